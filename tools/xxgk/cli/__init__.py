@@ -1,0 +1,85 @@
+"""The ``xxgk`` command: one module per command group; this module only dispatches.
+
+Exit codes: 0 fine, 1 problems found, 2 usage, configuration or environment error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import re
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from xxgk.io.registry import ConfigError, find_root
+
+
+_ARGPARSE_ZH = (
+    (r"the following arguments are required: (.*)", r"缺少参数：\1"),
+    (r"unrecognized arguments: (.*)", r"不认识的参数：\1"),
+    (r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)", r"参数 \1 的值“\2”不可用，可选：\3"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面要跟一个值"),
+    (r"argument (\S+): invalid (\w+) value: '(.*)'", r"参数 \1 的值“\3”不对"),
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse speaking Chinese on errors (exit 2, never a traceback)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, repl in _ARGPARSE_ZH:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, repl, message)
+                break
+        self.exit(2, f"xxgk：用法错误：{message}\n运行“{self.prog} --help”查看用法。\n")
+
+
+def command_modules() -> list[str]:
+    """Every module of this package with a ``register`` function is a command (group)."""
+    names = [m.name for m in pkgutil.iter_modules(__path__) if m.name not in ("output",)]
+    return sorted(n for n in names if not n.startswith("_"))
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="xxgk", description="政府信息公开工作工具：检查目录条目、生成站点、审查、依申请公开。",
+                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, help="信息公开仓库的根目录（默认：向上查找 xxgk.yml）")
+    subs = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    for name in command_modules():
+        module = importlib.import_module(f"xxgk.cli.{name}")
+        module.register(subs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        if getattr(args, "needs_root", True):
+            args.root = find_root(args.root)
+        return int(args.func(args))
+    except ConfigError as exc:
+        from xxgk.cli.output import report
+
+        if exc.problems:
+            report(exc.problems, getattr(args, "format", "text") or "text", sys.stderr)
+        print(f"xxgk：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("xxgk：已中断", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug of ours: say so in Chinese, keep the trace on demand
+        if os.environ.get("XXGK_DEBUG"):
+            traceback.print_exc()
+        print(f"xxgk：内部错误（{type(exc).__name__}: {exc}）。请把命令和这条信息报告给维护人员；"
+              "设置环境变量 XXGK_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        return 2

@@ -1,0 +1,93 @@
+"""``xxgk renumber``: give new entries their 索引号, and renumber this branch's collisions.
+
+Design (see README): numbers are given on the branch; two branches may take the same
+one. CI checks the merge result and refuses the duplicate (CAT-INDEX-DUPLICATE); the
+later branch runs ``xxgk renumber --base origin/main``, which renumbers only entries
+that are new on the branch. An entry that exists at the base is never renumbered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from xxgk.io.catalog import CATALOG_DIR, entry_paths, quick_index_numbers, rel
+from xxgk.io.frontmatter import read
+from xxgk.io.git import files_at, grep_at, ref_exists
+from xxgk.io.numbering import index_values, next_number, write_number
+from xxgk.io.registry import ConfigError, load_registry
+from xxgk.model.dates import parse_date
+from xxgk.model.registry import Registry
+
+HELP = """为没有索引号的条目生成索引号；加 --base 时，为本分支新增、且与主线或彼此重复的条目重新编号。
+
+已在主线上的条目（已发布）永远不会被重新编号。
+
+示例:
+  xxgk renumber content/catalog/2026/new.md
+  xxgk renumber --base origin/main
+"""
+
+
+def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("renumber", help="生成或重新分配索引号", description=HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要编号的条目（默认：全部新条目）")
+    p.add_argument("--base", help="主线的引用，例如 origin/main")
+    p.set_defaults(func=run)
+
+
+def _number_of(text: str) -> str:
+    return text.split(":", 1)[1].strip().strip("\"'") if ":" in text else ""
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    registry = load_registry(root)
+    folder = CATALOG_DIR.as_posix()
+    all_paths = entry_paths(root)
+    current = quick_index_numbers(root, all_paths)
+    number_of = {p: n for n, ps in current.items() for p in ps}
+    protected: set[str] = set()
+    base_numbers: set[str] = set()
+    if args.base:
+        if not ref_exists(root, args.base):
+            raise ConfigError(f"找不到 {args.base}：请先 git fetch")
+        protected = files_at(root, args.base, folder)
+        base_numbers = {_number_of(t) for t in grep_at(root, args.base, "^索引号", folder).values()}
+    chosen = [root / p if not p.is_absolute() else p for p in args.paths] or all_paths
+    taken = set(current) | base_numbers
+    seen: set[str] = set()
+    changed = 0
+    for path in sorted(chosen, key=lambda p: rel(root, p)):
+        name = rel(root, path)
+        own = number_of.get(name, "")
+        if name in protected:
+            seen.add(own)
+            continue
+        clash = own in base_numbers or own in seen or (not args.base and len(current.get(own, [])) > 1)
+        if own and not clash:
+            seen.add(own)
+            continue
+        number = _assign(registry, path, taken)
+        if number is None:
+            print(f"{name}：发布机构、分类或产生时间有误，无法编号；请先运行 xxgk check {name}", file=sys.stderr)
+            continue
+        write_number(path, number)
+        taken.add(number)
+        seen.add(number)
+        changed += 1
+        print(f"{name}：索引号 {own or '（无）'} → {number}")
+    print(f"重新编号 {changed} 个条目。" if changed else "没有需要编号的条目。")
+    return 0
+
+
+def _assign(registry: Registry, path: Path, taken: set[str]) -> str | None:
+    doc = read(path, path.name)
+    created = parse_date(doc.get("产生时间"))
+    try:
+        values = index_values(registry, str(doc.get("发布机构")), str(doc.get("分类")), created.year)  # type: ignore[union-attr]
+    except (ValueError, AttributeError):
+        return None
+    return next_number(registry, taken, values)

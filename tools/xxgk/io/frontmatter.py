@@ -1,0 +1,122 @@
+"""Read a Markdown file with YAML front matter, the way staff's editors really write them.
+
+Accepted: a UTF-8 byte-order mark and CRLF line endings (Windows editors write both).
+Reported with a line: a file that is not UTF-8 (GBK from Windows), a missing or unclosed
+front-matter block, tabs, and everything ``yamlsafe`` reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.model.problem import Problem, Severity
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass
+class Document:
+    """One file: its front matter (as text values with positions) and its body."""
+
+    rel: str
+    raw: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
+    loaded: Loaded = field(default_factory=Loaded)
+    body: str = ""
+    body_line: int = 1  # line number of the body's first line
+    problems: list[Problem] = field(default_factory=list)
+    parsed: bool = False  # front matter present and syntactically valid
+    invalid: set[str] = field(default_factory=set)  # fields that failed the schema
+
+    def get(self, key: str) -> Any:
+        return self.meta.get(key)
+
+    def pos(self, key: str, *sub: str | int) -> tuple[int, int]:
+        return self.loaded.pos(key, *sub)
+
+    def problem(
+        self, key: str | None, rule: str, message: str, severity: Severity = Severity.ERROR
+    ) -> Problem:
+        line, col = self.pos(key) if key else (1, 1)
+        return Problem(self.rel, line, col, rule, severity, message)
+
+
+def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
+    """Text of a file, or a problem saying where it stops being UTF-8."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = "文件不是 UTF-8 编码"
+        try:
+            raw.decode("gb18030")
+            hint = "文件是 GBK/GB18030 编码（Windows 记事本或 WPS 的默认编码）"
+        except UnicodeDecodeError:
+            pass
+        msg = f"{hint}，请用编辑器“另存为 UTF-8”后再提交"
+        return None, Problem(rel, line, col, "FM-ENCODING", Severity.ERROR, msg)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def split(text: str, rel: str) -> tuple[str | None, int, str, int, list[Problem]]:
+    """(front matter, its first line, body, body's first line, problems)."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        msg = "文件开头缺少以“---”开始的元数据块（索引号、信息名称等），请按模板补上"
+        return None, 1, text, 1, [Problem(rel, 1, 1, "FM-MISSING", Severity.ERROR, msg)]
+    for i in range(1, len(lines)):
+        if _CLOSE.match(lines[i]):
+            return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1 :]), i + 2, []
+    msg = "元数据块以“---”开始，但没有以另一行“---”结束"
+    return None, 1, "", 1, [Problem(rel, 1, 1, "FM-UNCLOSED", Severity.ERROR, msg)]
+
+
+def tabs(front: str, first_line: int, rel: str) -> list[Problem]:
+    found = []
+    for n, line in enumerate(front.split("\n")):
+        col = line.find("\t")
+        if col >= 0:
+            msg = "元数据里有制表符（Tab），YAML 不允许用 Tab 缩进，请改为空格"
+            found.append(Problem(rel, first_line + n, col + 1, "FM-TAB", Severity.ERROR, msg))
+    return found
+
+
+def parse(raw: bytes, rel: str) -> Document:
+    doc = Document(rel=rel, raw=raw)
+    text, bad = decode(raw, rel)
+    if text is None:
+        assert bad is not None
+        doc.problems.append(bad)
+        return doc
+    front, first, body, body_line, probs = split(text, rel)
+    doc.body, doc.body_line = body, body_line
+    doc.problems.extend(probs)
+    if front is None:
+        return doc
+    doc.problems.extend(tabs(front, first, rel))
+    loaded = load_yaml(front, rel, line_offset=first - 1)
+    doc.loaded = loaded
+    doc.problems.extend(loaded.problems)
+    if not loaded.ok:
+        return doc
+    if loaded.data is None:
+        loaded.data = {}
+    if not isinstance(loaded.data, dict):
+        msg = "元数据块应由“字段名: 值”的行组成"
+        doc.problems.append(Problem(rel, first, 1, "FM-SYNTAX", Severity.ERROR, msg))
+        return doc
+    doc.meta = loaded.data
+    doc.parsed = True
+    return doc
+
+
+def read(path: Path, rel: str) -> Document:
+    return parse(path.read_bytes(), rel)

@@ -1,0 +1,89 @@
+"""Find the repository root and read the organisation registry (xxgk.yml)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from xxgk.io.schema import drop_empty, schema_for
+from xxgk.io.yamlsafe import load_yaml
+from xxgk.model.indexno import IndexFormatError
+from xxgk.model.problem import Problem, Severity
+from xxgk.model.registry import Registry, from_dict
+
+REGISTRY_FILE = "xxgk.yml"
+
+
+class ConfigError(Exception):
+    """The repository or its registry cannot be used; exit code 2."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder upwards holding xxgk.yml (or $XXGK_ROOT)."""
+    env = os.environ.get("XXGK_ROOT")
+    here = Path(env) if env else (start or Path.cwd())
+    here = here.resolve()
+    for folder in (here, *here.parents):
+        if (folder / REGISTRY_FILE).is_file():
+            return folder
+    raise ConfigError(f"在 {here} 及其上级目录中找不到 {REGISTRY_FILE}：请在信息公开仓库里运行，或用 --root 指定")
+
+
+def _coerce(data: Any, schema: dict[str, Any]) -> Any:
+    """Numbers and yes/no in the registry are read as text; turn them into what the schema wants."""
+    kind = schema.get("type")
+    if isinstance(data, dict):
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        return {k: _coerce(v, props.get(k, extra if isinstance(extra, dict) else {}))
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [_coerce(v, schema.get("items", {})) for v in data]
+    if isinstance(data, str):
+        if kind == "integer" and data.strip().isdigit():
+            return int(data)
+        if kind == "boolean" and data in ("true", "false", "True", "False", "是", "否"):
+            return data in ("true", "True", "是")
+    return data
+
+
+def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
+    path = root / REGISTRY_FILE
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(REGISTRY_FILE, 1, 1, "REG-SCHEMA", Severity.ERROR, f"无法读取：{exc.strerror}")]
+    from xxgk.io.frontmatter import decode
+
+    text, bad = decode(raw, REGISTRY_FILE)
+    if text is None:
+        return None, [bad] if bad else []
+    loaded = load_yaml(text, REGISTRY_FILE)
+    problems = list(loaded.problems)
+    if not loaded.ok:
+        return None, problems
+    schema = schema_for(root, "registry.schema.json")
+    data = _coerce(drop_empty(loaded.data or {}), schema.schema)
+    for err in schema.errors(data):
+        line, col = loaded.pos(*err.path)
+        problems.append(Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, err.message))
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    try:
+        return from_dict(data), problems
+    except IndexFormatError as exc:
+        line, col = loaded.pos("索引号", "格式")
+        problems.append(Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, str(exc)))
+        return None, problems
+
+
+def load_registry(root: Path) -> Registry:
+    registry, problems = check_registry(root)
+    if registry is None:
+        raise ConfigError(f"{REGISTRY_FILE} 有错误，请先改正", problems)
+    return registry

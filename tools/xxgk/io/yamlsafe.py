@@ -1,0 +1,182 @@
+"""The one YAML reader of the project: every scalar stays text, every value keeps its line.
+
+PyYAML's ``safe_load`` turns ``010`` into 8, ``NO`` into False and ``2018-11-05`` into a
+``date``, keeps the last of two equal keys, and accepts ``!!binary`` and anchors. Staff
+write these files by hand, so we read the event stream ourselves:
+
+* scalars are kept exactly as written (``None`` for an empty plain value);
+* a plain scalar that YAML 1.1 would read as a number or a boolean yields a warning;
+* duplicate keys, explicit tags, anchors and aliases yield errors with their line;
+* a syntax error yields one error with YAML's own line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import yaml
+
+try:  # the C parser is some ten times faster; fall back where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the platform build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from xxgk.model.problem import Problem, Severity
+
+Path_ = tuple[str | int, ...]
+
+# Plain scalars that YAML 1.1 (PyYAML) silently turns into something else than what
+# people meant: yes/no words become booleans, leading zeros make octal numbers,
+# colons make base-60 numbers. (Plain ``15`` or ``true`` mean what they say.)
+_BOOL_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
+_NULL_WORDS = frozenset(["", "~", "null", "Null", "NULL"])
+
+
+@dataclass
+class Loaded:
+    """Values with the (line, column) of each value and key, both 1-based."""
+
+    data: Any = None
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    ok: bool = True
+
+    def pos(self, *path: str | int) -> tuple[int, int]:
+        """Where the value at ``path`` starts; the key, or line 1, when it has none."""
+        return self.value_pos.get(path) or self.key_pos.get(path) or (1, 1)
+
+
+class _Builder:
+    def __init__(self, rel: str, line_offset: int, out: Loaded) -> None:
+        self.rel = rel
+        self.offset = line_offset
+        self.out = out
+
+    def _where(self, mark: Any) -> tuple[int, int]:
+        return (mark.line + 1 + self.offset, mark.column + 1)
+
+    def problem(self, mark: Any, rule: str, msg: str, sev: Severity = Severity.ERROR) -> None:
+        line, col = self._where(mark)
+        self.out.problems.append(Problem(self.rel, line, col, rule, sev, msg))
+
+    def node(self, ev: Any, events: Iterator[Any], path: Path_) -> Any:
+        if isinstance(ev, yaml.AliasEvent):
+            self.problem(ev.start_mark, "FM-ANCHOR", f"不能使用 YAML 引用“*{ev.anchor}”，请把内容直接写出")
+            return None
+        if getattr(ev, "anchor", None):
+            self.problem(ev.start_mark, "FM-ANCHOR", f"不能使用 YAML 锚点“&{ev.anchor}”，请去掉")
+        tag = getattr(ev, "tag", None)
+        if tag not in (None, "!"):
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+            self.problem(ev.start_mark, "FM-TAG", f"不能使用 YAML 类型标记“{shown}”，请去掉，直接写文字")
+        self.out.value_pos[path] = self._where(ev.start_mark)
+        if isinstance(ev, yaml.ScalarEvent):
+            return self.scalar(ev)
+        if isinstance(ev, yaml.SequenceStartEvent):
+            items = []
+            for i, sub in enumerate(_until(events, yaml.SequenceEndEvent)):
+                items.append(self.node(sub, events, path + (i,)))
+            return items
+        if isinstance(ev, yaml.MappingStartEvent):
+            return self.mapping(events, path)
+        raise yaml.YAMLError(f"unexpected event {ev!r}")  # pragma: no cover
+
+    def scalar(self, ev: Any) -> str | None:
+        value: str = ev.value
+        if ev.style:  # quoted or block scalar: text as written (plain is None or "")
+            return value
+        if value in _NULL_WORDS:
+            return None
+        if value in _BOOL_WORDS or _NUMBER.match(value):
+            self.problem(
+                ev.start_mark,
+                "FM-IMPLICIT",
+                f"“{value}”会被一般 YAML 工具读成数字或真假值；本工具按文字读取，"
+                f"请加引号写成 \"{value}\"，以免其他工具读错",
+                Severity.WARNING,
+            )
+        return value
+
+    def mapping(self, events: Iterator[Any], path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        pending = _until(events, yaml.MappingEndEvent)
+        for key_ev in pending:
+            if not isinstance(key_ev, yaml.ScalarEvent):
+                self.problem(key_ev.start_mark, "FM-SYNTAX", "字段名必须是简单文字")
+                self.node(key_ev, events, path + ("?",))
+                self.node(next(events), events, path + ("?",))
+                continue
+            key = key_ev.value
+            value_ev = next(events)
+            if key in result:
+                first = self.out.key_pos[path + (key,)][0]
+                self.problem(
+                    key_ev.start_mark,
+                    "FM-DUPLICATE-KEY",
+                    f"字段“{key}”重复出现（第 {first} 行已有），请删去一处；一般 YAML 工具会只保留后一个",
+                )
+                self.node(value_ev, events, path + (key, "#dup"))
+                continue
+            self.out.key_pos[path + (key,)] = self._where(key_ev.start_mark)
+            result[key] = self.node(value_ev, events, path + (key,))
+        return result
+
+
+def _until(events: Iterator[Any], end: type) -> Iterator[Any]:
+    for ev in events:
+        if isinstance(ev, end):
+            return
+        yield ev
+
+
+def load_yaml(text: str, rel: str, line_offset: int = 0) -> Loaded:
+    """Read one YAML document. ``line_offset`` is added to every line (front matter)."""
+    out = Loaded()
+    builder = _Builder(rel, line_offset, out)
+    try:
+        events = iter(yaml.parse(text, Loader=_Loader))
+        for ev in events:
+            if isinstance(ev, yaml.DocumentStartEvent):
+                nxt = next(events)
+                if isinstance(nxt, yaml.DocumentEndEvent):
+                    continue
+                out.data = builder.node(nxt, events, ())
+                if not isinstance(next(events), yaml.DocumentEndEvent):  # pragma: no cover
+                    raise yaml.YAMLError("more than one node")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        col = (mark.column + 1) if mark else 1
+        detail = _explain(exc)
+        out.problems.append(Problem(rel, line, col, "FM-SYNTAX", Severity.ERROR, detail))
+        out.ok = False
+    except yaml.YAMLError as exc:
+        out.problems.append(
+            Problem(rel, 1 + line_offset, 1, "FM-SYNTAX", Severity.ERROR, f"YAML 格式错误：{exc}")
+        )
+        out.ok = False
+    return out
+
+
+_HINTS = (
+    ("mapping values are not allowed", "冒号后面的内容里又出现了“: ”，请给整个值加引号"),
+    ("could not find expected ':'", "这一行缺少“字段名: 值”中的冒号，或上一行的引号没有闭合"),
+    ("found character '\\t'", "YAML 不允许用制表符（Tab）缩进，请改为空格"),
+    ("found unexpected end of stream", "引号没有闭合"),
+    ("found undefined alias", "不能使用 YAML 引用（*名称）"),
+    ("did not find expected key", "缩进不一致，或某行缺少“字段名: 值”"),
+    ("expected <block end>", "缩进不一致，或某行缺少“字段名: 值”"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    raw = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, hint in _HINTS:
+        if needle in raw:
+            return f"YAML 格式错误：{hint}"
+    return "YAML 格式错误：请检查这一行的冒号、引号和缩进"

@@ -1,0 +1,1 @@
+"""Pure data and functions: no file, git, click or mkdocs access here."""

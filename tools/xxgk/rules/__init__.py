@@ -1,0 +1,88 @@
+"""The catalog rules, one module each; this list is the registry of rules.
+
+Each module has ``RULE`` (id, basis, summary, severity) and ``check(doc, ctx)``; its
+docstring is the rule's documentation (``xxgk rules`` prints the table for the README).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+
+from xxgk.io.frontmatter import Document
+from xxgk.model.problem import Problem, Severity
+from xxgk.rules import (
+    category,
+    date_format,
+    date_future,
+    department,
+    docno_format,
+    docno_year,
+    index_duplicate,
+    index_format,
+    index_missing,
+    index_year,
+    keyword_len,
+    keyword_sep,
+    publisher,
+    schema_fields,
+    term_end,
+    title_abbrev,
+    title_repeated,
+)
+from xxgk.rules.base import Context, Rule
+
+ENTRY_RULES: tuple[ModuleType, ...] = (
+    keyword_sep,
+    keyword_len,
+    date_format,
+    date_future,
+    category,
+    term_end,
+    publisher,
+    department,
+    title_abbrev,
+    title_repeated,
+    docno_format,
+    docno_year,
+    index_missing,
+    index_format,
+    index_year,
+    index_duplicate,
+)
+
+# Input hazards found while reading a file (xxgk.io.frontmatter / yamlsafe).
+INPUT_RULES = (
+    Rule("FM-ENCODING", "", "文件是 UTF-8 编码（GBK 请另存为 UTF-8）；可带 BOM，可用 CRLF 换行"),
+    Rule("FM-MISSING", "", "文件以“---”开头的元数据块开始"),
+    Rule("FM-UNCLOSED", "", "元数据块以另一行“---”结束"),
+    Rule("FM-SYNTAX", "", "元数据是合法的 YAML（冒号、引号、缩进）"),
+    Rule("FM-TAB", "", "元数据中不用制表符"),
+    Rule("FM-DUPLICATE-KEY", "", "同一字段不出现两次"),
+    Rule("FM-TAG", "", "不用 YAML 类型标记（!!binary 等）"),
+    Rule("FM-ANCHOR", "", "不用 YAML 锚点和引用（&、*）"),
+    Rule("FM-IMPLICIT", "", "会被一般 YAML 工具改变的值（010、NO、1:20）加引号", Severity.WARNING),
+)
+
+
+def all_rules() -> list[Rule]:
+    return [*INPUT_RULES, *schema_fields.RULES, *(m.RULE for m in ENTRY_RULES)]
+
+
+def check_entry(doc: Document, ctx: Context, root: Path) -> list[Problem]:
+    """Every problem of one catalog entry (its reading problems included)."""
+    problems = list(doc.problems)
+    if not doc.parsed:
+        return problems
+    problems.extend(schema_fields.check(doc, schema_fields.entry_schema(root)))
+    for module in ENTRY_RULES:
+        problems.extend(module.check(doc, ctx))
+    return problems
+
+
+def check_entries(docs: Iterable[Document], ctx: Context, root: Path) -> list[Problem]:
+    found: list[Problem] = []
+    for doc in docs:
+        found.extend(check_entry(doc, ctx, root))
+    return found
