@@ -1,0 +1,42 @@
+"""The national information-processing fee (条例第四十二条, 国办函〔2020〕109号).
+
+Two methods, one per request: by count (按件: the applicant's n-th request in a calendar
+month) or by volume (按页: pages of one request, charged by the band each page falls in).
+Charged only where the registry enables it (政策.依申请公开.收取信息处理费).
+"""
+
+from __future__ import annotations
+
+BY_COUNT = "按件"
+BY_PAGES = "按页"
+METHODS = (BY_COUNT, BY_PAGES)
+
+# (first page of the band, yuan per page); pages 1-30 are free.
+_PAGE_BANDS = ((31, 10), (101, 20), (201, 40))
+
+
+def fee_by_count(nth: int) -> int:
+    """Yuan for the applicant's ``nth`` request this month: 10 free, 11-30 at 100, then +100 per 10."""
+    if nth <= 10:
+        return 0
+    if nth <= 30:
+        return 100
+    return 100 + 100 * ((nth - 31) // 10 + 1)
+
+
+def fee_by_pages(pages: int) -> int:
+    """Yuan for ``pages`` pages: each page at the rate of the band it falls in."""
+    total = 0
+    for i, (first, rate) in enumerate(_PAGE_BANDS):
+        last = _PAGE_BANDS[i + 1][0] - 1 if i + 1 < len(_PAGE_BANDS) else pages
+        if pages >= first:
+            total += (min(pages, last) - first + 1) * rate
+    return total
+
+
+def fee(method: str, quantity: int) -> int | None:
+    if method == BY_COUNT:
+        return fee_by_count(quantity)
+    if method == BY_PAGES:
+        return fee_by_pages(quantity)
+    return None
