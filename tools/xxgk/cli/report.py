@@ -1,0 +1,81 @@
+"""``xxgk report annual --year Y``: the year's 政府信息公开工作年度报告 page, its CSV files and checks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from xxgk.cli.output import FORMATS, report as print_problems
+from xxgk.io.registry import load_registry
+from xxgk.model.dates import today
+from xxgk.model.problem import has_errors
+from xxgk.reports import annual, page
+
+HELP = """生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。
+
+第二部分表格按目录中“文种”为规章、行政规范性文件的条目统计，另从 annual/<年度>/统计数据.yml
+读行政许可、处罚、强制和收费数字；第三部分按 requests/ 的申请记录统计，并核对
+“一 + 二 = 三（七）+ 四”，不平衡时拒绝生成并指出哪一列；第四部分读 annual/<年度>/复议诉讼.yml；
+第一、五、六部分取自 annual/<年度>/正文.md。
+
+生成的页面写到 content/reports/<年度>-annual-report.md，三张表的 CSV 写到
+content/reports/<年度>/，随站点发布供下载。部门在次年1月31日前、县级人民政府在次年
+3月31日前发布上一年度的报告（条例第四十九条）。
+
+退出码：0 已生成（或 --check 时与记录一致）；1 输入有错误、表三不平衡或页面已过时；2 用法错误。
+
+示例:
+  xxgk report annual --year 2025
+  xxgk report annual --year 2025 --check      # 只核对，不写文件（CI 用）
+  xxgk report annual --year 2025 --format json
+"""
+
+
+def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("report", help="生成政府信息公开工作年度报告", description=HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    kinds = p.add_subparsers(dest="kind", metavar="报告", required=True)
+    a = kinds.add_parser("annual", help="年度报告", description=HELP,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("--year", type=int, default=today().year - 1, help="报告年度（默认：上一年）")
+    a.add_argument("--check", action="store_true", help="只核对已有页面是否与记录一致，不写文件")
+    a.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    a.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    registry = load_registry(args.root)
+    built, problems = annual.build(args.root, registry, args.year)
+    if built is None or has_errors(problems):
+        print_problems(problems, args.format, sys.stderr if args.format == "text" else sys.stdout,
+                       what="份年度报告")
+        print(f"{args.year} 年度报告未生成：请先改正以上问题。", file=sys.stderr)
+        return 1
+    files = page.outputs(built)
+    if args.check:
+        return _check(args, files)
+    written = page.write(args.root, files)
+    if args.format == "json":
+        json.dump({"年度": args.year, "文件": [p.as_posix() for p in written]}, sys.stdout,
+                  ensure_ascii=False, indent=1)
+        print()
+    else:
+        for path in written:
+            print(f"已写入 {path.as_posix()}")
+        print(f"{built.title}已生成；表三平衡（一 + 二 = 三（七）+ 四）。请核对后提交。")
+    return 0
+
+
+def _check(args: argparse.Namespace, files: dict) -> int:  # type: ignore[type-arg]
+    stale = page.stale(args.root, files)
+    if args.format == "json":
+        json.dump({"年度": args.year, "过时": [p.as_posix() for p in stale]}, sys.stdout,
+                  ensure_ascii=False, indent=1)
+        print()
+    for path in stale:
+        print(f"{path.as_posix()}：与记录统计的结果不一致（或不存在）；请运行 xxgk report annual "
+              f"--year {args.year} 重新生成", file=sys.stderr)
+    if not stale and args.format != "json":
+        print(f"{args.year} 年度报告与记录一致。")
+    return 1 if stale else 0

@@ -1,0 +1,65 @@
+"""Assemble one year's annual report from the catalog, the request records and the staff's inputs.
+
+A report is produced only when every input is readable and table 三 balances; otherwise the
+caller gets the problems (file, line, cell) and nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xxgk.model.problem import Problem, Severity, has_errors
+from xxgk.model.registry import Registry
+from xxgk.reports.catalog_counts import count_documents, read_regulations
+from xxgk.reports.inputs import read_inputs
+from xxgk.reports.requests_count import RequestFacts, count_requests, suspects
+from xxgk.reports.requests_source import REQUESTS_DIR, read_request_facts
+from xxgk.reports.tables import TableFour, TableThree, TableTwo, balance
+
+RULE_BALANCE = "RPT-BALANCE"
+
+
+@dataclass
+class AnnualReport:
+    year: int
+    publisher: str
+    published: str  # yyyy-mm-dd
+    two: TableTwo
+    three: TableThree
+    four: TableFour
+    sections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return f"{self.publisher}{self.year}年政府信息公开工作年度报告"
+
+
+def build(root: Path, registry: Registry, year: int) -> tuple[AnnualReport | None, list[Problem]]:
+    inputs = read_inputs(root, year)
+    problems = list(inputs.problems)
+    regulations, probs = read_regulations(root)
+    problems += probs
+    facts, probs = read_request_facts(root)
+    problems += probs
+    three, probs = count_requests(facts, year)
+    problems += probs
+    if not has_errors(problems):
+        problems += _balance_problems(three, year, facts)
+    if has_errors(problems) or inputs.appeals is None:
+        return None, problems
+    two = TableTwo(count_documents(regulations, year),
+                   {k: int(inputs.stats[k]) for k in ("行政许可", "行政处罚", "行政强制")},
+                   inputs.fees)
+    report = AnnualReport(year, str(inputs.meta.get("发布机构") or registry.name),
+                          str(inputs.meta["发布日期"]), two, three, inputs.appeals, inputs.sections)
+    return report, problems
+
+
+def _balance_problems(three: TableThree, year: int, facts: list[RequestFacts]) -> list[Problem]:
+    broken = balance(three)
+    if not broken:
+        return []
+    # the table is counted from requests/: the folder is where the correction has to be made
+    found = [Problem(REQUESTS_DIR, 1, 1, RULE_BALANCE, Severity.ERROR, b.message(year)) for b in broken]
+    return found + suspects(facts, year)

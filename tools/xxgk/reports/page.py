@@ -1,0 +1,86 @@
+"""Write a year's report into the site's 政府信息公开年报 sub-column, with its CSV downloads.
+
+The page is generated: ``xxgk report annual --year Y --check`` says whether the page on disk
+still equals what the records give, so CI can refuse a report edited by hand or left stale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xxgk.io.atomic import write_atomic
+from xxgk.reports.annual import AnnualReport
+from xxgk.reports.inputs import SECTIONS
+from xxgk.reports.render import (
+    CSV_NAMES, csv_files, table_four_html, table_three_html, table_two_html,
+)
+
+REPORTS_DIR = Path("content") / "reports"
+GENERATED_SECTIONS = (
+    ("二、主动公开政府信息情况", table_two_html),
+    ("三、收到和处理政府信息公开申请情况", table_three_html),
+    ("四、政府信息公开行政复议、行政诉讼情况", table_four_html),
+)
+_CSV_TITLES = ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况", "表四 行政复议、行政诉讼情况")
+
+
+def page_path(year: int) -> Path:
+    return REPORTS_DIR / f"{year}-annual-report.md"
+
+
+def csv_dir(year: int) -> Path:
+    """CSV files sit beside the page in docs_dir so the site serves them as downloads."""
+    return REPORTS_DIR / str(year)
+
+
+def _intro(report: AnnualReport) -> str:
+    y = report.year
+    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和"
+            f"《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制，"
+            f"由{report.publisher}发布。报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
+
+
+def page_markdown(report: AnnualReport) -> str:
+    parts = ["---", f"title: {report.title}", f"发布日期: {report.published}", "---", "",
+             f"# {report.title}", "", _intro(report), ""]
+    generated = dict(GENERATED_SECTIONS)
+    for heading in (SECTIONS[0], *generated, *SECTIONS[1:]):
+        parts += [f"## {heading}", ""]
+        if heading in generated:
+            parts += [generated[heading](report), ""]
+        else:
+            parts += [report.sections.get(heading, "").strip() or "无。", ""]
+    parts += ["## 表格数据下载", ""]
+    parts += [f"- [{title}（CSV）]({report.year}/{name})" for title, name in zip(_CSV_TITLES, CSV_NAMES)]
+    parts += ["", f"<p class=\"xxgk-annual-date\">{report.publisher}<br>{_chinese_date(report.published)}</p>",
+              ""]
+    return "\n".join(parts)
+
+
+def _chinese_date(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{y}年{int(m)}月{int(d)}日"
+
+
+def outputs(report: AnnualReport) -> dict[Path, str]:
+    """Every file of the report, relative to the repository root."""
+    files = {page_path(report.year): page_markdown(report)}
+    for name, text in csv_files(report).items():
+        files[csv_dir(report.year) / name] = text
+    return files
+
+
+def stale(root: Path, files: dict[Path, str]) -> list[Path]:
+    """Files on disk that differ from (or lack) what the records give now."""
+    out = []
+    for rel, text in files.items():
+        path = root / rel
+        if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+            out.append(rel)
+    return out
+
+
+def write(root: Path, files: dict[Path, str]) -> list[Path]:
+    for rel, text in files.items():
+        write_atomic(root / rel, text)
+    return list(files)
