@@ -149,7 +149,7 @@ def _fee_paid(ctx: _Ctx, ev: m.Event) -> None:
 
 
 def _reply(ctx: _Ctx, ev: m.Event) -> None:
-    if _after_reply(ctx, ev, "再次答复"):
+    if _after_reply(ctx, ev, "答复"):
         return
     found = outcome(ev.get("结果"))
     if found is None:

@@ -1,0 +1,253 @@
+"""``xxgk request add | log | show | list | due | letter``: disclosure on request (附件2)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from xxgk.cli.output import report
+from xxgk.io.atomic import write_atomic
+from xxgk.model.dates import parse_date
+from xxgk.model.problem import Problem, Severity
+from xxgk.requests import letters
+from xxgk.requests import model as m
+from xxgk.requests.policy import current_version
+from xxgk.requests.service import Workspace
+from xxgk.requests.store import (REQUESTS_DIR, RecordError, append_event, appended_text, create_record,
+                                 next_number, parse_record, record_text)
+from xxgk.requests.views import detail, due_groups, due_text, list_text, show_text, summary
+
+HELP = """依申请公开：登记申请、追加办理事件、查看状态和期限、到期提醒、生成告知书和答复书。
+
+状态和期限都由事件推算（工作日从次日起算；补正后重新起算；征求意见期间不计算）。
+记录在 requests/年份/编号.yml，含申请人个人信息：仓库必须是内部仓库，记录绝不发布到站点。
+
+示例:
+  xxgk request add --type 自然人 --name 张三 --phone 13800000000 --unit 鄂托克前旗自然资源局 \\
+      --channel 网络 --info "2025年敖勒召其镇土地征收补偿标准文件"
+  xxgk request log YSQ-2026-0001 延期 --date 2026-03-10 批准人=王建华 理由="需调取档案" 天数=10
+  xxgk request log YSQ-2026-0001 答复 结果=不予公开 情形=属于国家秘密 理由="……"
+  xxgk request show YSQ-2026-0001
+  xxgk request list --status 办理中
+  xxgk request due --within 3 --format json
+  xxgk request letter YSQ-2026-0001 答复书 --format html -o 答复书.html
+"""
+
+APPLICANT_OPTIONS = {"name": "姓名", "org": "名称", "credit_code": "统一社会信用代码", "contact": "联系人",
+                     "id_type": "证件类型", "id_number": "证件号码", "phone": "联系电话", "email": "电子邮箱",
+                     "address": "通信地址"}
+
+
+def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("request", help="依申请公开：登记、办理、期限、信函", description=HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    inner = p.add_subparsers(dest="action", metavar="操作", required=True)
+    fmt = {"choices": ("text", "json"), "default": "text", "help": "输出格式（默认 text）"}
+    add = _sub(inner, "add", "登记一件新申请", run_add)
+    add.add_argument("--received", metavar="日期", help="收到申请日期（默认今天）")
+    add.add_argument("--registered", metavar="日期", help="登记日期（默认同收到日期）")
+    add.add_argument("--channel", required=True, choices=m.CHANNELS, help="申请渠道")
+    add.add_argument("--unit", required=True, metavar="受理单位", help="受理单位全称")
+    add.add_argument("--section", metavar="科室", help="责任科室")
+    add.add_argument("--type", required=True, choices=m.APPLICANT_TYPES, dest="applicant_type", help="申请人类型")
+    for option, key in APPLICANT_OPTIONS.items():
+        add.add_argument("--" + option.replace("_", "-"), dest=option, metavar=key, help=key)
+    add.add_argument("--info", required=True, metavar="所需信息", help="所需信息的内容描述")
+    add.add_argument("--purpose", metavar="用途", help="用途")
+    add.add_argument("--delivery", metavar="获取方式", help="提供形式和获取途径，如“纸质，邮寄”")
+    add.add_argument("--staff", metavar="经办人", help="登记人（口头申请必填）")
+    log = _sub(inner, "log", "在申请记录末尾追加一个办理事件", run_log)
+    log.add_argument("number", metavar="编号")
+    log.add_argument("kind", metavar="事件", choices=m.KINDS, help="、".join(m.KINDS))
+    log.add_argument("fields", nargs="*", metavar="键=值", help="事件的字段，如 理由=… 天数=10")
+    log.add_argument("--date", nargs="+", action=DateThenFields, metavar=("日期", "键=值"),
+                     help="事件日期（默认今天）；其后仍可接 键=值")
+    show = _sub(inner, "show", "查看一件申请的状态、期限和事件", run_show)
+    show.add_argument("number", metavar="编号")
+    show.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    lst = _sub(inner, "list", "列出申请（不含个人信息）", run_list)
+    lst.add_argument("--status", metavar="状态", help="只列出此状态，如 办理中、已办结")
+    lst.add_argument("--unit", metavar="受理单位")
+    lst.add_argument("--year", metavar="年份", help="收到申请的年份")
+    lst.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    due = _sub(inner, "due", "按单位列出已逾期和即将到期的申请", run_due)
+    due.add_argument("--within", type=int, default=3, metavar="N", help="N 个工作日内到期（默认 3）")
+    due.add_argument("--strict", action="store_true", help="有逾期时退出码为 1（供每日定时任务提醒）")
+    due.add_argument("--format", **fmt)  # type: ignore[arg-type]
+    letter = _sub(inner, "letter", "生成补正告知书、延期答复告知书或答复书", run_letter)
+    letter.add_argument("number", metavar="编号")
+    letter.add_argument("kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS))
+    letter.add_argument("--format", choices=("md", "html"), default="md", help="md（默认）或 html（可直接打印）")
+    letter.add_argument("-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）")
+
+
+class DateThenFields(argparse.Action):
+    """``--date D k=v …``: argparse ends the positionals at an option, so take the rest here."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        namespace.date = values[0]
+        namespace.fields = [*(getattr(namespace, "fields", None) or []), *values[1:]]
+
+
+def _sub(inner: Any, name: str, text: str, func: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = inner.add_parser(
+        name, help=text, description=f"{text}。\n\n{HELP[HELP.index('示例:'):]}",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"xxgk：{message}", file=sys.stderr)
+    return code
+
+
+def _date(text: str | None, ws: Workspace, what: str) -> str:
+    if text is None:
+        return ws.today.isoformat()
+    if parse_date(text) is None:
+        raise RecordError(f"{what}“{text}”不对，应写成 yyyy-mm-dd")
+    return text
+
+
+def run_add(args: argparse.Namespace) -> int:
+    ws = Workspace.open(args.root)
+    try:
+        received = _date(args.received, ws, "收到日期")
+        registered = _date(args.registered or received, ws, "登记日期")
+    except RecordError as exc:
+        return _fail(str(exc), 2)
+    year = int(received[:4])
+    number = next_number(ws.root, year)
+    applicant = {"类型": args.applicant_type,
+                 **{key: getattr(args, opt) for opt, key in APPLICANT_OPTIONS.items() if getattr(args, opt)}}
+    data = {"编号": number, "政策版本": current_version(ws.registry.policy), "收到日期": received,
+            "渠道": args.channel, "受理单位": args.unit, "责任科室": args.section, "申请人": applicant,
+            "所需信息": args.info, "用途": args.purpose, "获取方式": args.delivery}
+    event = {"类型": m.REGISTER, "日期": registered, "经办人": args.staff}
+    path = ws.root / REQUESTS_DIR / str(year) / f"{number}.yml"
+    text = record_text(data, [{k: v for k, v in event.items() if v}])
+    record = parse_record(ws.root, text.encode("utf-8"), path)
+    errors = [p for p in ws.problems(record) if p.severity is Severity.ERROR]
+    if errors:
+        report(errors, "text", sys.stderr, checked=1, what="件申请（未写入）")
+        return 1
+    try:
+        create_record(ws.root, path, text)
+    except RecordError as exc:
+        return _fail(f"{exc}。请重新运行（编号会顺延）。")
+    print(f"已登记 {number}（{record.rel}）。答复期限 {ws.item(record).state.reply_due.date}。")  # type: ignore[union-attr]
+    return 0
+
+
+def _pairs(fields: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for pair in fields:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise RecordError(f"“{pair}”应写成 键=值，如 理由=需调取档案")
+        values[key.strip()] = value.strip()
+    return values
+
+
+def run_log(args: argparse.Namespace) -> int:
+    ws = Workspace.open(args.root)
+    try:
+        record = ws.record(args.number)
+        before = ws.problems(record)
+        if any(p.severity is Severity.ERROR for p in before):
+            report(before, "text", sys.stderr, checked=1, what="件申请")
+            return _fail(f"{record.rel} 已有错误，请先改正再追加事件")
+        event = {"类型": args.kind, "日期": _date(args.date, ws, "事件日期"), **_pairs(args.fields)}
+        event = {k: v for k, v in event.items() if v}
+        after = parse_record(ws.root, appended_text(record, event).encode("utf-8"), record.path)
+        new = [p for p in ws.problems(after) if p not in before]
+        if any(p.severity is Severity.ERROR for p in new):
+            report(new, "text", sys.stderr, checked=1, what="件申请（未追加）")
+            return 1
+        if new:
+            report(new, "text", sys.stderr, checked=1, what="件申请")
+        after = append_event(ws.root, record, event)
+        item = ws.item(after)
+    except RecordError as exc:
+        return _fail(str(exc))
+    due = item.state.open_due
+    tail = f"，当前期限 {due.date}" + (f"（{due.note()}）" if due.provisional else "") if due else ""
+    print(f"已追加：{args.number} {args.kind}。状态：{item.state.status}{tail}。")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    ws = Workspace.open(args.root)
+    try:
+        record = ws.record(args.number)
+        errors = [p for p in ws.problems(record) if p.severity is Severity.ERROR]
+        if errors:
+            report(errors, "text", sys.stderr, checked=1, what="件申请")
+            return 1
+        shown = detail(ws.item(record), ws.calendar, ws.today)
+    except RecordError as exc:
+        return _fail(str(exc))
+    _print(shown, args.format, show_text)
+    return 0
+
+
+def _print(value: Any, fmt: str, text: Any) -> None:
+    if fmt == "json":
+        print(json.dumps(value, ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(text(value))
+
+
+def _broken(problems: list[Problem]) -> None:
+    if problems:
+        report(problems, "text", sys.stderr, checked=len({p.path for p in problems}), what="件申请（未列入）")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ws = Workspace.open(args.root)
+    items, broken = ws.items()
+    rows = [summary(i, ws.calendar, ws.today) for i in items]
+    rows = [r for r in rows if (not args.status or r["状态"] == args.status)
+            and (not args.unit or r["受理单位"] == args.unit)
+            and (not args.year or str(r["收到日期"]).startswith(str(args.year)))]
+    _print(rows, args.format, list_text)
+    _broken(broken)
+    return 1 if broken else 0
+
+
+def run_due(args: argparse.Namespace) -> int:
+    ws = Workspace.open(args.root)
+    items, broken = ws.items()
+    groups = due_groups(items, ws.calendar, ws.today, args.within)
+    waiting = sum(i.state.status in ("待补正", "待缴费") for i in items)
+    if args.format == "json":
+        print(json.dumps({"日期": ws.today.isoformat(), "工作日内": args.within, "单位": groups,
+                          "暂停计时": waiting}, ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(due_text(groups, ws.today, args.within, waiting))
+    _broken(broken)
+    overdue = any(r["逾期"] for rows in groups.values() for r in rows)
+    return 1 if broken or (args.strict and overdue) else 0
+
+
+def run_letter(args: argparse.Namespace) -> int:
+    ws = Workspace.open(args.root)
+    try:
+        record = ws.record(args.number)
+        item = ws.item(record)
+        req = item.request
+        ctx = letters.context(req, item.state, ws.registry, ws.policy(req.policy_version), ws.calendar, args.kind)
+        text = letters.render(ws.root, args.kind, ctx, args.format)
+    except RecordError as exc:
+        return _fail(str(exc))
+    if args.output:
+        write_atomic(args.output, text)
+        print(f"已生成 {args.output}（含申请人个人信息，打印后请勿提交到仓库）", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,66 @@
+"""The repository seen by the request commands: registry, calendar, policies and records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from xxgk.io.registry import ConfigError, load_registry
+from xxgk.model.dates import today
+from xxgk.model.problem import Problem, Severity
+from xxgk.model.registry import Registry
+from xxgk.model.workdays import WorkCalendar
+from xxgk.requests.calendar_files import load_calendar
+from xxgk.requests.check import record_problems
+from xxgk.requests.policy import Policy, policies
+from xxgk.requests.store import Record, RecordError, find_record, read_record, record_paths
+from xxgk.requests.views import Item, build
+
+
+@dataclass
+class Workspace:
+    root: Path
+    registry: Registry
+    calendar: WorkCalendar
+    policies: dict[str, Policy]
+    today: dt.date
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        registry = load_registry(root)
+        calendar, problems = load_calendar(root)
+        if problems:
+            raise ConfigError("节假日数据文件有错误，请先改正", problems)
+        return cls(root, registry, calendar, policies(registry.policy), today())
+
+    def policy(self, version: str) -> Policy:
+        found = self.policies.get(version)
+        if found is None:
+            raise RecordError(f"政策版本“{version}”不在机构登记中")
+        return found
+
+    def record(self, number: str) -> Record:
+        return read_record(self.root, find_record(self.root, number))
+
+    def problems(self, record: Record) -> list[Problem]:
+        return record_problems(record, self.registry, self.calendar, self.today)
+
+    def item(self, record: Record) -> Item:
+        if record.request is None:
+            raise RecordError(f"{record.rel} 无法读取，请先运行 xxgk check {record.rel}")
+        req = record.request
+        return build(record.rel, req, self.calendar, self.policy(req.policy_version), self.today)
+
+    def items(self) -> tuple[list[Item], list[Problem]]:
+        """Every readable record; the others come back as their problems."""
+        found: list[Item] = []
+        broken: list[Problem] = []
+        for path in record_paths(self.root):
+            record = read_record(self.root, path)
+            errors = [p for p in self.problems(record) if p.severity is Severity.ERROR]
+            if errors or record.request is None:
+                broken.extend(errors)
+                continue
+            found.append(self.item(record))
+        return found, broken

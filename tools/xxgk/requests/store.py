@@ -1,0 +1,177 @@
+"""Request record files: ``requests/<year>/YSQ-<year>-<nnnn>.yml``, read, created and appended to.
+
+A record is created once (never replaced) and afterwards only grows at its end: a new event
+is written as text after the last byte of the file, so everything already recorded stays
+byte for byte as it was, and the result is read back to prove it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xxgk.io.atomic import write_atomic
+from xxgk.io.frontmatter import decode
+from xxgk.io.schema import drop_empty, schema_for
+from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.model.problem import Problem, Severity
+from xxgk.requests.model import Request, request_of
+
+REQUESTS_DIR = "requests"
+SCHEMA = "request.schema.json"
+NUMBER = re.compile(r"^YSQ-(\d{4})-(\d{4})$")
+_PLAIN = re.compile(r"^[\w\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—·-]+$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class RecordError(Exception):
+    """A record cannot be written as asked; the message says why, in Chinese."""
+
+
+@dataclass
+class Record:
+    path: Path
+    rel: str
+    loaded: Loaded = field(default_factory=Loaded)
+    problems: list[Problem] = field(default_factory=list)
+    request: Request | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.loaded.data if isinstance(self.loaded.data, dict) else {}
+
+    def problem(self, where: tuple[str | int, ...], rule: str, message: str,
+                severity: Severity = Severity.ERROR) -> Problem:
+        return Problem(self.rel, *self.where(where), rule, severity, message)
+
+    def where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """The line of ``path``, or of its nearest written parent (a missing field's event)."""
+        known = self.loaded.value_pos.keys() | self.loaded.key_pos.keys()
+        while path and path not in known:
+            path = path[:-1]
+        return self.loaded.pos(*path) if path else (1, 1)
+
+
+def record_paths(root: Path) -> list[Path]:
+    folder = root / REQUESTS_DIR
+    return sorted(folder.rglob("*.yml")) if folder.is_dir() else []
+
+
+def is_record(root: Path, path: Path) -> bool:
+    try:
+        parts = path.resolve().relative_to(root.resolve()).parts
+    except ValueError:
+        return False
+    return len(parts) > 1 and parts[0] == REQUESTS_DIR and path.suffix == ".yml"
+
+
+def parse_record(root: Path, raw: bytes, path: Path) -> Record:
+    rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    record = Record(path, rel)
+    text, bad = decode(raw, rel)
+    if text is None:
+        record.problems.extend([bad] if bad else [])
+        return record
+    record.loaded = load_yaml(text, rel)
+    record.problems.extend(record.loaded.problems)
+    if not record.loaded.ok:
+        return record
+    if not isinstance(record.loaded.data, dict):
+        record.problems.append(record.problem((), "REQ-SCHEMA", "记录应由“字段名: 值”的行组成"))
+        return record
+    for err in schema_for(root, SCHEMA).errors(drop_empty(record.loaded.data)):
+        record.problems.append(record.problem(err.path, "REQ-SCHEMA", err.message))
+    record.request = request_of(record.loaded.data)
+    return record
+
+
+def read_record(root: Path, path: Path) -> Record:
+    return parse_record(root, path.read_bytes(), path)
+
+
+def find_record(root: Path, number: str) -> Path:
+    match = NUMBER.match(number)
+    if match:
+        path = root / REQUESTS_DIR / match[1] / f"{number}.yml"
+        if path.is_file():
+            return path
+    for path in record_paths(root):
+        if path.stem == number:
+            return path
+    raise RecordError(f"找不到编号为“{number}”的申请记录（{REQUESTS_DIR}/年份/{number}.yml）")
+
+
+def next_number(root: Path, year: int) -> str:
+    taken = [int(m[2]) for p in record_paths(root) if (m := NUMBER.match(p.stem)) and m[1] == str(year)]
+    return f"YSQ-{year}-{max(taken, default=0) + 1:04d}"
+
+
+def scalar(value: str) -> str:
+    """A value as YAML text that every YAML reader reads back as the same text."""
+    if _DATE.match(value) or (_PLAIN.match(value) and not value.isdigit()
+                              and value.lower() not in ("yes", "no", "on", "off", "true", "false", "null", "y", "n")):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def mapping_lines(values: dict[str, Any], indent: int) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    for key, value in values.items():
+        if isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            lines.extend(mapping_lines(value, indent + 2))
+        elif value not in (None, ""):
+            lines.append(f"{pad}{key}: {scalar(str(value))}")
+    return lines
+
+
+def event_text(event: dict[str, str], indent: int) -> str:
+    lines = mapping_lines(event, indent + 2)
+    first = lines[0].lstrip()
+    return "\n".join([" " * indent + "- " + first, *lines[1:]]) + "\n"
+
+
+def record_text(data: dict[str, Any], events: list[dict[str, str]]) -> str:
+    head = [f"# yaml-language-server: $schema=../../schemas/{SCHEMA}",
+            "# 依申请公开记录：含申请人个人信息，仅限内部。事件只能用 xxgk request log 在末尾追加。"]
+    body = mapping_lines(data, 0) + ["事件:"]
+    return "\n".join(head + body) + "\n" + "".join(event_text(e, 2) for e in events)
+
+
+def create_record(root: Path, path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text, exclusive=True)
+    except FileExistsError as exc:
+        raise RecordError(f"{path.relative_to(root).as_posix()} 已存在，没有覆盖") from exc
+
+
+def appended_text(record: Record, event: dict[str, str]) -> str:
+    """The file's text with ``event`` added at the end of 事件, or RecordError."""
+    data = record.data
+    events = data.get("事件")
+    if not isinstance(events, list) or not events or list(data)[-1] != "事件":
+        raise RecordError(f"{record.rel}：“事件”必须是文件最后一项、逐行书写的列表，才能在末尾追加")
+    text = record.path.read_bytes().decode("utf-8-sig")
+    line = record.loaded.pos("事件", 0)[0]
+    source = text.split("\n")[line - 1]
+    indent = len(source) - len(source.lstrip(" "))
+    if not source.lstrip(" ").startswith("- "):
+        raise RecordError(f"{record.rel}:{line}：事件不是“- 类型: …”的逐行列表格式，无法追加")
+    if not text.endswith("\n"):
+        text += "\n"
+    return text + event_text(event, indent)
+
+
+def append_event(root: Path, record: Record, event: dict[str, str]) -> Record:
+    """Append and read back: the old events must be unchanged and the new one last."""
+    text = appended_text(record, event)
+    after = parse_record(root, text.encode("utf-8"), record.path)
+    new_events = after.data.get("事件") or []
+    if new_events[:-1] != record.data.get("事件") or drop_empty(new_events[-1]) != drop_empty(event):
+        raise RecordError(f"{record.rel}：追加后读回的内容与预期不符，没有写入")
+    write_atomic(record.path, text)
+    return after
