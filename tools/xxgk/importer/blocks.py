@@ -1,0 +1,169 @@
+"""Cleaned HTML → a list of blocks (paragraph, heading, list, table, image), each with its plain
+text (to recognise the parts of an official document) and its Markdown.
+
+Only structure survives: headings, bold, lists, tables, images and safe links. Fonts, colours,
+sizes, classes and inline styles never reach the Markdown because nothing here reads them.
+Text is escaped so that a document cannot smuggle HTML or ``{: onclick=…}`` attributes into
+the site (MkDocs has no HTML sanitizer).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bs4 import NavigableString, Tag
+from bs4.element import Comment
+
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "center", "blockquote", "h1", "h2", "h3",
+              "h4", "h5", "h6", "ul", "ol", "table", "pre", "hr", "dl", "form", "body", "td"}
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_WRAP = re.compile(rf"(?<=[{_CJK}])\s*\n\s*(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\n\xa0]+")
+_ESCAPE = re.compile(r"([\\`*_\[\]{}])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^([#>+\-=|])")
+
+
+@dataclass
+class Block:
+    kind: str  # "p" | "h" | "list" | "table" | "image"
+    text: str  # plain text, for recognising 发文字号, 落款, 成文日期 …
+    md: str  # Markdown
+    level: int = 0  # heading level as found in the source
+    bold: bool = False  # the whole paragraph was bold (a subheading in many documents)
+
+
+@dataclass
+class Resolver:
+    """Turns image sources and link targets into Markdown (the caller saves the files)."""
+
+    image: Callable[[str, str], str]  # (src, alt) -> Markdown or ""
+    link: Callable[[str, str], str]  # (href, escaped text) -> Markdown
+
+
+def escape(text: str) -> str:
+    text = _ESCAPE.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
+    return _LINE_START.sub(r"\\\1", text)
+
+
+def plain(text: str) -> str:
+    text = _WRAP.sub("", text.replace("\x00", ""))
+    return _SPACES.sub(" ", text)
+
+
+def inline(node: Tag, res: Resolver) -> str:
+    """Markdown of the inline content of ``node`` (block children flattened into it)."""
+    out: list[str] = []
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            out.append(escape(plain(str(child))))
+        elif isinstance(child, Tag):
+            out.append(_inline_tag(child, res))
+    return "".join(out)
+
+
+def _inline_tag(tag: Tag, res: Resolver) -> str:
+    name = tag.name
+    if name == "br":
+        return "  \n"
+    if name == "img":
+        return res.image(str(tag.get("src") or ""), tag.get_text() or str(tag.get("alt") or ""))
+    inner = inline(tag, res)
+    if name in ("strong", "b") and inner.strip():
+        lead, core, trail = _split_space(inner)
+        return f"{lead}**{core}**{trail}"
+    if name == "a" and tag.get("href"):
+        return res.link(str(tag["href"]), inner)
+    if name in BLOCK_TAGS or name == "li":
+        return f" {inner} "
+    return inner
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    core = text.strip()
+    start = text.find(core)
+    return text[:start], core, text[start + len(core):]
+
+
+def text_of(tag: Tag) -> str:
+    """Plain text; a <br> stays a line break (a 落款 and its date often share one paragraph)."""
+    parts = []
+    for node in tag.descendants:
+        if isinstance(node, Comment):
+            continue
+        if isinstance(node, NavigableString):
+            parts.append(str(node))
+        elif isinstance(node, Tag) and node.name == "br":
+            parts.append("\u2028")
+    lines = plain("".join(parts)).split("\u2028")
+    return "\n".join(x.strip(" \u3000") for x in lines if x.strip(" \u3000"))
+
+
+def _is_bold(tag: Tag) -> bool:
+    """Every visible character of the paragraph sits inside <strong>/<b>."""
+    total = len(text_of(tag).replace(" ", ""))
+    bold = sum(len(text_of(b).replace(" ", "")) for b in tag.find_all(["strong", "b"])
+               if not b.find_parent(["strong", "b"]))
+    return total > 0 and bold >= total
+
+
+def paragraph(tag: Tag, res: Resolver) -> list[Block]:
+    md = inline(tag, res).strip(" \u3000\n")
+    text = text_of(tag)
+    if not md:
+        return []
+    if not text and "![" in md:
+        return [Block("image", "", md)]
+    md = "\n".join(line.strip(" \u3000") if not line.endswith("  ") else line.lstrip(" \u3000")
+                   for line in md.split("\n"))
+    return [Block("p", text, md, bold=_is_bold(tag))]
+
+
+def has_blocks(tag: Tag) -> bool:
+    return any(isinstance(c, Tag) and (c.name in BLOCK_TAGS or c.name == "li") for c in tag.children)
+
+
+def walk(node: Tag, res: Resolver) -> list[Block]:
+    """The blocks of ``node`` in document order."""
+    from xxgk.importer.tables import list_block, table_blocks
+
+    blocks: list[Block] = []
+    run: list[Tag | NavigableString] = []
+
+    def flush() -> None:
+        if run:
+            holder = Tag(name="p")
+            for piece in run:
+                holder.append(piece.extract() if isinstance(piece, Tag) else NavigableString(str(piece)))
+            blocks.extend(paragraph(holder, res))
+            run.clear()
+
+    for child in list(node.children):
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString) or child.name not in BLOCK_TAGS | {"li"}:
+            run.append(child)
+            continue
+        flush()
+        name = child.name
+        if name and re.fullmatch(r"h[1-6]", name):
+            text = text_of(child)
+            if text:
+                blocks.append(Block("h", text, escape(text), level=int(name[1])))
+        elif name in ("ul", "ol"):
+            blocks.extend(list_block(child, res))
+        elif name == "table":
+            blocks.extend(table_blocks(child, res))
+        elif name == "hr":
+            continue
+        elif has_blocks(child):
+            blocks.extend(walk(child, res))
+        else:
+            blocks.extend(paragraph(child, res))
+    flush()
+    return blocks

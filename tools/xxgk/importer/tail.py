@@ -1,0 +1,115 @@
+"""The end of an official document: 附件说明, 发文机关署名, 成文日期, the attachments that follow
+the main text (each starting with a line 附件1), and the 版记 (抄送, 印发机关和印发日期).
+
+The 成文日期 is the last date line of the main text, i.e. before the first attachment: an
+attachment has dates of its own that must not be taken for the document's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from xxgk.importer.blocks import Block, escape
+from xxgk.importer.cndate import date_line
+from xxgk.importer.header import compact
+
+ATTACH_LABEL = re.compile(r"^附件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?[:：]?$")
+ATTACH_NOTE = re.compile(r"^附件[:：]\s*(.*)$", re.S)
+ITEM = re.compile(r"(?:^|(?<=[\s；;。]))([0-9０-９]{1,2})\s*[.．、]\s*")
+CC = re.compile(r"^(抄送|抄报|主送)[:：]")
+PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$|^（?共印\d+份）?$")
+_DATE_END = re.compile(r"^(.*?)[\s\u3000]*([（(]?(?:\d{4}|\S{4})年\S{1,3}月\S{1,3}日[）)]?)$", re.S)
+SIGN_SPAN = 3  # 联合行文 may sign with up to this many lines
+
+
+@dataclass
+class Tail:
+    date: dt.date | None = None
+    date_printed: str = ""
+    signature: list[str] = field(default_factory=list)  # the signing bodies, as printed
+    listed: list[str] = field(default_factory=list)  # attachment names from 附件说明
+    sections: list[str] = field(default_factory=list)  # attachment headings found in the text
+    removed: list[str] = field(default_factory=list)
+
+
+def strip_record(blocks: list[Block], tail: Tail) -> list[Block]:
+    """The blocks without the 版记 lines (抄送, 印发机关和印发日期)."""
+    kept = [b for b in blocks if not (b.kind == "p" and (CC.match(compact(b.text))
+                                                         or PRINTED.search(compact(b.text))))]
+    if len(kept) != len(blocks):
+        tail.removed.append("版记（抄送、印发）")
+    return kept
+
+
+def attachment_start(blocks: list[Block]) -> int:
+    for n, block in enumerate(blocks):
+        if block.kind in ("p", "h") and n > 0 and ATTACH_LABEL.match(compact(block.text)):
+            return n
+    return len(blocks)
+
+
+def read_list(blocks: list[Block], tail: Tail) -> None:
+    """Attachment names from the 附件说明 (附件：1.xxx 2.yyy, possibly over several lines)."""
+    for n, block in enumerate(blocks):
+        m = ATTACH_NOTE.match(block.text.strip(" \u3000"))
+        if not m or block.kind != "p":
+            continue
+        text = m.group(1)
+        for follow in blocks[n + 1:]:
+            if follow.kind != "p" or not ITEM.match(follow.text.strip(" \u3000")):
+                break
+            text += "\n" + follow.text
+        parts = [p for p in ITEM.split(text.strip()) if p.strip()]
+        names = parts[1::2] if ITEM.match(text.strip()) else [text]
+        tail.listed = [re.sub(r"[；;。,，.\s]+$", "", compact(x)) for x in names if compact(x)]
+        return
+
+
+def read_signoff(main: list[Block], tail: Tail) -> None:
+    """成文日期 and the signature lines just above it (or in front of it on the same line)."""
+    for n in range(len(main) - 1, max(-1, len(main) - 6), -1):
+        block = main[n]
+        lines = block.text.split("\n") if block.kind == "p" else []
+        if not lines:
+            continue
+        m = _DATE_END.match(lines[-1].strip())
+        when = date_line(m.group(2)) if m else None
+        if when is None:
+            continue
+        tail.date, tail.date_printed = when, compact(m.group(2)) if m else ""
+        signs = [x for x in [*lines[:-1], m.group(1) if m else ""] if compact(x)]
+        for prev in reversed(main[max(0, n - SIGN_SPAN):n]):
+            if len(signs) >= SIGN_SPAN or prev.kind != "p" or len(compact(prev.text)) > 40:
+                break
+            if re.search(r"[。；;：:，,]$", compact(prev.text)) or ATTACH_NOTE.match(prev.text) \
+                    or ITEM.match(prev.text.strip(" \u3000")):
+                break
+            signs.insert(0, prev.text)
+        tail.signature = [compact(x) for x in signs]
+        return
+
+
+def mark_sections(rest: list[Block], tail: Tail) -> list[Block]:
+    """Attachment pages as headings: ``## 附件1 名称`` (label and title joined)."""
+    out: list[Block] = []
+    skip = False
+    for n, block in enumerate(rest):
+        if skip:
+            skip = False
+            continue
+        m = ATTACH_LABEL.match(compact(block.text)) if block.kind in ("p", "h") else None
+        if not m:
+            out.append(block)
+            continue
+        label = compact(block.text).rstrip(":：")
+        name = ""
+        nxt = rest[n + 1] if n + 1 < len(rest) else None
+        if nxt and nxt.kind in ("p", "h") and len(compact(nxt.text)) <= 60 and "\n" not in nxt.text \
+                and not re.search(r"[。；;：:]$", compact(nxt.text)):
+            name, skip = compact(nxt.text), True
+        heading = f"{label} {name}".strip()
+        tail.sections.append(heading)
+        out.append(Block("h", heading, escape(heading), level=2))
+    return out
