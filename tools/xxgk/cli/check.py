@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
@@ -69,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
             numbers.setdefault(number, []).extend(where)
         ctx = Context(registry=registry, today=today(), index_numbers=numbers)
         problems.extend(check_entries(docs, ctx, root))
-    report(problems, args.format, checked=checked)
+    report(problems, args.format, sys.stdout, checked=checked)
     return exit_code(problems)

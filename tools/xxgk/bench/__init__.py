@@ -1,0 +1,1 @@
+"""Benchmarks on generated county-size catalogs (``xxgk bench``)."""
