@@ -1,0 +1,88 @@
+"""Read YAML record files (reviews, consultations, withdrawals, training) against a schema."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xxgk.io.frontmatter import decode
+from xxgk.io.schema import drop_empty, schema_for
+from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.model.problem import Problem, Severity
+
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Record:
+    """One record file: its values (all text) and whatever is wrong with it."""
+
+    rel: str
+    data: dict[str, Any] = field(default_factory=dict)
+    loaded: Loaded = field(default_factory=Loaded)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        return value if isinstance(value, str) else ""
+
+
+def record_files(root: Path, folder: str) -> list[Path]:
+    """Every record file under ``root/folder`` (sorted; hidden temporary files skipped)."""
+    base = root / folder
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath) / f for f in filenames
+                     if f.endswith(SUFFIXES) and not f.startswith("."))
+    return sorted(found)
+
+
+def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str) -> Record:
+    rec = Record(rel=rel)
+    text, bad = decode(raw, rel)
+    if text is None:
+        rec.problems.append(bad) if bad else None
+        return rec
+    loaded = load_yaml(text, rel)
+    rec.loaded = loaded
+    rec.problems.extend(p for p in loaded.problems if p.severity is Severity.ERROR)
+    if not loaded.ok:
+        return rec
+    if not isinstance(loaded.data, dict):
+        rec.problems.append(Problem(rel, 1, 1, rule, Severity.ERROR, "记录应由“字段名: 值”的行组成"))
+        return rec
+    rec.data = drop_empty(loaded.data)
+    for err in schema_for(root, schema_name).errors(rec.data):
+        line, col = loaded.pos(*err.path)
+        rec.problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
+    return rec
+
+
+def read_record(root: Path, path: Path, schema_name: str, rule: str) -> Record:
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Record(rel, problems=[Problem(rel, 1, 1, rule, Severity.ERROR, f"无法读取：{exc.strerror}")])
+    return parse_record(raw, rel, root, schema_name, rule)
+
+
+def read_all(root: Path, folder: str, schema_name: str, rule: str) -> list[Record]:
+    return [read_record(root, p, schema_name, rule) for p in record_files(root, folder)]
+
+
+def tree_signature(root: Path, folders: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every record file: a cache key that changes with any edit."""
+    sig: list[tuple[str, int, int]] = []
+    for folder in folders:
+        for path in record_files(root, folder):
+            st = path.stat()
+            sig.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(sig)

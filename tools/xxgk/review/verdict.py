@@ -1,0 +1,109 @@
+"""Does a secrecy review cover an entry exactly as it is now? (附件4 第四、十一、十七条)
+
+A review counts only if it names the entry's current bytes and every attachment's bytes,
+was made by a rostered reviewer entitled to review for the body named in it, confirms the
+entry's disclosure attribute, and allows publication. Every issuing body of the entry
+(发布机构 and each 联合发文机关) needs such a review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xxgk.io.frontmatter import Document
+from xxgk.review.hashing import attachment_hashes, sha256_bytes
+from xxgk.review.index import RecordIndex
+from xxgk.review.model import Review
+from xxgk.review.roster import Reviewer
+
+
+@dataclass
+class Assessment:
+    valid: list[Review] = field(default_factory=list)  # reviews that count
+    reasons: list[str] = field(default_factory=list)  # why the entry is not covered
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.valid) and not self.reasons
+
+
+def issuing_bodies(meta: dict[str, object]) -> list[str]:
+    """发布机构 then every 联合发文机关, each once."""
+    bodies = [meta.get("发布机构")]
+    joint = meta.get("联合发文机关")
+    if isinstance(joint, list):
+        bodies.extend(joint)
+    return list(dict.fromkeys(b for b in bodies if isinstance(b, str) and b))
+
+
+def assess(root: Path, doc: Document, idx: RecordIndex, people: dict[str, Reviewer]) -> Assessment:
+    index_no = str(doc.get("索引号") or "")
+    candidates = idx.by_sha.get(sha256_bytes(doc.raw), [])
+    if not candidates:
+        return Assessment(reasons=[_why_none(idx.reviews_of(index_no, doc.rel))])
+    atts = attachment_hashes(root, doc.rel, doc.meta)
+    bodies = issuing_bodies(doc.meta)
+    out = Assessment()
+    rejected: dict[str, list[str]] = {}
+    for rv in candidates:
+        why = mismatch(rv, doc, atts, people, bodies)
+        if why:
+            rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
+        else:
+            out.valid.append(rv)
+    covered = {rv.body for rv in out.valid}
+    for body in bodies:
+        if body in covered:
+            continue
+        if body in rejected:
+            out.reasons.extend(rejected[body])
+        elif len(bodies) > 1:
+            out.reasons.append(f"缺少联合发文机关“{body}”的保密审查（附件4 第十一条：各机关分别审查）")
+        else:
+            out.reasons.append(f"缺少发布机构“{body}”的保密审查")
+    out.reasons.extend(r for b, rs in rejected.items() if b not in bodies for r in rs)
+    return out
+
+
+def mismatch(rv: Review, doc: Document, atts: dict[str, str | None],
+             people: dict[str, Reviewer], bodies: list[str]) -> str:
+    """Why this review (whose entry hash matches) does not count; "" when it does."""
+    if rv.index_no != str(doc.get("索引号") or ""):
+        return f"审查记录的索引号“{rv.index_no}”与条目不符"
+    why = attachment_mismatch(rv, atts)
+    if why:
+        return why
+    person = people.get(rv.reviewer)
+    if person is None:
+        return f"审查人“{rv.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中"
+    if rv.body not in bodies:
+        return f"审查单位“{rv.body}”不是本条目的发布机构或联合发文机关"
+    if rv.body not in person.bodies:
+        return f"审查人“{rv.reviewer}”（{person.unit}）不能代表“{rv.body}”审查（谁公开、谁审查）"
+    if not rv.allows:
+        return f"审查结论为“{rv.conclusion}”，不得公开"
+    disclosure = doc.get("公开形式")
+    if rv.attribute != disclosure:
+        return f"审查确认的公开属性为“{rv.attribute}”，条目写的是“{disclosure}”"
+    return ""
+
+
+def attachment_mismatch(rv: Review, atts: dict[str, str | None]) -> str:
+    reviewed = dict(rv.attachments)
+    for name, sha in atts.items():
+        if sha is None:
+            return f"附件“{name}”不存在"
+        if name not in reviewed:
+            return f"附件“{name}”是审查后新增的，未经审查"
+        if reviewed[name] != sha:
+            return f"附件“{name}”在审查后被修改（哈希不符），审查已失效，请重新审查"
+    return ""
+
+
+def _why_none(older: list[Review]) -> str:
+    if older:
+        last = max(older, key=lambda r: (str(r.date), r.rel))
+        return (f"条目在审查（{last.rel}，{last.date}）之后又被修改，内容与审查时不同（哈希不符），"
+                "审查已失效，请重新审查")
+    return "没有保密审查记录（附件4 第四条“先审查、后公开”）：请审查人运行 xxgk review sign"
