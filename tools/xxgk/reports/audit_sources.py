@@ -1,0 +1,170 @@
+"""The audit's sources, one function per kind of finding (附件3 第五条).
+
+Request state, fees and reviews are judged by the modules that own them (``xxgk.requests``,
+``xxgk.io.review_state``); this module only asks them and files the answers by department.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from xxgk.io.catalog import entry_paths, load_entries
+from xxgk.io.git import files_at
+from xxgk.model.dates import parse_date
+from xxgk.model.problem import Severity
+from xxgk.model.registry import Registry
+from xxgk.reports import history
+from xxgk.reports.audit import Finding, Source, Unavailable, finding, optional_module, voice_findings
+from xxgk.reports.training_source import training_report
+
+FEE_EVENTS = ("收费通知", "缴费")
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier (the last day of the month where it does not exist)."""
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _request_workspace(root: Path) -> Any:
+    service = optional_module("xxgk.requests.service", "依申请公开记录")
+    return service.Workspace.open(root)
+
+
+def request_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+    """Replies or deliveries after their deadline, and requests still unanswered past it."""
+    ws = _request_workspace(root)
+    store = optional_module("xxgk.requests.store", "依申请公开记录")
+    found: list[Finding] = []
+    for path in store.record_paths(root):
+        record = store.read_record(root, path)
+        req = record.request
+        if req is None or req.received is None or req.policy_version not in ws.policies:
+            continue
+        state = ws.item(record).state
+        line = record.loaded.pos("编号")[0]
+        closed = state.closed_on or state.replied_on
+        if state.late and closed and closed.year == year:
+            found.append(finding(req.unit, record.rel, line, "AUD-REQUEST-LATE",
+                                 f"申请 {req.number}：" + "；".join(state.late)))
+        due = state.open_due
+        if due is not None and due.date < ref and due.date.year <= year and state.overdue(ws.today):
+            found.append(finding(req.unit, record.rel, line, "AUD-REQUEST-UNANSWERED",
+                                 f"申请 {req.number}（{state.status}）期限 {due.date} 已过，至今未办结"))
+    return found
+
+
+def fee_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+    """Fees asked or taken where the policy or the national rule does not allow them."""
+    ws = _request_workspace(root)
+    store = optional_module("xxgk.requests.store", "依申请公开记录")
+    found: list[Finding] = []
+    for path in store.record_paths(root):
+        record = store.read_record(root, path)
+        req = record.request
+        if req is None or not any(e.kind in FEE_EVENTS and e.date and e.date.year == year
+                                  for e in req.events):
+            continue
+        for p in ws.problems(record):
+            if p.rule == "REQ-FEE":
+                found.append(finding(req.unit, p.path, p.line, "AUD-FEE", f"申请 {req.number}：{p.message}"))
+    return found
+
+
+def unreviewed_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+    """Committed entries without a valid secrecy review (先审查、后公开)."""
+    state = optional_module("xxgk.io.review_state", "保密审查记录")
+    if not history.has_history(root):
+        raise Unavailable("仓库没有提交历史，无法判断哪些条目已合并")
+    committed = files_at(root, "HEAD", "content/catalog")
+    found: list[Finding] = []
+    for doc in load_entries(root, entry_paths(root)):
+        if doc.rel not in committed or not doc.parsed or doc.get("公开形式") not in ("主动公开", "依申请公开"):
+            continue
+        verdict = state.review_verdict(root, doc)
+        if not verdict.ok:
+            line = doc.pos("信息名称")[0]
+            found.append(finding(str(doc.get("发布机构") or ""), doc.rel, line, "AUD-UNREVIEWED",
+                                 f"已合并的条目没有有效的保密审查：{verdict.reason}"))
+    return found
+
+
+def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+    """The disclosure guide (its registry sections or its page) not updated within the period."""
+    if not history.has_history(root):
+        raise Unavailable("仓库没有提交历史，无法判断指南的更新时间")
+    months = int(registry.policy.get("指南更新周期月数", 12))
+    dates = [history.registry_sections_changed(root, ("公开工作机构", "分类")),
+             history.last_change(root, *GUIDE_SOURCES)]
+    last = max((d for d in dates if d is not None and d <= ref), default=None)
+    limit = months_before(ref, months)
+    if last is not None and last >= limit:
+        return []
+    office = str(registry.office.get("名称") or registry.name)
+    when = f"最后一次更新是 {last}" if last else "从未更新"
+    return [finding(office, "xxgk.yml", 1, "AUD-GUIDE-STALE",
+                    f"政府信息公开指南{when}，超过 {months} 个月（截至 {ref}）：请核对公开工作机构、"
+                    "分类等指南内容并更新")]
+
+
+GUIDE_SOURCES = ("content/guide", "content/guide.md", "content/guide/index.md")
+
+
+def silent_unit_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+    """Units with no catalog entry within the configured number of months."""
+    months = int(registry.policy.get("单位无更新提示月数", 6))
+    latest: dict[str, dt.date] = {}
+    for doc in load_entries(root, entry_paths(root)):
+        made = parse_date(doc.get("产生时间"))
+        unit = doc.get("发布机构")
+        if made and made <= ref and isinstance(unit, str):
+            latest[unit] = max(made, latest.get(unit, made))
+    limit = months_before(ref, months)
+    found = []
+    for unit in registry.units:
+        last = latest.get(unit.name)
+        if last is None or last < limit:
+            when = f"最近一条产生于 {last}" if last else "目录中没有该单位的条目"
+            found.append(finding(unit.name, "xxgk.yml", 1, "AUD-UNIT-SILENT",
+                                 f"{when}，已超过 {months} 个月没有更新（截至 {ref}）", Severity.WARNING))
+    return found
+
+
+def training_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+    """Staff short of the yearly class hours, and work done before one's first training."""
+    report, _ = training_report(root, registry, year)
+    minimum = report.minimum
+    found = []
+    for p in report.below():
+        found.append(finding(p.unit, "training", 1, "AUD-UNTRAINED",
+                             f"{p.name} {year} 年培训 {_hours(p.hours)} 学时，不足 {_hours(minimum)} 学时"))
+    for e in report.early:
+        start = f"首次培训在 {e.first_training}" if e.first_training else "从未参加培训"
+        unit = next((p.unit for p in report.people if p.name == e.activity.person), "")
+        found.append(finding(unit, e.activity.rel, 1, "AUD-UNTRAINED",
+                             f"{e.activity.person} 于 {e.activity.date} {e.activity.kind}，{start}（先培训后上岗）"))
+    return found
+
+
+def _hours(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+SOURCES: list[tuple[str, Source]] = [
+    ("依申请公开办理期限", request_findings),
+    ("信息处理费", fee_findings),
+    ("保密审查", unreviewed_findings),
+    ("公开指南更新", guide_findings),
+    ("各单位目录更新", silent_unit_findings),
+    ("工作人员培训", training_findings),
+    ("社会评议与舆情回应", voice_findings),
+]

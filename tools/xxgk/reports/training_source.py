@@ -1,0 +1,60 @@
+"""Adapter: the training ledger (read by ``xxgk.training``) and git history as the report's inputs.
+
+The training records and their reader belong to ``xxgk.training``; this module turns what it
+reads into ``Attendance`` rows, takes the roster of reviewers from the registry, and takes who
+published or reviewed what, and when, from the git history of content/catalog/ and reviews/.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from xxgk.model.problem import Problem
+from xxgk.model.registry import Registry
+from xxgk.reports import history
+from xxgk.reports.audit import Unavailable, optional_module
+from xxgk.reports.training_report import Activity, Attendance, TrainingReport, build
+
+WORK_FOLDERS = (("content/catalog", "发布"), ("reviews", "审查"))
+
+
+def minimum_hours(registry: Registry) -> Decimal:
+    try:
+        return Decimal(str(registry.policy.get("每年培训最少学时", 2)))
+    except InvalidOperation:
+        return Decimal(2)
+
+
+def roster(registry: Registry) -> dict[str, str]:
+    """Everyone the registry names as doing disclosure work: the secrecy reviewers."""
+    return {str(r["姓名"]): str(r.get("单位") or "") for r in registry.reviewers if r.get("姓名")}
+
+
+def activities(root: Path) -> list[Activity]:
+    """Who published (committed an entry) or reviewed (committed a review) on which day."""
+    found = []
+    for folder, kind in WORK_FOLDERS:
+        for touch in history.touches(root, folder):
+            found.append(Activity(touch.author, touch.date, kind, touch.path))
+    return found
+
+
+def attendances(root: Path) -> tuple[list[Attendance], list[Problem]]:
+    ledger = optional_module("xxgk.training", "培训台账记录")
+    reader = getattr(ledger, "load_attendances", None)
+    if reader is None:
+        raise Unavailable("xxgk.training 没有提供 load_attendances")
+    rows, problems = reader(root)
+    return [_attendance(r) for r in rows], list(problems)
+
+
+def _attendance(row: Any) -> Attendance:
+    return Attendance(row.person, row.unit, row.date, Decimal(str(row.hours)), row.what, row.rel, row.line)
+
+
+def training_report(root: Path, registry: Registry, year: int) -> tuple[TrainingReport, list[Problem]]:
+    records, problems = attendances(root)
+    report = build(year, minimum_hours(registry), records, roster(registry), activities(root))
+    return report, problems
