@@ -1,0 +1,158 @@
+"""Pages for the public site: the questionnaire, each published year's results, 回应关切.
+
+``site_pages(root, registry)`` returns ``[(path under docs_dir, Markdown)]`` — the site
+adapter turns each into a generated page. Fail-closed by construction:
+
+* a year's results page exists only when ``evaluations/<年>/年度结果.yml`` says ``公开: 是``;
+  it shows counts, unit names, and per comment only its ``公开摘要`` and ``整改情况``;
+* 回应关切 lists only ``公开回应`` parts marked ``公开: 是`` of valid records, and links
+  only to catalog entries that are published;
+* nothing else of a record (意见原文, 研判, 报送, names) is ever read here.
+
+``asset_files()`` are the questionnaire's CSS and JS; serve them under ``ASSET_DIR_URI``
+and list ``asset_uris()`` in ``extra_css`` / ``extra_javascript``.
+
+Pages need the ``attr_list`` Markdown extension (anchors of responses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from xxgk.model.dates import today
+from xxgk.model.registry import Registry
+from xxgk.voice import questionnaire
+from xxgk.voice.evaluation import CLOSED, Comment, Report, aggregate
+from xxgk.voice.markdown import inline, paragraphs, percent, table
+from xxgk.voice.opinion import PublicResponse
+from xxgk.voice.policy import VoicePolicy, voice_policy
+from xxgk.voice.store import load_evaluations, load_opinions, load_years
+
+QUESTIONNAIRE = "evaluation/index.md"
+RESPONSES = "responses/index.md"
+ASSET_DIR_URI = "assets/xxgk-voice"
+_ASSETS = Path(__file__).parent / "assets"
+
+
+@dataclass(frozen=True)
+class EntryLink:
+    """A published catalog entry: its site-relative URL (``catalog/…/``) and title."""
+
+    url: str
+    title: str
+
+
+def asset_files() -> list[Path]:
+    return sorted(p for p in _ASSETS.iterdir() if p.suffix in (".css", ".js"))
+
+
+def asset_uris() -> dict[str, list[str]]:
+    files = asset_files()
+    return {kind: [f"{ASSET_DIR_URI}/{p.name}" for p in files if p.suffix == "." + kind]
+            for kind in ("css", "js")}
+
+
+def results_path(year: int) -> str:
+    return f"evaluation/{year}.md"
+
+
+def site_pages(root: Path, registry: Registry,
+               entry_links: Mapping[str, EntryLink] | None = None) -> list[tuple[str, str]]:
+    """Every voice page. ``entry_links``: 索引号 → link of each *published* entry (the
+    site passes its own; by default it is asked of ``xxgk.io.publication``)."""
+    policy = voice_policy(registry)
+    evaluations, _ = load_evaluations(root, registry)
+    notes, _ = load_years(root)
+    pages = []
+    for year in sorted((y for y, n in notes.items() if n.published), reverse=True):
+        report = aggregate(evaluations, year)
+        pages.append((results_path(year), results_page(report, policy, notes[year].date, notes[year].intro)))
+    listed = [(year, path) for path, year in ((results_path(y), y) for y in sorted(notes, reverse=True))
+              if notes[year].published]
+    pages.insert(0, (QUESTIONNAIRE, questionnaire.page(registry, policy, listed)))
+    opinions, _ = load_opinions(root, registry)
+    links = default_entry_links(root, registry) if entry_links is None else entry_links
+    responses = [o.public for o in opinions if o.public is not None]
+    pages.append((RESPONSES, responses_page(responses, links)))
+    return pages
+
+
+def default_entry_links(root: Path, registry: Registry) -> dict[str, EntryLink]:
+    """Published entries as the site itself decides them; none when that part is absent."""
+    try:
+        from xxgk.io.publication import decisions
+        from xxgk.site.catalog import published
+    except ImportError:  # without the publication decision nothing counts as published
+        return {}
+    entries = published(root, decisions(root, registry, today()))
+    return {e.text("索引号"): EntryLink(e.url, e.title) for e in entries}
+
+
+def results_page(report: Report, policy: VoicePolicy, date: str, intro: str) -> str:
+    lines = [f"# {report.year}年政府信息公开社会评议结果", "", f"发布时间：{inline(date)}", ""]
+    if intro:
+        lines += [paragraphs(intro), ""]
+    lines += ["## 评议方式和参与情况", ""]
+    lines += [table(["评议方式", "次数", "参与人次"],
+                    [[inline(ch), str(report.records[ch]), str(n)] for ch, n in sorted(report.per_channel.items())]), ""]
+    lines += ["## 评议结果", ""]
+    head = ["评议内容", *map(inline, policy.options), "满意率"]
+    rows = []
+    for i, q in enumerate(policy.questions):
+        tally = report.per_question.get(q.code)
+        counts = [str(tally.counts[o]) if tally else "0" for o in policy.options]
+        rows.append([inline(questionnaire.label(i, q.text)), *counts, percent(tally.rate(policy.satisfied) if tally else None)])
+    lines += [table(head, rows), "", "## 各单位评议结果（满意率）", ""]
+    lines += [_unit_table(report, policy), "", "## 意见建议办理情况", ""]
+    lines += _comment_section(report.comments)
+    return "\n".join(lines) + "\n"
+
+
+def _unit_table(report: Report, policy: VoicePolicy) -> str:
+    head = ["被评议单位", *(questionnaire.NUMERALS[i] if i < 10 else str(i + 1) for i in range(len(policy.questions)))]
+    rows = []
+    for unit, per in sorted(report.per_unit.items()):
+        rates = [percent(per[q.code].rate(policy.satisfied)) if q.code in per else "—" for q in policy.questions]
+        rows.append([inline(unit), *rates])
+    return table(head, rows)
+
+
+def _comment_section(comments: list[Comment]) -> list[str]:
+    kinds = {k: sum(c.kind == k for c in comments) for k in ("批评", "建议")}
+    closed = [c for c in comments if c.closed_on is not None]
+    fixed = sum(c.handling == "整改" for c in closed)
+    lines = [f"共收到批评 {kinds['批评']} 条、建议 {kinds['建议']} 条；已办结 {len(closed)} 条（整改 {fixed} 条，"
+             f"不具备整改条件、已向政府信息公开领导小组作出解释 {len(closed) - fixed} 条），"
+             f"办理中 {len(comments) - len(closed)} 条。", ""]
+    public = [c for c in comments if c.public_summary]
+    if public:
+        rows = [[inline(c.public_summary or ""), inline(c.department), _state(c)] for c in public]
+        lines += [table(["反映的问题", "责任单位", "办理情况"], rows), ""]
+    return lines
+
+
+def _state(c: Comment) -> str:
+    if c.closed_on is None:
+        return f"办理中（{c.due} 前办结）"
+    if c.handling == "整改":
+        return inline(f"已整改：{c.change or ''}")
+    return "不具备整改条件，已向领导小组作出解释"
+
+
+def responses_page(responses: list[PublicResponse], links: Mapping[str, EntryLink]) -> str:
+    lines = ["# 回应关切", "", "对社会关注的热点问题和网络舆情，各单位按照谁主管谁发声的原则作出的回应。", ""]
+    if not responses:
+        return "\n".join(lines + ["目前没有公开的回应。", ""])
+    year = None
+    for item in sorted(responses, key=lambda r: (r.date, r.number), reverse=True):
+        if item.date.year != year:
+            year = item.date.year
+            lines += [f"## {year}年", ""]
+        lines += [f"### {inline(item.title)} {{ #{item.number.lower()} }}", "",
+                  f"发布单位：{inline(item.publisher)}　发布时间：{item.date}", "", paragraphs(item.text), ""]
+        related = [links[n] for n in item.entries if n in links]
+        if related:
+            lines += ["相关信息：", ""] + [f"- [{inline(l.title)}](../{l.url})" for l in related] + [""]
+    return "\n".join(lines)
