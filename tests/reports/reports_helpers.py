@@ -26,6 +26,8 @@ def write_request(root: Path, number: str, received: str, applicant: str = "自�
         text += f"  - 类型: 答复\n    日期: {reply}\n    结果: {result}\n"
         if reason:
             text += f"    情形: \"{reason}\"\n"
+        if result in ("予以公开", "部分公开"):  # handed over with the reply: the request is closed
+            text += "    当场提供: 是\n"
     path.write_text(text, encoding="utf-8")
     return path
 

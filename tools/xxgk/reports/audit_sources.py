@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from xxgk.io.catalog import entry_paths, load_entries
+from xxgk.io.frontmatter import decode
 from xxgk.io.git import files_at
+from xxgk.io.registry import REGISTRY_FILE
+from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Severity
 from xxgk.model.registry import Registry
@@ -35,22 +39,22 @@ def months_before(day: dt.date, months: int) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def _request_workspace(root: Path) -> Any:
-    service = optional_module("xxgk.requests.service", "依申请公开记录")
-    return service.Workspace.open(root)
+def _records(root: Path) -> Iterator[tuple[Any, Any]]:
+    """(workspace, record) for every request record whose content could be read."""
+    ws = optional_module("xxgk.requests.service", "依申请公开记录").Workspace.open(root)
+    store = optional_module("xxgk.requests.store", "依申请公开记录")
+    for path in store.record_paths(root):
+        record = store.read_record(root, path)
+        req = record.request
+        if req is not None and req.received is not None and req.policy_version in ws.policies:
+            yield ws, record
 
 
 def request_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Replies or deliveries after their deadline, and requests still unanswered past it."""
-    ws = _request_workspace(root)
-    store = optional_module("xxgk.requests.store", "依申请公开记录")
     found: list[Finding] = []
-    for path in store.record_paths(root):
-        record = store.read_record(root, path)
-        req = record.request
-        if req is None or req.received is None or req.policy_version not in ws.policies:
-            continue
-        state = ws.item(record).state
+    for ws, record in _records(root):
+        req, state = record.request, ws.item(record).state
         line = record.loaded.pos("编号")[0]
         closed = state.closed_on or state.replied_on
         if state.late and closed and closed.year == year:
@@ -65,18 +69,12 @@ def request_findings(root: Path, registry: Registry, year: int, ref: dt.date) ->
 
 def fee_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Fees asked or taken where the policy or the national rule does not allow them."""
-    ws = _request_workspace(root)
-    store = optional_module("xxgk.requests.store", "依申请公开记录")
     found: list[Finding] = []
-    for path in store.record_paths(root):
-        record = store.read_record(root, path)
+    for ws, record in _records(root):
         req = record.request
-        if req is None or not any(e.kind in FEE_EVENTS and e.date and e.date.year == year
-                                  for e in req.events):
-            continue
-        for p in ws.problems(record):
-            if p.rule == "REQ-FEE":
-                found.append(finding(req.unit, p.path, p.line, "AUD-FEE", f"申请 {req.number}：{p.message}"))
+        if any(e.kind in FEE_EVENTS and e.date and e.date.year == year for e in req.events):
+            found += [finding(req.unit, p.path, p.line, "AUD-FEE", f"申请 {req.number}：{p.message}")
+                      for p in ws.problems(record) if p.rule == "REQ-FEE"]
     return found
 
 
@@ -111,7 +109,7 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
         return []
     office = str(registry.office.get("名称") or registry.name)
     when = f"最后一次更新是 {last}" if last else "从未更新"
-    return [finding(office, "xxgk.yml", 1, "AUD-GUIDE-STALE",
+    return [finding(office, REGISTRY_FILE, _registry_line(root, "公开工作机构"), "AUD-GUIDE-STALE",
                     f"政府信息公开指南{when}，超过 {months} 个月（截至 {ref}）：请核对公开工作机构、"
                     "分类等指南内容并更新")]
 
@@ -130,13 +128,19 @@ def silent_unit_findings(root: Path, registry: Registry, year: int, ref: dt.date
             latest[unit] = max(made, latest.get(unit, made))
     limit = months_before(ref, months)
     found = []
-    for unit in registry.units:
+    for i, unit in enumerate(registry.units):
         last = latest.get(unit.name)
         if last is None or last < limit:
             when = f"最近一条产生于 {last}" if last else "目录中没有该单位的条目"
-            found.append(finding(unit.name, "xxgk.yml", 1, "AUD-UNIT-SILENT",
+            line = _registry_line(root, "单位", i, "名称")
+            found.append(finding(unit.name, REGISTRY_FILE, line, "AUD-UNIT-SILENT",
                                  f"{when}，已超过 {months} 个月没有更新（截至 {ref}）", Severity.WARNING))
     return found
+
+
+def _registry_line(root: Path, *path: str | int) -> int:
+    text, _ = decode((root / REGISTRY_FILE).read_bytes(), REGISTRY_FILE)
+    return load_yaml(text or "", REGISTRY_FILE).pos(*path)[0]
 
 
 def training_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
