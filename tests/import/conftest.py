@@ -118,7 +118,8 @@ PAGE = """<!DOCTYPE html>
 <p style="text-indent:2em">为做好2026年政府信息公开工作，经旗人民政府同意，现将有关事项通知如下。</p>
 <p><strong><font face="黑体" size="4">一、总体要求</font></strong></p>
 <p style="text-indent:2em">坚持以公开为常态、不公开为例外，推进“五公开”。<!-- 编辑备注：内部 --></p>
-<p onclick="alert(1)">请于{{: onclick="x"}}前报送，详见<a href="javascript:alert(1)">这里</a>。</p>
+<p onclick="alert(1)">请按时报送，详见<a href="javascript:alert(1)">这里</a>。<br>{{: onclick="x"}}</p>
+<p><b>二、工作要求 {{: onclick="y"}}</b></p>
 <table border="1" style="border-collapse:collapse"><tr><td><b>序号</b></td><td><b>任务</b></td></tr>
 <tr><td>1</td><td>更新公开指南</td></tr></table>
 <p><img src="{image}" alt="工作流程图"></p>

@@ -1,0 +1,97 @@
+"""``xxgk import`` of a page saved from a government site (GB2312, nav, scripts, styles)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+import pytest
+
+from conftest import TITLE, UNIT
+from xxgk.cli import main
+from xxgk.io.frontmatter import read
+
+OPTIONS = ["--category", "政策文件", "--department", "政务公开办公室"]
+
+
+def run(repo: Path, *args: str) -> int:
+    return main(["--root", str(repo), *args])
+
+
+def imported(repo: Path) -> Path:
+    [path] = sorted((repo / "content" / "catalog").rglob("*.md"))
+    return path
+
+
+def test_page_becomes_an_entry_that_passes_check(repo: Path, make_page: Callable[..., Path]) -> None:
+    assert run(repo, "import", str(make_page()), *OPTIONS) == 0
+    doc = read(imported(repo), "e.md")
+    assert doc.meta["信息名称"] == TITLE
+    assert doc.meta["索引号"] == "000014349/2026-00077"  # the page's own number is kept
+    assert doc.meta["文件编号"] == "鄂前政办发〔2026〕8号"  # the page printed （2026）
+    assert doc.meta["产生时间"] == "2026-03-05"
+    assert doc.meta["发布机构"] == UNIT
+    assert doc.meta["关键词"] == "政府信息公开 年度报告 工作要点"
+    assert doc.meta["内容描述"] == "部署2026年政府信息公开重点工作。"
+    done = subprocess.run([sys.executable, "-m", "xxgk", "--root", str(repo), "check"],
+                          capture_output=True, text=True, env={**os.environ, "XXGK_TODAY": "2026-11-27"})
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_site_furniture_scripts_and_styles_are_gone(repo: Path, make_page: Callable[..., Path]) -> None:
+    run(repo, "import", str(make_page()), *OPTIONS)
+    body = read(imported(repo), "e.md").body
+    for gone in ("统计代码", "首页", "当前位置", "分享到", "打印本页", "关闭窗口", "网站标识码",
+                 "编辑备注", "javascript", "style", "font", "color", "16pt", "<span", TITLE):
+        assert gone not in body, gone
+    assert body.startswith("\n各镇人民政府，旗直各有关部门：\n")
+    assert "\n## 一、总体要求\n" in body
+    assert "| **序号** | **任务** |\n| --- | --- |\n| 1 | 更新公开指南 |" in body
+
+
+def test_nothing_in_the_page_can_become_html_attributes_or_scripts(
+        repo: Path, make_page: Callable[..., Path]) -> None:
+    run(repo, "import", str(make_page()), *OPTIONS)
+    body = read(imported(repo), "e.md").body
+    html = markdown.markdown(body, extensions=["attr_list", "tables"])
+    assert not re.search(r"<[^>]*\son\w+=", html)
+    assert "<script" not in html and "javascript:" not in html
+    assert "{: onclick" in html  # shown as the text it was
+
+
+def test_attachment_and_image_are_copied_beside_the_entry(repo: Path, make_page: Callable[..., Path]) -> None:
+    run(repo, "import", str(make_page()), *OPTIONS)
+    entry = imported(repo)
+    folder = entry.with_name(entry.stem + ".files")
+    assert (folder / "renwu.xlsx").read_bytes().startswith(b"PK")
+    assert (folder / "flow.png").read_bytes().startswith(b"\x89PNG")
+    doc = read(entry, "e.md")
+    assert doc.meta["附件"] == [{"名称": "附件1 2026年政府信息公开工作任务分解表",
+                               "文件": f"{entry.stem}.files/renwu.xlsx"}]
+    assert f"![工作流程图]({entry.stem}.files/flow.png)" in doc.body
+
+
+def test_remote_attachment_is_reported_not_fetched(repo: Path, make_page: Callable[..., Path],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    page = make_page()
+    text = page.read_bytes().decode("gb18030").replace("files/renwu.xlsx", "http://www.example.gov.cn/a.pdf")
+    page.write_bytes(text.encode("gb18030"))
+    assert run(repo, "import", str(page), *OPTIONS) == 0
+    out = capsys.readouterr().out
+    assert "没有取得" in out and "http://www.example.gov.cn/a.pdf" in out
+    assert "附件" not in read(imported(repo), "e.md").meta
+
+
+def test_page_number_already_taken_gets_the_next_one(repo: Path, make_page: Callable[..., Path],
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    page = make_page()
+    assert run(repo, "import", str(page), *OPTIONS) == 0
+    assert run(repo, "import", str(page), *OPTIONS) == 0
+    numbers = sorted(read(p, "e.md").meta["索引号"] for p in (repo / "content/catalog").rglob("*.md"))
+    assert numbers == ["000014349/2026-00077", "000014349/2026-00078"]
+    assert "已被占用" in capsys.readouterr().out
