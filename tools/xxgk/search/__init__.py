@@ -1,0 +1,1 @@
+"""Chinese full-text search: one tokenizer for index and query, and the sharded index."""

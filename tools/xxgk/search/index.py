@@ -1,0 +1,117 @@
+"""Build the sharded search index that the browser queries without building anything.
+
+Format (all JSON, under ``search/idx/`` of the site):
+
+- ``manifest.json``: number of entries, of shards, entries per chunk, the filter values.
+- ``t/<shard>.json``: ``{token: [id deltas, weights]}`` for the tokens whose hash falls in the
+  shard (``tokenize.shard_of``). Ids are given in date order (newest first), so a posting
+  list is ascending and its deltas are small; ``weights`` is one number when all are equal.
+- ``d/<chunk>.json``: per entry ``[url, 信息名称, 产生时间, 文件编号, 索引号, 分类, 发布机构,
+  责任部门, 公开形式, snippet text]``, ``CHUNK`` entries a file.
+
+A query fetches the manifest, the shards of its few tokens and the chunks of the results it
+shows — never the whole index (one lunr index of 20,000 entries is tens of MB).
+Filters are tokens too (``#c:分类`` …), so filtering is one more posting list.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xxgk.search.tokenize import shard_of, tokens
+
+CHUNK = 50
+POSTINGS_PER_SHARD = 4000
+# field -> weight; a token found in several fields adds up (capped at 255).
+WEIGHTS = {"文件编号": 12, "索引号": 12, "信息名称": 8, "关键词": 6, "内容描述": 3,
+           "发布机构": 2, "责任部门": 2, "分类": 2, "正文": 1}
+FACETS = {"c": "分类", "d": "责任部门", "y": "年份", "f": "公开形式"}
+
+
+@dataclass
+class SearchDoc:
+    url: str
+    fields: dict[str, str]  # WEIGHTS keys -> text
+    date: str
+    snippet: str
+    facets: dict[str, str]  # FACETS keys -> value
+
+    def row(self) -> list[str]:
+        f = self.fields
+        return [self.url, f.get("信息名称", ""), self.date, f.get("文件编号", ""),
+                f.get("索引号", ""), f.get("分类", ""), f.get("发布机构", ""),
+                self.facets.get("d", ""), self.facets.get("f", ""), self.snippet]
+
+
+@dataclass
+class IndexBuilder:
+    """Add documents in display order (newest first); ``write`` the shards."""
+
+    postings: dict[str, tuple[array, bytearray]] = field(default_factory=dict)
+    rows: list[list[str]] = field(default_factory=list)
+    facet_values: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, doc: SearchDoc) -> None:
+        doc_id = len(self.rows)
+        self.rows.append(doc.row())
+        weights: dict[str, int] = {}
+        for name, text in doc.fields.items():
+            w = WEIGHTS.get(name, 1)
+            for tok in set(tokens(text)):
+                weights[tok] = weights.get(tok, 0) + w
+        for key, value in doc.facets.items():
+            if value:
+                weights[f"#{key}:{value}"] = 1
+                self.facet_values.setdefault(key, set()).add(value)
+        for tok, w in weights.items():
+            ids, ws = self.postings.setdefault(tok, (array("I"), bytearray()))
+            ids.append(doc_id)
+            ws.append(min(w, 255))
+
+    def shard_count(self) -> int:
+        total = sum(len(ids) for ids, _ in self.postings.values())
+        n = 8
+        while n < 4096 and n * POSTINGS_PER_SHARD < total:
+            n *= 2
+        return n
+
+    def write(self, folder: Path, version: str, facet_order: dict[str, list[str]]) -> dict[str, int]:
+        """Write the index; returns sizes for the build log and the benchmark."""
+        shards = self.shard_count()
+        buckets: list[dict[str, list[object]]] = [{} for _ in range(shards)]
+        for tok, (ids, ws) in self.postings.items():
+            buckets[shard_of(tok, shards)][tok] = _encode(ids, ws)
+        for i, bucket in enumerate(buckets):
+            _dump(folder / "t" / f"{i}.json", bucket)
+        for start in range(0, len(self.rows), CHUNK):
+            _dump(folder / "d" / f"{start // CHUNK}.json", self.rows[start : start + CHUNK])
+        manifest = {"版本": version, "n": len(self.rows), "shards": shards, "chunk": CHUNK,
+                    "facets": {k: _order(self.facet_values.get(k, set()), facet_order.get(k))
+                               for k in FACETS}}
+        _dump(folder / "manifest.json", manifest)
+        return {"entries": len(self.rows), "shards": shards, "tokens": len(self.postings)}
+
+
+def _encode(ids: array, ws: bytearray) -> list[object]:
+    deltas = [ids[0]] + [ids[i] - ids[i - 1] for i in range(1, len(ids))]
+    first = ws[0]
+    same = all(w == first for w in ws)
+    return [deltas, first if same else list(ws)]
+
+
+def _order(values: Iterable[str], preferred: list[str] | None) -> list[str]:
+    """Registry order first (categories as 附件1 lists them), then the rest, newest year first."""
+    found = set(values)
+    head = [v for v in (preferred or []) if v in found]
+    return head + sorted(found - set(head), reverse=True)
+
+
+def _dump(path: Path, data: object) -> None:
+    # A build artefact under site/, rebuilt whole each time (as MkDocs writes its pages):
+    # no fsync per file, which would cost seconds on thousands of shards.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: everything MkDocs-specific lives in this package."""

@@ -1,0 +1,15 @@
+"""The plugin's settings (``plugins: - xxgk: {…}`` in mkdocs.yml), all with defaults."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class XxgkConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    page_size = opt.Type(int, default=30)  # rows per listing page
+    feed_size = opt.Type(int, default=50)  # newest entries in feed.xml
+    latest = opt.Type(int, default=15)  # newest entries on the catalog's front page
+    index_body_chars = opt.Type(int, default=300)  # body text indexed besides the metadata
+    snippet_chars = opt.Type(int, default=160)  # text kept per entry for result snippets

@@ -1,0 +1,73 @@
+"""feed.xml (RSS 2.0) of the newest entries and sitemap.xml with real dates.
+
+MkDocs' own sitemap stamps every page with the build date; ours gives an entry its 产生时间
+and any other page the date of the last commit that touched its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from xxgk.io.git import git
+from xxgk.io.registry import ConfigError
+from xxgk.site.catalog import Entry
+
+
+def rss(entries: list[Entry], site_url: str, title: str, description: str, limit: int) -> str:
+    items = []
+    for e in entries[:limit]:
+        link = escape(site_url + e.url)
+        items.append(
+            f"<item><title>{escape(e.title)}</title><link>{link}</link>"
+            f"<guid isPermaLink=\"true\">{link}</guid><pubDate>{_rfc822(e.date)}</pubDate>"
+            f"<category>{escape(e.text('分类'))}</category>"
+            f"<description>{escape(e.text('内容描述'))}</description></item>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{escape(title)}</title><link>{escape(site_url)}</link>"
+            f"<description>{escape(description)}</description><language>zh-CN</language>"
+            + "".join(items) + "</channel></rss>\n")
+
+
+def _rfc822(date: str) -> str:
+    d = dt.date.fromisoformat(date)
+    days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{days[d.weekday()]}, {d.day:02d} {months[d.month - 1]} {d.year} 00:00:00 +0800"
+
+
+def sitemap(urls: list[tuple[str, str]], site_url: str) -> str:
+    """``urls``: (site-relative URL, yyyy-mm-dd or "")."""
+    rows = []
+    for url, date in urls:
+        last = f"<lastmod>{date}</lastmod>" if date else ""
+        rows.append(f"<url><loc>{escape(site_url + url)}</loc>{last}</url>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(rows) + "\n</urlset>\n")
+
+
+def write_sitemap(site_dir: Path, text: str) -> None:
+    (site_dir / "sitemap.xml").write_text(text, "utf-8")
+    # mtime=0: the same site gives the same bytes (MkDocs writes this file too).
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
+def commit_dates(root: Path, paths: list[str]) -> dict[str, str]:
+    """Date of the last commit of each path (one ``git log`` call); {} outside a repository."""
+    wanted = set(paths)
+    found: dict[str, str] = {}
+    try:
+        out = git(root, "log", "-z", "--format=%x01%cs", "--name-only", "--", *sorted(wanted))
+    except ConfigError:
+        return found
+    date = ""
+    for part in out.split("\0"):
+        for token in part.split("\n"):
+            if token.startswith("\x01"):
+                date = token[1:]
+            elif token in wanted and token not in found:
+                found[token] = date
+    return found

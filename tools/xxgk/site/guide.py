@@ -1,0 +1,74 @@
+"""The 政府信息公开指南 page, written from the registry so it can never drift from it.
+
+Categories and what each holds, where and how to apply, the channels, the office's
+address, hours, phone, fax and e-mail, and the time limits all come from xxgk.yml.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xxgk.model.registry import Registry
+
+APPLY_ANCHOR = "apply"  # the catalog's 依申请公开 rows link here
+
+
+def guide_markdown(registry: Registry) -> str:
+    parts = [
+        f"---\ntitle: 政府信息公开指南\n---\n\n# {registry.name}政府信息公开指南\n",
+        f"为便于公民、法人和其他组织获取{registry.name}的政府信息，根据《中华人民共和国政府信息"
+        "公开条例》编制本指南。本指南由机构登记（xxgk.yml）自动生成，登记变更后随网站一同更新。\n",
+        _categories(registry),
+        _proactive(registry),
+        _on_request(registry),
+        _office(registry.office),
+        "## 五、监督和救济\n\n公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，"
+        "可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议"
+        "或者提起行政诉讼。\n",
+    ]
+    return "\n".join(parts)
+
+
+def _categories(registry: Registry) -> str:
+    rows = "\n".join(f"| {c.code} | {c.name} | {c.description} |" for c in registry.categories)
+    return ("## 一、主动公开的信息分类\n\n本机关主动公开的政府信息分为以下"
+            f"{len(registry.categories)}类：\n\n| 编号 | 类别 | 包含的信息 |\n|---|---|---|\n{rows}\n")
+
+
+def _proactive(registry: Registry) -> str:
+    return ("## 二、主动公开的方式\n\n主动公开的政府信息在本网站“[法定主动公开内容](../catalog/index.md)”"
+            "栏目按分类、发布机构和年份列出，可在“[信息检索](../search/index.md)”中按信息名称、文件编号、"
+            "索引号、关键词检索。每条信息的目录数据项包括索引号、信息名称、文件编号、产生时间、"
+            "公开形式、内容描述、公开时限、审核程序和责任部门。\n")
+
+
+def _on_request(registry: Registry) -> str:
+    policy: dict[str, Any] = registry.policy.get("依申请公开") or {}
+    channels = "、".join(registry.office.get("申请渠道") or [])
+    fee = ("按照国家规定收取信息处理费。" if policy.get("收取信息处理费") is True
+           else "依申请提供政府信息，不收取费用。")
+    lines = [
+        f'<a id="{APPLY_ANCHOR}"></a>\n\n## 三、依申请公开\n',
+        "公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。目录中标为"
+        "“依申请公开”的信息只列出条目，不在网上公开正文，需要的请按本节申请。\n",
+        f"1. **申请方式**：{channels}。当面申请的，工作人员可以代为填写申请。",
+        "2. **申请内容**：申请人的姓名或者名称、身份证明、联系方式；所需政府信息的名称、文号"
+        "或者便于查询的其他特征性描述；获取信息的方式和途径。",
+    ]
+    if policy.get("补正告知期限"):
+        lines.append(f"3. **补正**：申请内容不明确的，在收到申请之日起{policy['补正告知期限']}"
+                     "个工作日内一次性告知需要补正的事项。")
+    if policy.get("答复期限"):
+        extra = f"；需要延长的，经批准可延长，最长不超过{policy['延期上限']}个工作日" if policy.get("延期上限") else ""
+        lines.append(f"4. **答复期限**：能够当场答复的当场答复；不能当场答复的，自收到申请之日起"
+                     f"{policy['答复期限']}个工作日内答复{extra}。")
+    if policy.get("提供期限"):
+        lines.append(f"5. **提供信息**：决定公开的，在{policy['提供期限']}个工作日内提供。")
+    lines.append(f"6. **费用**：{fee}")
+    return "\n".join(lines) + "\n"
+
+
+def _office(office: dict[str, Any]) -> str:
+    labels = ("名称", "地址", "邮政编码", "办公时间", "电话", "传真", "电子邮箱")
+    rows = "\n".join(f"| {k} | {office[k]} |" for k in labels if office.get(k))
+    return f"## 四、政府信息公开工作机构\n\n| 项目 | 内容 |\n|---|---|\n{rows}\n"

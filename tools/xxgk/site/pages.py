@@ -1,0 +1,35 @@
+"""The generated pages that go through MkDocs itself (they are few and sit in the nav):
+the guide, the catalog's front page, the search page and the page shells."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from xxgk.model.registry import Registry
+from xxgk.site.guide import guide_markdown
+from xxgk.site.render import shell_markdown, shell_uri
+
+GUIDE = "guide/index.md"
+CATALOG = "catalog/index.md"
+SEARCH = "search/index.md"
+SHELL_DEPTHS = (2, 3)  # entries: catalog/<id>/ · listings: catalog/list/<slug>/
+
+
+def placeholder(title: str) -> str:
+    # Content is put in by the plugin's on_page_content; the title names the page.
+    return f"---\ntitle: {title}\nhide:\n  - navigation\n  - toc\n---\n"
+
+
+def add_generated(files: Files, config: MkDocsConfig, registry: Registry) -> None:
+    made = {
+        GUIDE: guide_markdown(registry),
+        CATALOG: placeholder("法定主动公开内容"),
+        SEARCH: placeholder("信息检索"),
+        **{shell_uri(d): shell_markdown() for d in SHELL_DEPTHS},
+    }
+    for uri, text in made.items():
+        old = files.get_file_from_path(uri)
+        if old is not None:  # a hand-written page of the same name gives way to the generated
+            files.remove(old)
+        files.append(File.generated(config, uri, content=text))

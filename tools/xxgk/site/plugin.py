@@ -1,0 +1,121 @@
+"""MkDocs plugin ``xxgk``: event hooks only; the work is in the modules beside it.
+
+on_config   registry, theme templates and assets, the Chinese line-join extension
+on_files    ask ``xxgk.io.publication`` what may be published; catalog sources leave the
+            MkDocs pipeline; the guide, catalog, search pages and page shells are added
+on_page_*   unsafe markup or unreadable front matter in any page fails the build
+on_post_build  entry pages, listings, search index, feed.xml, sitemap.xml
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from xxgk.io.publication import decisions
+from xxgk.io.registry import ConfigError, find_root, load_registry
+from xxgk.model.dates import today
+from xxgk.site import checks, pages, setup
+from xxgk.site.build import Settings, build_catalog
+from xxgk.site.catalog import Entry, published
+from xxgk.site.config import XxgkConfig
+from xxgk.site.feeds import commit_dates, rss, sitemap, write_sitemap
+from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, templates
+
+log = get_plugin_logger(__name__)
+
+
+class XxgkPlugin(BasePlugin[XxgkConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
+        try:
+            self.root = find_root(Path(config.config_file_path).parent)
+            self.registry = load_registry(self.root)
+        except ConfigError as exc:
+            raise PluginError(f"xxgk：{exc}") from exc
+        setup.configure(config, self.registry)
+        self.env = templates(Path(config.theme.custom_dir or "") / "xxgk" if config.theme.custom_dir else None)
+        self.shells: dict[int, Shell] = {}
+        self.started = time.perf_counter()
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig, **_: Any) -> Files:
+        if not self.config.enabled:
+            return files
+        found = decisions(self.root, self.registry, today())
+        checks.refuse_unreadable(found)
+        for rel, (_doc, decision) in sorted(found.items()):
+            if not decision.has_body:
+                log.info(f"未发布正文 {rel}：{decision.reason}")
+        self.entries: list[Entry] = published(self.root, found)
+        log.info(f"目录条目 {len(found)} 条，公开 {len(self.entries)} 条"
+                 f"（其中 {sum(not e.has_body for e in self.entries)} 条依申请公开只列目录）")
+        for file in [f for f in files if f.src_uri.startswith("catalog/")]:
+            files.remove(file)  # entries and their attachments are written by on_post_build
+        pages.add_generated(files, config, self.registry)
+        self.files = files
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files,
+                         **_: Any) -> str:
+        if not self.config.enabled:
+            return markdown
+        checks.page_markdown(page, markdown)
+        if page.file.src_uri == "reports/index.md":
+            markdown += setup.reports_list(files)
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files,
+                        **_: Any) -> str:
+        if not self.config.enabled:
+            return html
+        checks.page_html(page, html)
+        uri = page.file.src_uri
+        if uri in (pages.CATALOG, pages.SEARCH):
+            return setup.generated_content(uri, self.entries, self.registry, self.env,
+                                           self.config.latest)
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.config.enabled and page.file.src_uri.startswith(SHELL_DIR + "/"):
+            self.shells[depth(page.url)] = Shell(output, page.url)
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site_dir = Path(config.site_dir)
+        shutil.rmtree(site_dir / SHELL_DIR, ignore_errors=True)
+        settings = self._settings(config)
+        version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]
+        render = BodyRenderer(config.markdown_extensions, config.mdx_configs)
+        report = build_catalog(self.entries, settings, self.shells, self.env, render, version)
+        if report.problems:
+            raise PluginError("内容含不安全的标记或附件有误，已停止生成网站：\n" + "\n".join(report.problems))
+        (site_dir / "feed.xml").write_text(rss(
+            self.entries, settings.site_url, config.site_name, config.site_description or "",
+            self.config.feed_size), "utf-8")
+        write_sitemap(site_dir, sitemap(self._page_dates(config) + report.written, settings.site_url))
+        timing = "，".join(f"{k} {v:.1f} 秒" for k, v in report.timings.items())
+        log.info(f"公开专栏：写入 {len(report.written)} 个目录页面（{timing}），检索索引 {report.sizes}")
+
+    def _settings(self, config: MkDocsConfig) -> Settings:
+        return Settings(
+            root=self.root, site_dir=Path(config.site_dir), site_url=setup.site_url(config),
+            registry=self.registry, page_size=self.config.page_size,
+            feed_size=self.config.feed_size, body_chars=self.config.index_body_chars,
+            snippet_chars=self.config.snippet_chars, apply_path=setup.APPLY_PATH)
+
+    def _page_dates(self, config: MkDocsConfig) -> list[tuple[str, str]]:
+        newest = self.entries[0].date if self.entries else today().isoformat()
+        return setup.page_dates(self.root, self.files, newest)
