@@ -118,8 +118,7 @@ PAGE = """<!DOCTYPE html>
 <p style="text-indent:2em">为做好2026年政府信息公开工作，经旗人民政府同意，现将有关事项通知如下。</p>
 <p><strong><font face="黑体" size="4">一、总体要求</font></strong></p>
 <p style="text-indent:2em">坚持以公开为常态、不公开为例外，推进“五公开”。<!-- 编辑备注：内部 --></p>
-<p onclick="alert(1)">请按时报送，详见<a href="javascript:alert(1)">这里</a>。<br>{{: onclick="x"}}</p>
-<p><b>二、工作要求 {{: onclick="y"}}</b></p>
+<p onclick="alert(1)">请按时报送，详见<a href="javascript:alert(1)">这里</a>。{extra}</p>
 <table border="1" style="border-collapse:collapse"><tr><td><b>序号</b></td><td><b>任务</b></td></tr>
 <tr><td>1</td><td>更新公开指南</td></tr></table>
 <p><img src="{image}" alt="工作流程图"></p>
@@ -135,13 +134,13 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-def web_page(folder: Path, title: str = TITLE) -> Path:
+def web_page(folder: Path, title: str = TITLE, extra: str = "") -> Path:
     """A page as 'save as' leaves it: GB2312 text, a files/ folder with the attachment."""
     (folder / "files").mkdir(parents=True, exist_ok=True)
     (folder / "files" / "renwu.xlsx").write_bytes(b"PK\x03\x04 not really a spreadsheet")
     (folder / "files" / "flow.png").write_bytes(png())
     page = folder / "page.html"
-    page.write_bytes(PAGE.format(title=title, image="files/flow.png").encode("gb18030"))
+    page.write_bytes(PAGE.format(title=title, image="files/flow.png", extra=extra).encode("gb18030"))
     return page
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+import markdown
 
 import pytest
 from bs4 import BeautifulSoup
@@ -89,3 +92,11 @@ def test_merged_cells_keep_the_table_rectangular() -> None:
     soup = BeautifulSoup(html, "lxml")
     [table] = walk(soup.body, word_resolver(Assets()))
     assert table.md == "| 甲 | 乙 |  |\n| --- | --- | --- |\n|  | 1 | 2\\|3 |"
+
+
+@pytest.mark.parametrize("source", ['<p>报送。<br>{: onclick="x"}</p>', '<p><b>二、要求 {: onclick="y"}</b></p>'])
+def test_attribute_lists_in_text_stay_text(source: str) -> None:
+    soup = BeautifulSoup(f"<div>{source}</div>", "lxml")
+    md = "\n\n".join(b.md for b in walk(soup.div, word_resolver(Assets())))
+    html = markdown.markdown(md, extensions=["attr_list"])
+    assert "onclick" in html and not re.search(r"<[^>]*\son\w+=", html)

@@ -54,14 +54,29 @@ def test_site_furniture_scripts_and_styles_are_gone(repo: Path, make_page: Calla
     assert "| **序号** | **任务** |\n| --- | --- |\n| 1 | 更新公开指南 |" in body
 
 
-def test_nothing_in_the_page_can_become_html_attributes_or_scripts(
+def test_attributes_scripts_and_links_of_the_page_are_not_carried_over(
         repo: Path, make_page: Callable[..., Path]) -> None:
     run(repo, "import", str(make_page()), *OPTIONS)
     body = read(imported(repo), "e.md").body
+    assert "请按时报送，详见这里。" in body  # the javascript: link is reduced to its text
     html = markdown.markdown(body, extensions=["attr_list", "tables"])
     assert not re.search(r"<[^>]*\son\w+=", html)
     assert "<script" not in html and "javascript:" not in html
-    assert "{: onclick" in html  # shown as the text it was
+
+
+def test_markup_written_as_text_stays_text(repo: Path, make_page: Callable[..., Path]) -> None:
+    extra = "<br>&lt;img src=x onerror=alert(1)&gt;"
+    assert run(repo, "import", str(make_page(extra=extra)), *OPTIONS) == 0
+    html = markdown.markdown(read(imported(repo), "e.md").body, extensions=["attr_list"])
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img src=x" not in html
+
+
+def test_text_that_spells_an_attribute_list_is_refused(repo: Path, make_page: Callable[..., Path],
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(repo, "import", str(make_page(extra='<br>{: onclick="x"}')), *OPTIONS) == 1
+    out = capsys.readouterr().out
+    assert "事件属性" in out and "未写入" in out
+    assert not list((repo / "content" / "catalog").rglob("*.md"))
 
 
 def test_attachment_and_image_are_copied_beside_the_entry(repo: Path, make_page: Callable[..., Path]) -> None:

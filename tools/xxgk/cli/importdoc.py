@@ -15,10 +15,11 @@ from xxgk.importer.word import ImportError_
 from xxgk.io.frontmatter import parse
 from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
-from xxgk.model.problem import Severity
+from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
 from xxgk.rules import check_entry
 from xxgk.rules.base import Context
+from xxgk.site.safety import check_source
 
 HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入为一个新的目录条目。
 
@@ -87,6 +88,9 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
     """Write the entry only if it passes every rule and carries no secrecy marking."""
     doc = parse(text.encode("utf-8"), rel)
     problems = check_entry(doc, Context(registry, today(), {}), args.root)
+    # the site refuses these at build time; say so now, naming the line of the new entry
+    problems += [Problem(rel, line, 1, "SITE-UNSAFE", Severity.ERROR, msg)
+                 for line, msg in check_source(doc.body, doc.body_line)]
     errors = [p for p in problems if p.severity is Severity.ERROR]
     secret = findings(imported, text)
     if args.dry_run:
