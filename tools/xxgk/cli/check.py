@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         docs = list(load_entries(root, targets))
         chosen = {d.rel for d in docs}
         numbers = index_numbers(docs)
-        others = [p for p in all_entries if rel(root, p) not in chosen]
+        others = [p for p in all_entries if rel(root, p) not in chosen] if args.paths else []
         for number, where in quick_index_numbers(root, others).items():
             numbers.setdefault(number, []).extend(where)
         ctx = Context(registry=registry, today=today(), index_numbers=numbers)

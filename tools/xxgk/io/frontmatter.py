@@ -16,7 +16,7 @@ from xxgk.io.yamlsafe import Loaded, load_yaml
 from xxgk.model.problem import Problem, Severity
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_CLOSE_ANY = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
 
 
 @dataclass
@@ -68,19 +68,28 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
 
 def split(text: str, rel: str) -> tuple[str | None, int, str, int, list[Problem]]:
     """(front matter, its first line, body, body's first line, problems)."""
-    lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if not _FENCE.match(first):
         msg = "文件开头缺少以“---”开始的元数据块（索引号、信息名称等），请按模板补上"
         return None, 1, text, 1, [Problem(rel, 1, 1, "FM-MISSING", Severity.ERROR, msg)]
-    for i in range(1, len(lines)):
-        if _CLOSE.match(lines[i]):
-            return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1 :]), i + 2, []
-    msg = "元数据块以“---”开始，但没有以另一行“---”结束"
-    return None, 1, "", 1, [Problem(rel, 1, 1, "FM-UNCLOSED", Severity.ERROR, msg)]
+    # Search for the closing line instead of splitting the whole body into lines: the
+    # body is most of the file and only its start is needed here.
+    close = _CLOSE_ANY.search(text, first_end + 1) if first_end >= 0 else None
+    if close is None:
+        msg = "元数据块以“---”开始，但没有以另一行“---”结束"
+        return None, 1, "", 1, [Problem(rel, 1, 1, "FM-UNCLOSED", Severity.ERROR, msg)]
+    front = text[first_end + 1 : max(close.start() - 1, first_end + 1)]
+    close_line = text.count("\n", 0, close.start()) + 1
+    body_start = text.find("\n", close.start())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    return front, 2, body, close_line + 1, []
 
 
 def tabs(front: str, first_line: int, rel: str) -> list[Problem]:
-    found = []
+    found: list[Problem] = []
+    if "\t" not in front:
+        return found
     for n, line in enumerate(front.split("\n")):
         col = line.find("\t")
         if col >= 0:

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 
 from xxgk.io.frontmatter import Document
+from xxgk.io.schema import Schema
 from xxgk.model.problem import Problem, Severity
 from xxgk.rules import (
     category,
@@ -72,17 +73,22 @@ def all_rules() -> list[Rule]:
 
 def check_entry(doc: Document, ctx: Context, root: Path) -> list[Problem]:
     """Every problem of one catalog entry (its reading problems included)."""
+    return _check(doc, ctx, schema_fields.entry_schema(root))
+
+
+def _check(doc: Document, ctx: Context, schema: Schema) -> list[Problem]:
     problems = list(doc.problems)
     if not doc.parsed:
         return problems
-    problems.extend(schema_fields.check(doc, schema_fields.entry_schema(root)))
+    problems.extend(schema_fields.check(doc, schema))
     for module in ENTRY_RULES:
         problems.extend(module.check(doc, ctx))
     return problems
 
 
 def check_entries(docs: Iterable[Document], ctx: Context, root: Path) -> list[Problem]:
+    schema = schema_fields.entry_schema(root)  # once, not once per entry
     found: list[Problem] = []
     for doc in docs:
-        found.extend(check_entry(doc, ctx, root))
+        found.extend(_check(doc, ctx, schema))
     return found

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from xxgk.io.frontmatter import Document
 from xxgk.model.problem import Problem, Severity
-from xxgk.model.registry import Registry
+from xxgk.model.registry import Category, Registry, Unit
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,27 @@ class Context:
     today: dt.date
     # index number -> paths of every catalog entry carrying it (the whole catalog)
     index_numbers: dict[str, list[str]] = field(default_factory=dict)
+
+    # Looked up for every entry by several rules: built once per run, not once per call.
+    @cached_property
+    def _units(self) -> dict[str, Unit]:
+        return {u.name: u for u in self.registry.units}
+
+    @cached_property
+    def _categories(self) -> dict[str, Category]:
+        return {c.name: c for c in self.registry.categories}
+
+    @cached_property
+    def abbreviation_finder(self) -> re.Pattern[str] | None:
+        """Matches any registered abbreviation (a quick test before the exact one)."""
+        shorts = sorted(self.registry.abbreviations, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, shorts))) if shorts else None
+
+    def unit(self, name: str) -> Unit | None:
+        return self._units.get(name)
+
+    def category(self, name: str) -> Category | None:
+        return self._categories.get(name)
 
 
 def text(doc: Document, key: str) -> str | None:

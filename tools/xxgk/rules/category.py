@@ -16,6 +16,6 @@ RULE = Rule("CAT-CATEGORY", "附件1 一(一)", "分类是登记的九大类之�
 
 def check(doc: Document, ctx: Context) -> Checker:
     value = text(doc, "分类")
-    if value is not None and ctx.registry.category(value) is None:
+    if value is not None and ctx.category(value) is None:
         names = "、".join(c.name for c in ctx.registry.categories)
         yield RULE.at(doc, "分类", f"分类“{value}”不在登记的分类中，应为：{names}")

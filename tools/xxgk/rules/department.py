@@ -17,12 +17,12 @@ RULE = Rule("CAT-DEPARTMENT", "附件1 二(二)7", "责任部门是发布机构�
 
 def check(doc: Document, ctx: Context) -> Checker:
     dept = text(doc, "责任部门")
-    unit = ctx.registry.unit(text(doc, "发布机构") or "")
+    unit = ctx.unit(text(doc, "发布机构") or "")
     if dept is not None and unit is not None and dept not in unit.sections:
         known = "、".join(unit.sections)
         yield RULE.at(doc, "责任部门", f"责任部门“{dept}”不是{unit.name}登记的科室（{known}）；新科室请先在 xxgk.yml 中登记")
     if "涉及部门" in doc.invalid:
         return
     for i, name in enumerate(doc.get("涉及部门") or []):
-        if isinstance(name, str) and ctx.registry.unit(name) is None:
+        if isinstance(name, str) and ctx.unit(name) is None:
             yield RULE.at(doc, "涉及部门", f"涉及部门“{name}”没有在 xxgk.yml 中登记", i)

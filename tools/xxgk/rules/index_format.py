@@ -19,10 +19,10 @@ def expected_parts(doc: Document, ctx: Context) -> dict[str, str]:
     """The index-number fields this entry's publisher and category imply."""
     reg = ctx.registry
     want = {"地区编号": reg.region_code}
-    unit = reg.unit(text(doc, "发布机构") or "")
+    unit = ctx.unit(text(doc, "发布机构") or "")
     if unit:
         want["机构代码"], want["单位代码"] = unit.org_code, unit.code
-    cat = reg.category(text(doc, "分类") or "")
+    cat = ctx.category(text(doc, "分类") or "")
     if cat:
         want["分类代码"] = cat.code
     return want

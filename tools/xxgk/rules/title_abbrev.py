@@ -16,7 +16,8 @@ RULE = Rule("CAT-TITLE-ABBREV", "附件1 二(二)2", "信息名称不使用登�
 
 def check(doc: Document, ctx: Context) -> Checker:
     title = text(doc, "信息名称")
-    if title is None:
+    finder = ctx.abbreviation_finder
+    if title is None or finder is None or not finder.search(title):
         return
     # Blank out full names first, so that an abbreviation inside a full name is not a hit.
     fulls = sorted(set(ctx.registry.abbreviations.values()), key=len, reverse=True)

@@ -15,6 +15,7 @@ from xxgk.model.problem import Problem, Severity
 from xxgk.rules.base import Checker, Context, Rule, text
 
 RULE = Rule("CAT-TITLE-REPEATED", "附件1 二(一)6", "正文开头不重复信息名称")
+_HEAD_LINES = 64  # only the body's first lines matter; do not split all of it
 _DECOR = re.compile(r"^\s{0,3}#{1,6}\s*|[*_\s\u3000]|<[^>]+>")
 
 
@@ -27,7 +28,9 @@ def check(doc: Document, ctx: Context) -> Checker:
     if title is None:
         return
     want = normalise(title)
-    lines = doc.body.split("\n")
+    lines = doc.body.split("\n", _HEAD_LINES)
+    if len(lines) > _HEAD_LINES and not any(line.strip() for line in lines[:_HEAD_LINES]):
+        lines = doc.body.split("\n")  # only blank lines so far: the rare slow way
     for n, line in enumerate(lines):
         if not line.strip():
             continue
