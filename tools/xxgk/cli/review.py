@@ -1,0 +1,176 @@
+"""``xxgk review sign|due|withdraw``: secrecy review records (附件4)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from xxgk.cli.output import FORMATS, report
+from xxgk.io.catalog import entry_paths, load_entries, rel
+from xxgk.io.frontmatter import read
+from xxgk.io.git import git
+from xxgk.io.registry import ConfigError, load_registry
+from xxgk.io.review_state import reviewers
+from xxgk.model.dates import parse_date, today
+from xxgk.model.problem import Problem, Severity
+from xxgk.review.due import due_published, due_withheld
+from xxgk.review.index import cached_index
+from xxgk.review.model import CONCLUSIONS
+from xxgk.review.sign import SignError, SignRequest, build, record_path, write
+from xxgk.review.verdict import assess
+from xxgk.review.withdraw import write_withdrawal
+from xxgk.scan.run import ScanResult, public_values, scan_file
+
+HELP = """保密审查记录：签署审查、列出到期复查、撤回已公开条目（附件4）。
+
+示例:
+  xxgk review sign content/catalog/2026/000014349-2026-00012.md --reviewer 王建华
+  xxgk review due
+  xxgk review withdraw content/catalog/2025/000014349-2025-00031.md --reason 复查发现含有个人隐私 --approver 张明
+"""
+SIGN_HELP = """审查人对条目的当前版本签署保密审查记录（附件4 第十七条），写入 reviews/，不覆盖已有记录。
+
+记录包含标题、文号或摘要、公开属性、结论、审查单位、审查人、日期，以及条目文件和每个附件的
+SHA-256：此后条目或附件的任何改动都使记录失效。xxgk scan 的每条发现须先用 --ack 编号=说明 确认。
+签署后由审查人本人用 SSH 签名提交（只提交 reviews/ 下的文件）：
+  git add reviews/… && git commit -S -m "保密审查：…" -- reviews/…
+
+示例:
+  xxgk review sign content/catalog/2026/000014349-2026-00012.md --reviewer 王建华
+  xxgk review sign content/catalog/2026/*.md --reviewer 王建华 --date 2026-11-20
+  xxgk review sign 条目.md --reviewer 王建华 --ack "SCAN-LANDLINE:content/catalog/2026/x.md:1a2b3c4d5e6f=单位办公电话，可公开"
+  xxgk review sign 条目.md --reviewer 李秀英 --conclusion 脱密处理后部分公开 --reason "删去附表中涉及个人隐私的内容（条例第十五条）"
+"""
+DUE_HELP = """列出到期复查的条目（附件4 第十五条）：已公开条目上次审查超过 xxgk.yml 政策.保密审查复查周期月数；
+不予公开的决定到期重新审查。退出码：0 没有到期的；1 有到期的。
+
+示例:
+  xxgk review due
+  xxgk review due --format json
+"""
+WITHDRAW_HELP = """撤回已公开的条目：写入 withdrawals/ 撤回记录，条目从公开专栏下线（附件4 第十五条）。
+删除已公开条目之前必须有撤回记录；索引号不再分配给其他条目。
+
+示例:
+  xxgk review withdraw content/catalog/2025/000014349-2025-00031.md --reason 复查发现含有个人隐私 --approver 张明
+"""
+
+
+def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("review", help="保密审查：签署、到期复查、撤回", description=HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="action", metavar="操作", parser_class=type(p))
+    fmt = argparse.RawDescriptionHelpFormatter
+    s = sub.add_parser("sign", help="签署保密审查记录", description=SIGN_HELP, formatter_class=fmt)
+    s.add_argument("entries", nargs="+", type=Path, metavar="ENTRY", help="条目文件")
+    s.add_argument("--reviewer", help="审查人姓名（默认：git config user.name）")
+    s.add_argument("--body", help="审查单位（默认：条目的发布机构；联合发文时每个机关各签一份）")
+    s.add_argument("--conclusion", choices=CONCLUSIONS, default="同意公开", help="审查结论")
+    s.add_argument("--attribute", choices=("主动公开", "依申请公开", "不公开"), help="公开属性（默认：条目的公开形式）")
+    s.add_argument("--reason", default="", help="不公开或部分公开的依据、理由")
+    s.add_argument("--opinion", default="", help="其他审查意见")
+    s.add_argument("--date", help="审查日期 yyyy-mm-dd（默认今天）")
+    s.add_argument("--ack", action="append", default=[], metavar="编号=说明", help="确认一条扫描发现")
+    s.set_defaults(func=run_sign)
+    d = sub.add_parser("due", help="列出到期复查", description=DUE_HELP, formatter_class=fmt)
+    d.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    d.set_defaults(func=run_due)
+    w = sub.add_parser("withdraw", help="撤回已公开条目", description=WITHDRAW_HELP, formatter_class=fmt)
+    w.add_argument("entry", type=Path, metavar="ENTRY", help="条目文件")
+    w.add_argument("--reason", required=True, help="撤回原因")
+    w.add_argument("--approver", required=True, help="批准撤回的负责人")
+    w.add_argument("--handler", default="", help="经办人")
+    w.add_argument("--date", help="撤回日期 yyyy-mm-dd（默认今天）")
+    w.set_defaults(func=run_withdraw)
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+
+def _date(text: str | None) -> object:
+    if text is None:
+        return today()
+    day = parse_date(text)
+    if day is None:
+        raise ConfigError(f"日期“{text}”应写作 yyyy-mm-dd，且是真实的日期")
+    return day
+
+
+def _doc(root: Path, path: Path):  # type: ignore[no-untyped-def]
+    full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    if not full.is_file():
+        raise SignError(f"{path}：条目文件不存在")
+    return read(full, rel(root, full))
+
+
+def _acks(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        ident, sep, why = item.partition("=")
+        if not sep or not why.strip():
+            raise ConfigError(f"--ack “{item}”应写作 编号=说明，说明不能为空")
+        out[ident.strip()] = why.strip()
+    return out
+
+
+def _open_findings(root: Path, doc_path: Path, acks: dict[str, str]) -> list[str]:
+    result = ScanResult()
+    registry = load_registry(root)
+    scan_file(root, doc_path, cached_index(root), public_values(registry), result)
+    return [f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
+            for f in result.open if f.ident not in acks]
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    registry, people = load_registry(root), reviewers(root)
+    name = args.reviewer or git(root, "config", "user.name").strip()
+    req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion, attribute=args.attribute,
+                      reason=args.reason, opinion=args.opinion, date=_date(args.date),  # type: ignore[arg-type]
+                      acks=_acks(args.ack))
+    failed = 0
+    for path in args.entries:
+        try:
+            doc = _doc(root, path)
+            record = build(root, doc, req, people)
+            open_ = _open_findings(root, root / doc.rel, req.acks)
+            if open_:
+                raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
+                                + "\n  ".join(open_))
+            target = record_path(registry, doc, str(record["审查单位"]), req.date)
+            write(root, target, record)
+            print(f"已写入 {target}")
+        except SignError as exc:
+            print(f"xxgk：{exc}", file=sys.stderr)
+            failed += 1
+    if failed < len(args.entries):
+        print("下一步：审查人本人用 SSH 签名提交，只提交 reviews/ 下的文件，例如\n"
+              "  git add reviews/ && git commit -S -m \"保密审查：…\" -- reviews/")
+    return 1 if failed else 0
+
+
+def run_due(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    registry, people, idx, day = load_registry(root), reviewers(root), cached_index(root), today()
+    months = int(registry.policy.get("保密审查复查周期月数") or 12)
+    covered = []
+    for doc in load_entries(root, entry_paths(root)):
+        result = assess(root, doc, idx, people)
+        if result.ok:
+            covered.append(result.valid)
+    dues = due_published(covered, months, day) + due_withheld(idx, months, day)
+    problems = [Problem(d.review.entry or d.review.rel, 1, 1, "REVIEW-DUE", Severity.WARNING, d.message())
+                for d in dues]
+    report(problems, args.format, checked=len(covered), what="个已审查条目")
+    return 1 if dues else 0
+
+
+def run_withdraw(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    try:
+        target = write_withdrawal(root, _doc(root, args.entry), args.reason, args.approver,
+                                  args.handler, _date(args.date))  # type: ignore[arg-type]
+    except SignError as exc:
+        print(f"xxgk：{exc}", file=sys.stderr)
+        return 1
+    print(f"已写入 {target}；条目将从公开专栏下线。提交时只提交此记录，由负责人审批合并。")
+    return 0

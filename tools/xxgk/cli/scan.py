@@ -1,0 +1,71 @@
+"""``xxgk scan [PATH...]``: secrecy markings and personal data, for the reviewer (附件4 第六条)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from xxgk.cli.output import FORMATS, exit_code, report
+from xxgk.io.catalog import entry_paths
+from xxgk.io.registry import check_registry
+from xxgk.model.problem import Problem, Severity
+from xxgk.review.index import cached_index
+from xxgk.scan.run import ScanResult, public_values, scan_file
+
+HELP = """扫描条目中的密级标志和个人信息，供保密审查人核实（附件4 第六条）。
+
+查找：秘密★1年 等密级标志、“密级：”、内部资料、注意保存、不得外传、涉密；公民身份号码（校验码
+正确）、手机号码、固定电话、银行卡号（Luhn 校验）、电子邮件地址、个体工商户统一社会信用代码（92
+开头）。数字紧挨汉字、全角、被空格或连字符分开、写在 HTML 注释或元数据里都能找到。
+
+每条发现有编号（规则:文件:哈希）。审查人核实后，用 xxgk review sign --ack 编号=说明 写入审查记录；
+已确认的发现不再报错。不给路径时扫描全部目录条目。
+退出码：0 没有未确认的发现；1 有未确认的发现；2 用法或配置错误。
+
+示例:
+  xxgk scan
+  xxgk scan content/catalog/2026/000014349-2026-00012.md
+  xxgk scan --format json content/catalog/2026
+  xxgk scan --all --format github      # 已确认的发现也列出（作为警告）
+"""
+
+
+def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subs.add_parser("scan", help="扫描密级标志和个人信息", description=HELP,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要扫描的文件或文件夹")
+    p.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    p.add_argument("--all", action="store_true", help="已在审查记录中确认的发现也列出（警告）")
+    p.set_defaults(func=run)
+
+
+def targets(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    if not paths:
+        return entry_paths(root), []
+    files: list[Path] = []
+    missing: list[Problem] = []
+    for path in paths:
+        full = path if path.is_absolute() else Path.cwd() / path
+        if full.is_dir():
+            files.extend(sorted(p for p in full.rglob("*.md") if p.is_file()))
+        elif full.is_file():
+            files.append(full)
+        else:
+            missing.append(Problem(path.as_posix(), 1, 1, "FILE-MISSING", Severity.ERROR, "文件或文件夹不存在"))
+    return files, missing
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    registry, _ = check_registry(root)
+    files, problems = targets(root, args.paths)
+    idx, public, result = cached_index(root), public_values(registry), ScanResult()
+    for path in files:
+        try:
+            scan_file(root, path, idx, public, result)
+        except ValueError:
+            problems.append(Problem(path.as_posix(), 1, 1, "FILE-OUTSIDE", Severity.ERROR,
+                                    "文件不在信息公开仓库里"))
+    problems += result.problems(args.all)
+    report(problems, args.format, checked=len(files), what="个文件")
+    return exit_code(problems)

@@ -1,0 +1,80 @@
+"""``xxgk review sign``: write the review record of an entry's current version (附件4 第十七条)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from xxgk.io.atomic import write_atomic
+from xxgk.io.frontmatter import Document
+from xxgk.model.registry import Registry
+from xxgk.review.hashing import attachment_hashes, sha256_bytes
+from xxgk.review.index import REVIEWS
+from xxgk.review.roster import Reviewer
+from xxgk.review.yamlout import dump
+
+
+class SignError(Exception):
+    """Why the record cannot be written (a Chinese message)."""
+
+
+@dataclass(frozen=True)
+class SignRequest:
+    reviewer: str
+    body: str | None  # 审查单位; None: the entry's 发布机构
+    conclusion: str
+    attribute: str | None  # 公开属性; None: the entry's 公开形式
+    reason: str
+    opinion: str
+    date: dt.date
+    acks: dict[str, str]  # finding id -> 说明
+
+
+def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> str:
+    """reviews/<year>/<索引号>-<first 12 of sha256>-<unit code>.yml: one file per version and body."""
+    slug = re.sub(r"[^0-9A-Za-z._-]+", "-", str(doc.get("索引号"))).strip("-")
+    unit = registry.unit(body)
+    code = unit.code if unit else re.sub(r"\s+", "", body)
+    return f"{REVIEWS}/{date.year}/{slug}-{sha256_bytes(doc.raw)[:12]}-{code}.yml"
+
+
+def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer]) -> dict[str, object]:
+    """The record's content, or SignError naming what is missing."""
+    if not doc.parsed or not doc.get("索引号"):
+        raise SignError(f"{doc.rel}：条目的元数据无法读取或没有索引号，请先用 xxgk check 改正")
+    person = people.get(req.reviewer)
+    if person is None:
+        raise SignError(f"“{req.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录")
+    body = req.body or str(doc.get("发布机构") or "")
+    if body not in person.bodies:
+        raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
+    if req.conclusion != "同意公开" and not req.reason:
+        raise SignError(f"审查结论为“{req.conclusion}”时必须用 --reason 写明依据或理由（附件4 第十七条）")
+    atts = attachment_hashes(root, doc.rel, doc.meta)
+    missing = [name for name, sha in atts.items() if sha is None]
+    if missing:
+        raise SignError(f"{doc.rel}：附件文件不存在：{'、'.join(missing)}")
+    return {
+        "条目": doc.rel, "索引号": doc.get("索引号"), "信息名称": doc.get("信息名称"),
+        "文件编号": doc.get("文件编号"),
+        "内容摘要": None if doc.get("文件编号") else doc.get("内容描述"),
+        "公开属性": req.attribute or doc.get("公开形式"), "不公开理由": req.reason,
+        "审查结论": req.conclusion, "审查单位": body, "审查人": req.reviewer,
+        "审查日期": req.date.isoformat(), "审查意见": req.opinion,
+        "条目哈希": sha256_bytes(doc.raw),
+        "附件哈希": [{"文件": n, "哈希": s} for n, s in atts.items()],
+        "已确认发现": [{"编号": k, "说明": v} for k, v in sorted(req.acks.items())],
+    }
+
+
+HEADER = ("保密审查记录（附件4 第十七条），由 xxgk review sign 生成。\n"
+          "条目或附件的任何改动都使本记录失效；请勿修改本文件，改动后重新审查。")
+
+
+def write(root: Path, rel: str, record: dict[str, object]) -> None:
+    try:
+        write_atomic(root / rel, dump(record, HEADER), exclusive=True)
+    except FileExistsError as exc:
+        raise SignError(f"{rel} 已存在：这一版本已由该单位审查过，审查记录不能覆盖") from exc
