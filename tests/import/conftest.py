@@ -45,7 +45,8 @@ def _para(doc: Document, text: str, *, size: float = 16, bold: bool = False, red
 
 
 def red_head(path: Path, *, secret: bool = True, doc_no: str = "鄂前政办发[2026]第008号",
-             date: str = "2026年3月5日", signature: str = UNIT, picture: bool = True) -> Path:
+             date: str = "2026年3月5日", signature: str = UNIT, picture: bool = True,
+             extra: str = "") -> Path:
     doc = Document()
     if secret:
         _para(doc, "000123", font="黑体")
@@ -57,6 +58,8 @@ def red_head(path: Path, *, secret: bool = True, doc_no: str = "鄂前政办发[
     _para(doc, "政府信息公开工作的通知", size=22, center=True, font="方正小标宋简体")
     _para(doc, "各镇人民政府，旗直各有关部门：")
     _para(doc, "　　为做好2026年政府信息公开工作，经旗人民政府同意，现将有关事项通知如下。")
+    if extra:
+        _para(doc, extra)
     _para(doc, "一、总体要求", font="黑体")
     _para(doc, "　　坚持以公开为常态、不公开为例外，推进决策、执行、管理、服务、结果“五公开”。")
     _para(doc, "（一）加强组织领导", bold=True, font="楷体_GB2312")

@@ -157,3 +157,20 @@ def test_unreadable_files_get_a_chinese_message(repo: Path, tmp_path: Path, name
     assert run(repo, "import", str(path), *OPTIONS) == 1
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and "内部错误" not in err
+
+
+def test_personal_data_found_by_the_scanner_stops_the_import(
+        repo: Path, make_docx: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("xxgk.scan.engine", reason="保密扫描模块不在此检出中")
+    path = make_docx(secret=False, extra="联系人张三，身份证号码110101199003074514，电话13912345678。")
+    assert run(repo, "import", str(path), *OPTIONS) == 1
+    out = capsys.readouterr().out
+    assert "公民身份号码“110***********4514”" in out and "手机号码“139****5678”" in out
+    assert "110101199003074514" not in out  # the finding itself is shown masked
+    assert entries(repo) == []
+    assert run(repo, "import", str(path), *OPTIONS, "--force") == 0
+
+
+def test_registry_contact_numbers_are_not_personal_data(repo: Path, make_docx: Callable[..., Path]) -> None:
+    path = make_docx(secret=False, extra="咨询电话：0477-7621234。")
+    assert run(repo, "import", str(path), *OPTIONS) == 0

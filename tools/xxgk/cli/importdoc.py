@@ -92,7 +92,7 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
     problems += [Problem(rel, line, 1, "SITE-UNSAFE", Severity.ERROR, msg)
                  for line, msg in check_source(doc.body, doc.body_line)]
     errors = [p for p in problems if p.severity is Severity.ERROR]
-    secret = findings(imported, text)
+    secret = findings(imported, text, rel, registry)
     if args.dry_run:
         print("—— 转换结果（未写入）——")
         print(text)

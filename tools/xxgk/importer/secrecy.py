@@ -1,30 +1,34 @@
 """Secrecy markings and personal data in an imported document.
 
 The 份号 and 密级 lines are found while reading the document's head (they never reach the
-body). The converted text is then given to the project's scanner (``xxgk.scan``) when it is
-installed, so that the import and the review gate judge the same way.
+body). The converted entry is then given to the project's scanner (``xxgk.scan``), so that
+the import and the review gate judge by the same rules (ID numbers, phone numbers, bank
+cards, 密级 written anywhere in the text …). Contact data the registry itself publishes is
+not a finding.
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from xxgk.importer.build import Imported
+from xxgk.model.registry import Registry
 
 
-def findings(imported: Imported, text: str) -> list[str]:
+def findings(imported: Imported, text: str, rel: str, registry: Registry) -> list[str]:
     """Everything that must stop the import unless --force, in Chinese."""
-    found = [f"{m}（信息载体上的国家秘密标志，须先保密审查，附件4 第六条）" for m in imported.reading.markings]
-    found += _scan(text, imported.source.name)
+    found = [f"{m}（信息载体上的国家秘密标志，须先保密审查，附件4 第六条）"
+             for m in imported.reading.markings]
+    found += [f"{rel} 第 {f.line} 行：{f.name}“{f.shown}”" for f in _scan(text, rel, registry)]
     return found
 
 
-def _scan(text: str, name: str) -> list[str]:
+def _scan(text: str, rel: str, registry: Registry) -> list[Any]:
     try:
-        scan = importlib.import_module("xxgk.scan")
-    except ModuleNotFoundError:
-        return []
-    check = getattr(scan, "scan_text", None)
-    if check is None:
-        return []
-    return [f"第 {p.line} 行：{p.message}" for p in check(text, name)]
+        engine = importlib.import_module("xxgk.scan.engine")
+        run = importlib.import_module("xxgk.scan.run")
+    except ImportError:
+        return []  # a checkout without the scanner: the head markings above still count
+    public = run.public_values(registry)
+    return list(engine.scan_text(text, rel, public))
