@@ -124,3 +124,13 @@ def test_cli_prints_findings_per_department_as_text_markdown_and_json(repo: Path
     assert f"## {OFFICE}" in md.stdout and "| AUD-REQUEST-LATE |" in md.stdout
     data = json.loads(xxgk(repo, "audit", "--year", "2025", "--format", "json").stdout)
     assert data["单位"][OFFICE][0]["rule"] == "AUD-REQUEST-LATE"
+
+
+def test_a_merged_entry_without_a_valid_review_is_a_finding(git_repo: Path) -> None:
+    merged = write_entry(git_repo, "已合并通知", "其他", "2025-05-01", publisher="鄂托克前旗财政局")
+    _commit_all(git_repo, "entry without review", "2025-05-02T10:00:00")
+    write_entry(git_repo, "草稿通知", "其他", "2025-06-01")  # not committed: still a draft
+    found = _run(git_repo, 2025, src.unreviewed_findings)
+    assert [(f.rule, f.department, f.path) for f in found] == [
+        ("AUD-UNREVIEWED", "鄂托克前旗财政局", merged.relative_to(git_repo).as_posix())]
+    assert "保密审查" in found[0].message

@@ -2,7 +2,7 @@
 
 The tables are HTML because table 三 and 四 need merged header cells (rowspan/colspan) that
 Markdown tables cannot express; ``<thead>`` repeats on every printed page and the class
-``xxgk-annual`` lets the site's print stylesheet keep rows together.
+``xxgk-annual`` on the wrapper lets the site's print stylesheet keep rows together.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from xxgk.reports.tables import (
 )
 
 CSV_NAMES = ("table-2.csv", "table-3.csv", "table-4.csv")
-TABLE_ATTRS = 'class="xxgk-annual"'
+# The theme styles only tables without a class, so the hook for print rules is a wrapper.
+OPEN = '<div class="xxgk-annual">\n<table>'
+CLOSE = "</table>\n</div>"
 
 
 def money(value: Decimal) -> str:
@@ -42,24 +44,30 @@ def _td(text: object, **span: int) -> str:
     return _cell("td", text, span)
 
 
+def _num(value: object, **span: int) -> str:
+    """A figure: centred by the page's style, labels stay left."""
+    attrs = "".join(f' {k}="{v}"' for k, v in span.items() if v > 1)
+    return f'<td class="n"{attrs}>{escape(str(value))}</td>'
+
+
 def _th(text: str, **span: int) -> str:
     return _cell("th", text, span)
 
 
 def table_two_html(report: AnnualReport) -> str:
     t = report.two
-    lines = [f"<table {TABLE_ATTRS}>", "<tbody>"]
+    lines = [OPEN, "<tbody>"]
     lines.append(_row([_th("第二十条第（一）项", colspan=4)]))
     lines.append(_row([_th("信息内容"), *(_th(c) for c in DOC_COLUMNS)]))
     for kind in DOC_KINDS:
-        lines.append(_row([_td(kind), *(_td(t.documents[(kind, c)]) for c in DOC_COLUMNS)]))
+        lines.append(_row([_td(kind), *(_num(t.documents[(kind, c)]) for c in DOC_COLUMNS)]))
     for item, labels, header in DECISION_GROUPS:
         lines.append(_row([_th(item, colspan=4)]))
         lines.append(_row([_th("信息内容"), _th(header, colspan=3)]))
         for label in labels:
             value = money(t.fees) if label == "行政事业性收费" else t.decisions[label]
-            lines.append(_row([_td(label), _td(value, colspan=3)]))
-    return "\n".join([*lines, "</tbody>", "</table>"])
+            lines.append(_row([_td(label), _num(value, colspan=3)]))
+    return "\n".join([*lines, "</tbody>", CLOSE])
 
 
 def _three_head() -> list[str]:
@@ -83,7 +91,7 @@ def table_three_html(report: AnnualReport) -> str:
     handled = [r for r in printed if r.id.startswith("三")]
     body: list[str] = []
     for r in printed:
-        values = [_td(report.three.get(r.id, c)) for c in COLUMNS_3]
+        values = [_num(report.three.get(r.id, c)) for c in COLUMNS_3]
         if r.level == 0:
             body.append(_row([_td(r.label, colspan=3), *values]))
             continue
@@ -96,7 +104,7 @@ def table_three_html(report: AnnualReport) -> str:
             siblings = sum(1 for x in printed if x.id.rstrip("0123456789") == category)
             lead.append(_td(_category_label(category), rowspan=siblings))
         body.append(_row([*lead, _td(r.label), *values]))
-    return "\n".join([f"<table {TABLE_ATTRS}>", *_three_head(), "<tbody>", *body, "</tbody>", "</table>"])
+    return "\n".join([OPEN, *_three_head(), "<tbody>", *body, "</tbody>", CLOSE])
 
 
 def _category_label(row_id: str) -> str:
@@ -115,8 +123,8 @@ def table_four_html(report: AnnualReport) -> str:
         _row([_th(c) for _ in GROUPS_4 for c in OUTCOME_COLUMNS_4]),
         "</thead>",
     ]
-    body = _row([_td(t.get(g, c)) for g, c in columns_4()])
-    return "\n".join([f"<table {TABLE_ATTRS}>", *head, "<tbody>", body, "</tbody>", "</table>"])
+    body = _row([_num(t.get(g, c)) for g, c in columns_4()])
+    return "\n".join([OPEN, *head, "<tbody>", body, "</tbody>", CLOSE])
 
 
 # ---- CSV -----------------------------------------------------------------------------

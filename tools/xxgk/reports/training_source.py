@@ -16,8 +16,10 @@ from xxgk.model.registry import Registry
 from xxgk.reports import history
 from xxgk.reports.audit import Unavailable, optional_module
 from xxgk.reports.training_report import Activity, Attendance, TrainingReport, build
+from xxgk.review.index import load_index
+from xxgk.review.roster import roster as reviewer_roster
 
-WORK_FOLDERS = (("content/catalog", "发布"), ("reviews", "审查"))
+CATALOG = "content/catalog"
 
 
 def minimum_hours(registry: Registry) -> Decimal:
@@ -29,15 +31,14 @@ def minimum_hours(registry: Registry) -> Decimal:
 
 def roster(registry: Registry) -> dict[str, str]:
     """Everyone the registry names as doing disclosure work: the secrecy reviewers."""
-    return {str(r["姓名"]): str(r.get("单位") or "") for r in registry.reviewers if r.get("姓名")}
+    return {r.name: r.unit for r in reviewer_roster(registry).values()}
 
 
 def activities(root: Path) -> list[Activity]:
-    """Who published (committed an entry) or reviewed (committed a review) on which day."""
-    found = []
-    for folder, kind in WORK_FOLDERS:
-        for touch in history.touches(root, folder):
-            found.append(Activity(touch.author, touch.date, kind, touch.path))
+    """Who published (committed an entry: git history) or reviewed (review records) on which day."""
+    found = [Activity(t.author, t.date, "发布", t.path) for t in history.touches(root, CATALOG)]
+    for reviews in load_index(root).by_sha.values():
+        found += [Activity(r.reviewer, r.date, "审查", r.rel) for r in reviews if r.date and r.reviewer]
     return found
 
 
