@@ -28,9 +28,9 @@ NO_RESPONSE = "无需回应"
 
 class State(str, Enum):
     ON_TIME = "按时完成"
-    LATE = "逾期完成"
+    LATE = "超时完成"
     PENDING = "待办"
-    OVERDUE = "已逾期"
+    OVERDUE = "已超时"
 
     @property
     def is_finding(self) -> bool:

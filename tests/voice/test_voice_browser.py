@@ -1,0 +1,147 @@
+"""The questionnaire in a real browser: a real ``mkdocs build`` with Material of the voice
+pages and assets, served over HTTP, driven by Debian's Chromium through Playwright.
+
+Until the site plugin adds these pages itself, the test writes ``site_pages`` output into
+a small MkDocs project the same way the plugin will (pages under docs, assets under
+``ASSET_DIR_URI``, listed in extra_css / extra_javascript).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+from voice_canaries import CANARY, ENTRY, PUBLISHED_TITLE, plant
+
+from xxgk.io.registry import load_registry
+from xxgk.voice.pages import ASSET_DIR_URI, EntryLink, asset_files, asset_uris, site_pages
+
+CHROMIUM = "/usr/bin/chromium"
+ENTRY_URL = "catalog/000014349-2018-01705/"
+
+
+def build_site(root: Path) -> Path:
+    """A MkDocs project holding the voice pages, built with --strict; returns site/."""
+    project = root / "mk"
+    docs = project / "docs"
+    (docs / ENTRY_URL).mkdir(parents=True)
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / ENTRY_URL / "index.md").write_text("# 条目\n", encoding="utf-8")
+    links = {ENTRY: EntryLink(ENTRY_URL, "关于印发政府信息公开有关制度的通知")}
+    for rel, text in site_pages(root, load_registry(root), links):
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    (docs / ASSET_DIR_URI).mkdir(parents=True)
+    for asset in asset_files():
+        shutil.copy(asset, docs / ASSET_DIR_URI / asset.name)
+    uris = asset_uris()
+    config = ["site_name: 测试站点", "strict: true", "theme:", "  name: material", "  language: zh",
+              "  font: false", "markdown_extensions:", "  - attr_list", "  - tables",
+              "extra_css: [" + ", ".join(uris["css"]) + "]", "extra_javascript: [" + ", ".join(uris["js"]) + "]"]
+    (project / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return project / "site"
+
+
+@pytest.fixture
+def served(repo: Path) -> Iterator[tuple[str, Path]]:
+    plant(repo)
+    site = build_site(repo)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a, **k: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def page(served: tuple[str, Path]) -> Iterator[Page]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (make browser)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()
+
+
+def fill_answers(page: Page, base: str) -> list[str]:
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
+    page.goto(base + "evaluation/")
+    page.select_option("#xxgk-eval-unit", "鄂托克前旗财政局")
+    for code, answer in (("q1", "满意"), ("q2", "不满意"), ("q3", "基本满意")):
+        page.check(f'input[name="{code}"][value="{answer}"]')
+    page.fill("#xxgk-eval-comments", "预算表格请提供可检索的版本 & 谢谢 #1")
+    return outside
+
+
+@pytest.mark.browser
+def test_answers_become_a_prefilled_e_mail(page: Page, served: tuple[str, Path]) -> None:
+    outside = fill_answers(page, served[0])
+    href = page.get_attribute("#xxgk-eval-mail", "href")
+    address, _, query = href.partition("?")
+    assert address == "mailto:zwgk@etkqq.gov.cn"
+    fields = {k: unquote(v) for k, v in (pair.split("=", 1) for pair in query.split("&"))}
+    assert fields["subject"] == "政府信息公开社会评议：鄂托克前旗财政局"
+    body = fields["body"].split("\n")
+    assert body[0] == "被评议单位：鄂托克前旗财政局"
+    assert "一、政府信息公开事项是否及时、准确、全面、真实：满意" in body
+    assert "二、政府信息公开是否方便群众、服务群众：不满意" in body
+    assert "三、政府信息公开是否提高了本级工作效率及透明度：基本满意" in body
+    assert "四、政府信息公开是否提高了依法行政、廉洁行政、科学行政水平：（未填）" in body
+    assert body[-1] == "预算表格请提供可检索的版本 & 谢谢 #1"
+    assert outside == []  # nothing loaded from another host
+
+
+@pytest.mark.browser
+def test_answers_become_a_prefilled_issue_form_link(page: Page, served: tuple[str, Path]) -> None:
+    fill_answers(page, served[0])
+    href = page.get_attribute("#xxgk-eval-issue", "href")
+    parts = urlsplit(href)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/etkqq-zwgk/xxgk/issues/new")
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert query == {"template": "evaluation.yml", "title": "政府信息公开社会评议：鄂托克前旗财政局",
+                     "unit": "鄂托克前旗财政局", "q1": "满意", "q2": "不满意", "q3": "基本满意",
+                     "comments": "预算表格请提供可检索的版本 & 谢谢 #1"}
+
+
+@pytest.mark.browser
+def test_the_page_prints_as_a_paper_questionnaire(page: Page, served: tuple[str, Path]) -> None:
+    page.goto(served[0] + "evaluation/")
+    assert not page.is_visible(".xxgk-eval-paper")
+    page.emulate_media(media="print")
+    for hidden in ("#xxgk-eval-mail", "#xxgk-eval-issue", "#xxgk-eval-print", "#xxgk-eval-unit", ".md-header"):
+        assert not page.is_visible(hidden), hidden
+    assert page.is_visible("text=被评议单位：＿＿＿")
+    assert page.is_visible('input[name="q4"][value="不了解"]')
+    assert page.pdf()[:4] == b"%PDF"
+
+
+@pytest.mark.browser
+def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_value(
+        page: Page, served: tuple[str, Path]) -> None:
+    base, site = served
+    page.goto(base + "responses/")
+    assert page.is_visible(f"h3#yq-2026-001:has-text('{PUBLISHED_TITLE}')")
+    page.click("text=关于印发政府信息公开有关制度的通知")
+    assert page.url == base + ENTRY_URL
+    leaked = [f for f in site.rglob("*") if f.is_file() and CANARY.encode() in f.read_bytes()]
+    assert leaked == []

@@ -1,0 +1,129 @@
+"""The voice pages of the site: what they show, and that nothing unpublished reaches them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voice_canaries import CANARY, ENTRY, PUBLISHED_TEXT, PUBLISHED_TITLE, plant
+from voice_helpers import REPO, opinion
+
+from xxgk.io.registry import load_registry
+from xxgk.voice.form import PATH as FORM_PATH
+from xxgk.voice.form import issue_form
+from xxgk.voice.pages import QUESTIONNAIRE, RESPONSES, EntryLink, asset_files, results_path, site_pages
+from xxgk.voice.policy import voice_policy
+from xxgk.voice.store import load_evaluations, load_opinions
+
+LINKS = {ENTRY: EntryLink("catalog/000014349-2018-01705/", "鄂托克前旗人民政府办公室关于印发政府信息公开有关制度的通知")}
+
+
+def pages(root: Path, links: dict[str, EntryLink] | None = None) -> dict[str, str]:
+    return dict(site_pages(root, load_registry(root), LINKS if links is None else links))
+
+
+def test_no_internal_value_of_any_record_reaches_any_page(repo: Path) -> None:
+    plant(repo)
+    registry = load_registry(repo)
+    opinions, problems = load_opinions(repo, registry)
+    evaluations, more = load_evaluations(repo, registry)
+    assert problems == [] and more == [] and len(opinions) == 2 and len(evaluations) == 2  # all used
+    found = pages(repo)
+    assert set(found) == {QUESTIONNAIRE, RESPONSES, results_path(2025)}  # 2026 is not published
+    for path, text in found.items():
+        assert CANARY not in text, path
+        assert "张三" not in text and "李四" not in text and "王五" not in text
+
+
+def test_published_response_is_listed_with_a_link_to_the_published_entry_only(repo: Path) -> None:
+    plant(repo)
+    text = pages(repo)[RESPONSES]
+    assert f"### {PUBLISHED_TITLE} {{ #yq-2026-001 }}" in text
+    assert PUBLISHED_TEXT in text and "鄂托克前旗住房和城乡建设局" in text and "2026-01-05" in text
+    assert "- [鄂托克前旗人民政府办公室关于印发政府信息公开有关制度的通知](../catalog/000014349-2018-01705/)" in text
+    assert "2026-99999" not in text  # an entry the site does not publish is neither linked nor named
+
+
+def test_without_published_entries_no_entry_is_linked(repo: Path) -> None:
+    plant(repo)
+    text = pages(repo, links={})[RESPONSES]
+    assert PUBLISHED_TITLE in text and "catalog/" not in text and ENTRY not in text
+
+
+def test_responses_are_newest_first_grouped_by_year(repo: Path) -> None:
+    for number, day in (("YQ-2025-001", "2025-12-30"), ("YQ-2026-001", "2026-01-02"), ("YQ-2026-002", "2026-03-01")):
+        opinion(repo, number, f"{day} 08:00", extra=f"""
+            公开回应:
+              公开: 是
+              标题: 回应{number}
+              发布时间: {day}
+              发布单位: 鄂托克前旗民政局
+              内容: 内容{number}
+        """)
+    text = pages(repo)[RESPONSES]
+    order = [text.index(s) for s in ("## 2026年", "回应YQ-2026-002", "回应YQ-2026-001", "## 2025年", "回应YQ-2025-001")]
+    assert order == sorted(order)
+
+
+def test_markup_in_a_response_is_shown_as_text_not_run(repo: Path) -> None:
+    opinion(repo, "YQ-2026-003", "2026-03-01 08:00", extra="""
+        公开回应:
+          公开: 是
+          标题: "标题 {: onclick=alert(1) }"
+          发布时间: 2026-03-01
+          发布单位: 鄂托克前旗民政局
+          内容: |
+            # 不是标题
+            <script>alert(1)</script> [点我](javascript:alert(1))
+    """)
+    text = pages(repo)[RESPONSES]
+    for raw in ("<script>", "](javascript:", "{: onclick", "\n# 不是标题"):
+        assert raw not in text
+    assert "&#60;script&#62;" in text and "&#35; 不是标题" in text
+
+
+def test_a_response_marked_public_but_incomplete_is_not_published_and_is_reported(repo: Path) -> None:
+    opinion(repo, "YQ-2026-004", "2026-03-01 08:00", extra="""
+        公开回应:
+          公开: 是
+          标题: 只有标题
+    """)
+    assert "只有标题" not in pages(repo)[RESPONSES]
+    _, problems = load_opinions(repo, load_registry(repo))
+    assert [(p.rule, p.line) for p in problems] == [("OPN-PUBLIC", 8)]
+
+
+def test_results_page_shows_counts_rates_and_only_public_comment_text(repo: Path) -> None:
+    plant(repo)
+    text = pages(repo)[results_path(2025)]
+    assert "| 一、政府信息公开事项是否及时、准确、全面、真实 | 3 | 0 | 1 | 0 | 75.0% |" in text
+    assert "| 座谈会 | 1 | 4 |" in text
+    assert "共收到批评 1 条、建议 1 条；已办结 1 条（整改 0 条" in text and "办理中 1 条" in text
+
+
+def test_questionnaire_has_every_question_option_unit_and_the_ways_out(repo: Path) -> None:
+    registry = load_registry(repo)
+    text = pages(repo)[QUESTIONNAIRE]
+    for q in voice_policy(registry).questions:
+        assert q.text in text and f'name="{q.code}"' in text
+    assert text.count('type="radio"') == 4 * 4
+    assert all(f'<option value="{u.name}">' in text for u in registry.units)
+    assert 'id="xxgk-eval-mail" href="mailto:zwgk@etkqq.gov.cn?subject=' in text
+    assert 'data-issue="https://github.com/etkqq-zwgk/xxgk/issues/new?template=evaluation.yml"' in text
+    assert "\n\n" not in text.split("<form", 1)[1].split("</form>", 1)[0]  # one raw HTML block
+
+
+def test_without_a_forge_address_the_questionnaire_offers_e_mail_and_paper_only(repo: Path) -> None:
+    text = (repo / "xxgk.yml").read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("  评议议题地址:"))
+    (repo / "xxgk.yml").write_text(text.replace(line + "\n", ""), encoding="utf-8")
+    page = pages(repo)[QUESTIONNAIRE]
+    assert "xxgk-eval-issue" not in page and "xxgk-eval-mail" in page and "xxgk-eval-print" in page
+
+
+def test_the_committed_issue_form_matches_the_registry() -> None:
+    registry = load_registry(REPO)
+    assert (REPO / FORM_PATH).read_text(encoding="utf-8") == issue_form(registry, voice_policy(registry))
+
+
+def test_assets_are_the_questionnaire_script_and_stylesheet() -> None:
+    assert sorted(p.name for p in asset_files()) == ["evaluation.css", "evaluation.js"]
