@@ -7,11 +7,10 @@ import json
 import sys
 
 from xxgk.cli.output import report as print_problems
-from xxgk.io.registry import ConfigError, load_registry
+from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import has_errors
 from xxgk.reports import listing
-from xxgk.reports.audit import Unavailable
 from xxgk.reports.training_report import to_json, to_listing
 from xxgk.reports.training_source import training_report
 
@@ -45,10 +44,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
 def run(args: argparse.Namespace) -> int:
     registry = load_registry(args.root)
-    try:
-        built, problems = training_report(args.root, registry, args.year)
-    except Unavailable as exc:
-        raise ConfigError(f"无法统计培训台账：{exc}") from exc
+    built, problems = training_report(args.root, registry, args.year)
     if has_errors(problems):
         print_problems(problems, "text", sys.stderr, what="份培训记录")
         print("培训记录有错误，统计不完整：请先改正以上问题。", file=sys.stderr)

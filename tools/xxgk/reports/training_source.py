@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
 from xxgk.model.problem import Problem
 from xxgk.model.registry import Registry
 from xxgk.reports import history
-from xxgk.reports.audit import Unavailable, optional_module
 from xxgk.reports.training_report import Activity, Attendance, TrainingReport, build
 from xxgk.review.index import load_index
 from xxgk.review.roster import roster as reviewer_roster
+from xxgk.training.ledger import read_ledger
 
 CATALOG = "content/catalog"
 
@@ -43,16 +42,11 @@ def activities(root: Path) -> list[Activity]:
 
 
 def attendances(root: Path) -> tuple[list[Attendance], list[Problem]]:
-    ledger = optional_module("xxgk.training", "培训台账记录")
-    reader = getattr(ledger, "load_attendances", None)
-    if reader is None:
-        raise Unavailable("xxgk.training 没有提供 load_attendances")
-    rows, problems = reader(root)
-    return [_attendance(r) for r in rows], list(problems)
-
-
-def _attendance(row: Any) -> Attendance:
-    return Attendance(row.person, row.unit, row.date, Decimal(str(row.hours)), row.what, row.rel, row.line)
+    """The ledger's attendances that count (a session, or self-study passed: 附件5 第五、六条)."""
+    rows, problems = read_ledger(root)
+    found = [Attendance(a.name, a.unit, a.date, a.hours, a.topic if a.kind != "自学" else "自学",
+                        a.rel, 1) for a in rows if a.counts]
+    return found, problems
 
 
 def training_report(root: Path, registry: Registry, year: int) -> tuple[TrainingReport, list[Problem]]:
