@@ -79,12 +79,13 @@ def run(args: argparse.Namespace) -> int:
     meta = {"索引号": number, **meta}
     text = entry_text(imported, meta, target)
     rel = display(target, root)
+    secret = findings(imported, text, rel, registry)
     print(explain(imported, given))
-    return _decide(args, imported, meta, text, target, rel, registry)
+    return _decide(args, imported, meta, text, target, rel, registry, secret)
 
 
 def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object], text: str,
-            target: Path, rel: str, registry: Registry) -> int:
+            target: Path, rel: str, registry: Registry, secret: list[str]) -> int:
     """Write the entry only if it passes every rule and carries no secrecy marking."""
     doc = parse(text.encode("utf-8"), rel)
     problems = check_entry(doc, Context(registry, today(), {}), args.root)
@@ -92,7 +93,6 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
     problems += [Problem(rel, line, 1, "SITE-UNSAFE", Severity.ERROR, msg)
                  for line, msg in check_source(doc.body, doc.body_line)]
     errors = [p for p in problems if p.severity is Severity.ERROR]
-    secret = findings(imported, text, rel, registry)
     if args.dry_run:
         print("—— 转换结果（未写入）——")
         print(text)

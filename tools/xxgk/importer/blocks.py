@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bs4 import NavigableString, Tag
-from bs4.element import Comment
+from bs4.element import Comment, NavigableString, Tag
 
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "center", "blockquote", "h1", "h2", "h3",
               "h4", "h5", "h6", "ul", "ol", "table", "pre", "hr", "dl", "form", "body", "td"}
@@ -128,10 +127,25 @@ def has_blocks(tag: Tag) -> bool:
     return any(isinstance(c, Tag) and (c.name in BLOCK_TAGS or c.name == "li") for c in tag.children)
 
 
-def walk(node: Tag, res: Resolver) -> list[Block]:
-    """The blocks of ``node`` in document order."""
+def _block(child: Tag, res: Resolver) -> list[Block]:
+    """The blocks of one block-level element."""
     from xxgk.importer.tables import list_block, table_blocks
 
+    name = child.name
+    if re.fullmatch(r"h[1-6]", name):
+        text = text_of(child)
+        return [Block("h", text, escape(text), level=int(name[1]))] if text else []
+    if name in ("ul", "ol"):
+        return list_block(child, res)
+    if name == "table":
+        return table_blocks(child, res)
+    if name == "hr":
+        return []
+    return walk(child, res) if has_blocks(child) else paragraph(child, res)
+
+
+def walk(node: Tag, res: Resolver) -> list[Block]:
+    """The blocks of ``node`` in document order; loose inline content becomes paragraphs."""
     blocks: list[Block] = []
     run: list[Tag | NavigableString] = []
 
@@ -146,24 +160,10 @@ def walk(node: Tag, res: Resolver) -> list[Block]:
     for child in list(node.children):
         if isinstance(child, Comment):
             continue
-        if isinstance(child, NavigableString) or child.name not in BLOCK_TAGS | {"li"}:
+        if isinstance(child, NavigableString) or isinstance(child, Tag) and child.name not in BLOCK_TAGS | {"li"}:
             run.append(child)
-            continue
-        flush()
-        name = child.name
-        if name and re.fullmatch(r"h[1-6]", name):
-            text = text_of(child)
-            if text:
-                blocks.append(Block("h", text, escape(text), level=int(name[1])))
-        elif name in ("ul", "ol"):
-            blocks.extend(list_block(child, res))
-        elif name == "table":
-            blocks.extend(table_blocks(child, res))
-        elif name == "hr":
-            continue
-        elif has_blocks(child):
-            blocks.extend(walk(child, res))
-        else:
-            blocks.extend(paragraph(child, res))
+        elif isinstance(child, Tag):
+            flush()
+            blocks.extend(_block(child, res))
     flush()
     return blocks

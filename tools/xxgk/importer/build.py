@@ -40,9 +40,10 @@ def convert(path: Path, registry: Registry) -> Imported:
     """Read a .docx or a saved web page; raises ImportError_ with a Chinese message."""
     suffix = path.suffix.lower()
     assets = Assets()
+    page: dict[str, str] = {}
     if suffix in WORD:
         html, warnings = docx_html(path, assets)
-        blocks, page, kind = walk(html, word_resolver(assets)), {}, "Word 文档"
+        blocks, kind = walk(html, word_resolver(assets)), "Word 文档"
     elif suffix in WEB and suffix != ".mht":
         article, page = read_page(path)
         blocks, warnings, kind = walk(article, web_resolver(assets, path.parent)), [], "网页"

@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 from xxgk.importer.blocks import Block, escape
 from xxgk.importer.cndate import find_date
 from xxgk.importer.header import compact, find_title, normalise_doc_no, read_head
-from xxgk.importer.tail import Tail, attachment_start, mark_sections, read_list, read_signoff, \
-    strip_record
+from xxgk.importer.tail import (
+    Tail,
+    attachment_start,
+    mark_sections,
+    read_list,
+    read_signoff,
+    strip_record,
+)
 from xxgk.model.registry import Registry
 
 OUTLINE = ((re.compile(r"^第[一二三四五六七八九十百]+[章编]"), 2),

@@ -20,15 +20,17 @@ def findings(imported: Imported, text: str, rel: str, registry: Registry) -> lis
     """Everything that must stop the import unless --force, in Chinese."""
     found = [f"{m}（信息载体上的国家秘密标志，须先保密审查，附件4 第六条）"
              for m in imported.reading.markings]
-    found += [f"{rel} 第 {f.line} 行：{f.name}“{f.shown}”" for f in _scan(text, rel, registry)]
+    found += [f"{rel} 第 {f.line} 行：{f.name}“{f.shown}”" for f in _scan(imported, text, rel, registry)]
     return found
 
 
-def _scan(text: str, rel: str, registry: Registry) -> list[Any]:
+def _scan(imported: Imported, text: str, rel: str, registry: Registry) -> list[Any]:
     try:
         engine = importlib.import_module("xxgk.scan.engine")
         run = importlib.import_module("xxgk.scan.run")
-    except ImportError:
-        return []  # a checkout without the scanner: the head markings above still count
-    public = run.public_values(registry)
-    return list(engine.scan_text(text, rel, public))
+        scan, public = engine.scan_text, run.public_values
+    except (ImportError, AttributeError):
+        # a checkout without the scanner: the head markings still count, and the gate scans
+        imported.reading.notes.append("未能运行保密扫描（xxgk.scan 不可用）：请审查人用 xxgk scan 检查个人信息")
+        return []
+    return list(scan(text, rel, public(registry)))

@@ -16,11 +16,11 @@ from xxgk.importer.cndate import date_line
 from xxgk.importer.header import compact
 
 ATTACH_LABEL = re.compile(r"^附件\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?[:：]?$")
-ATTACH_NOTE = re.compile(r"^附件[:：]\s*(.*)$", re.S)
+ATTACH_NOTE = re.compile(r"^附件[:：]\s*(.*)$", re.DOTALL)
 ITEM = re.compile(r"(?:^|(?<=[\s；;。]))([0-9０-９]{1,2})\s*[.．、]\s*")
 CC = re.compile(r"^(抄送|抄报|主送)[:：]")
 PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$|^（?共印\d+份）?$")
-_DATE_END = re.compile(r"^(.*?)[\s\u3000]*([（(]?(?:\d{4}|\S{4})年\S{1,3}月\S{1,3}日[）)]?)$", re.S)
+_DATE_END = re.compile(r"^(.*?)[\s\u3000]*([（(]?(?:\d{4}|\S{4})年\S{1,3}月\S{1,3}日[）)]?)$", re.DOTALL)
 SIGN_SPAN = 3  # 联合行文 may sign with up to this many lines
 
 

@@ -22,14 +22,14 @@ DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "input", "button",
              "svg", "canvas", "template", "audio", "video", "map")
 JUNK = re.compile(r"(?:^|[-_ ])(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|share|sidebar|"
                   r"banner|search|login|toolbar|print|position|location|copyright|foot|related|"
-                  r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare)(?:$|[-_ \d])", re.I)
+                  r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare)(?:$|[-_ \d])", re.IGNORECASE)
 LABELS = {"索引号": "索引号", "信息名称": "信息名称", "发布机构": "发布机构", "发文机关": "发布机构", "发文日期": "产生时间",
           "成文日期": "产生时间", "生成日期": "产生时间", "名称": "信息名称", "标题": "信息名称",
           "文号": "文件编号", "发文字号": "文件编号", "主题词": "关键词", "关键词": "关键词"}
 _LABEL = re.compile(r"(?:^|(?<=\s))(" + "|".join(r"\s*".join(k) for k in LABELS) + r")\s*[:：]")
 META = {"articletitle": "信息名称", "pubdate": "产生时间", "contentsource": "发布机构",
         "keywords": "关键词", "description": "内容描述"}
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w-]+)""", re.I)
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 
 def decode(raw: bytes) -> str:
@@ -109,7 +109,7 @@ def _heading(rest: Tag) -> Tag | None:
     """The article's title outside the article: the longest heading-like element (a site's
     logo is a heading too, but a short one)."""
     found = [t for t in rest.find_all(["h1", "h2", "h3"]) if 0 < len(text_of(t)) <= 100]
-    found += [t for t in rest.find_all(class_=re.compile("title", re.I))
+    found += [t for t in rest.find_all(class_=re.compile("title", re.IGNORECASE))
               if not t.find(["div", "p", "table"]) and 0 < len(text_of(t)) <= 100]
     return max(found, key=lambda t: len(text_of(t)), default=None)
 
