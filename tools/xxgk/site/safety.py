@@ -78,4 +78,12 @@ def problems(text: str, first_line: int, rendered: str | None) -> list[tuple[int
     found = check_source(text, first_line)
     if found or rendered is None:
         return found
-    return [(first_line, msg) for msg in dict.fromkeys(check_html(rendered))]
+    return [(_locate(text, first_line, msg), msg) for msg in dict.fromkeys(check_html(rendered))]
+
+
+def _locate(text: str, first_line: int, message: str) -> int:
+    """The source line that, parsed alone, shows ``message`` (else the body's first line)."""
+    for n, line in enumerate(text.split("\n"), start=first_line):
+        if message in check_html(line):
+            return n
+    return first_line
