@@ -189,3 +189,20 @@ def test_missing_inputs_are_named_not_a_traceback(repo: Path) -> None:
 def test_shipped_2025_report_equals_a_fresh_generation() -> None:
     done = xxgk(REPO, "report", "annual", "--year", "2025", "--check")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_figures_quoted_in_the_text_come_from_the_tables(repo: Path) -> None:
+    folder = copy_inputs(repo)
+    write_request(repo, "YSQ-2025-0001", "2025-03-02", "自然人", "2025-03-09")
+    write_request(repo, "YSQ-2025-0002", "2025-12-29", "其他")
+    report = _build(repo)
+    text = report.sections["一、总体情况"]
+    assert "全年新收政府信息公开申请2件" in text and "结转下年度继续办理1件" in text
+    assert "公开行政许可处理决定1862件" in text and "{{" not in text
+    body = (folder / "正文.md").read_text(encoding="utf-8")
+    (folder / "正文.md").write_text(body.replace("{{表三:二:总计}}", "{{表三:五:总计}}"), encoding="utf-8")
+    report, problems = annual.build(repo, load_registry(repo), 2025)
+    assert report is None
+    line = next(i for i, t in enumerate(body.split("\n"), 1) if "{{表三:二:总计}}" in t)
+    assert [(p.path, p.line) for p in problems] == [("annual/2025/正文.md", line)]
+    assert "表三没有“五:总计”" in problems[0].message

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     built, problems = annual.build(args.root, registry, args.year)
     if built is None or has_errors(problems):
         print_problems(problems, args.format, sys.stderr if args.format == "text" else sys.stdout,
-                       what="份年度报告")
+                       checked=1, what="份年度报告的输入")
         print(f"{args.year} 年度报告未生成：请先改正以上问题。", file=sys.stderr)
         return 1
     files = page.outputs(built)

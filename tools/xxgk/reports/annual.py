@@ -12,7 +12,8 @@ from pathlib import Path
 from xxgk.model.problem import Problem, Severity, has_errors
 from xxgk.model.registry import Registry
 from xxgk.reports.catalog_counts import count_documents, read_regulations
-from xxgk.reports.inputs import read_inputs
+from xxgk.reports.figures import fill
+from xxgk.reports.inputs import ANNUAL_DIR, TEXT_FILE, read_inputs
 from xxgk.reports.requests_count import RequestFacts, count_requests, suspects
 from xxgk.reports.requests_source import REQUESTS_DIR, read_request_facts
 from xxgk.reports.tables import TableFour, TableThree, TableTwo, balance
@@ -51,9 +52,27 @@ def build(root: Path, registry: Registry, year: int) -> tuple[AnnualReport | Non
     two = TableTwo(count_documents(regulations, year),
                    {k: int(inputs.stats[k]) for k in ("行政许可", "行政处罚", "行政强制")},
                    inputs.fees)
+    sections, probs = _fill(root, year, inputs.sections, two, three, inputs.appeals)
+    if has_errors(probs):
+        return None, problems + probs
     report = AnnualReport(year, str(inputs.meta.get("发布机构") or registry.name),
-                          str(inputs.meta["发布日期"]), two, three, inputs.appeals, inputs.sections)
+                          str(inputs.meta["发布日期"]), two, three, inputs.appeals, sections)
     return report, problems
+
+
+def _fill(root: Path, year: int, sections: dict[str, str], two: TableTwo, three: TableThree,
+          four: TableFour) -> tuple[dict[str, str], list[Problem]]:
+    """Put the tables' figures into the staff's text; a reference to no cell is an error."""
+    rel = f"{ANNUAL_DIR}/{year}/{TEXT_FILE}"
+    lines = (root / rel).read_text(encoding="utf-8-sig").split("\n")
+    filled: dict[str, str] = {}
+    problems: list[Problem] = []
+    for heading, text in sections.items():
+        filled[heading], bad = fill(text, two, three, four)
+        for ref, why in bad:
+            line = next((i for i, t in enumerate(lines, 1) if ref in t), 1)
+            problems.append(Problem(rel, line, 1, "RPT-INPUT", Severity.ERROR, f"“{ref}”：{why}"))
+    return filled, problems
 
 
 def _balance_problems(three: TableThree, year: int, facts: list[RequestFacts]) -> list[Problem]:
