@@ -107,8 +107,8 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
     limit = months_before(ref, months)
     if last is not None and last >= limit:
         return []
-    office = str(registry.office.get("名称") or registry.name)
-    when = f"最后一次更新是 {last}" if last else "从未更新"
+    office = str(registry.site.get("主办单位") or registry.office.get("名称") or registry.name)
+    when = f"最后一次更新是 {last}" if last else "在仓库历史中没有更新记录"
     return [finding(office, REGISTRY_FILE, _registry_line(root, "公开工作机构"), "AUD-GUIDE-STALE",
                     f"政府信息公开指南{when}，超过 {months} 个月（截至 {ref}）：请核对公开工作机构、"
                     "分类等指南内容并更新")]
