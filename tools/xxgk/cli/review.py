@@ -160,7 +160,7 @@ def run_due(args: argparse.Namespace) -> int:
     dues = due_published(covered, months, day) + due_withheld(idx, months, day)
     problems = [Problem(d.review.entry or d.review.rel, 1, 1, "REVIEW-DUE", Severity.WARNING, d.message())
                 for d in dues]
-    report(problems, args.format, checked=len(covered), what="个已审查条目")
+    report(problems, args.format, sys.stdout, checked=len(covered), what="个已审查条目")
     return 1 if dues else 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
@@ -67,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
             problems.append(Problem(path.as_posix(), 1, 1, "FILE-OUTSIDE", Severity.ERROR,
                                     "文件不在信息公开仓库里"))
     problems += result.problems(args.all)
-    report(problems, args.format, checked=len(files), what="个文件")
+    report(problems, args.format, sys.stdout, checked=len(files), what="个文件")
     return exit_code(problems)

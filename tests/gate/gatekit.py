@@ -1,0 +1,138 @@
+"""A real git repository for gate tests: real commits, real SSH keys, real signatures."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from xxgk.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+OFFICE = "鄂托克前旗人民政府办公室"
+FINANCE = "鄂托克前旗财政局"
+
+PEOPLE = {  # name: (e-mail = signing identity, on the roster?, unit)
+    "王建华": ("wangjh@etkqq.gov.cn", True, OFFICE),
+    "李秀英": ("lixy@etkqq.gov.cn", True, OFFICE),
+    "高峰": ("gaof@etkqq.gov.cn", True, FINANCE),
+    "张丽": ("zhangl@etkqq.gov.cn", False, OFFICE),
+    "赵强": ("zhaoq@etkqq.gov.cn", False, OFFICE),
+}
+
+ENTRY = """---
+索引号: {index}
+信息名称: {title}
+产生时间: 2026-11-02
+分类: 工作信息
+发布机构: 鄂托克前旗人民政府办公室
+责任部门: 办公室
+公开形式: 主动公开
+公开时限: 长期公开
+审核程序: 单位内审核后公开
+关键词: 政务公开 工作要点
+内容描述: 全旗本年度政务公开工作要点。
+{extra}---
+
+{body}
+"""
+
+TRAINING = """类型: 集中培训
+日期: "2026-03-10"
+主题: 《政府信息公开条例》和保密审查制度解读
+学时: "{hours}"
+组织单位: 鄂托克前旗人民政府办公室政务公开办公室
+参加人员:
+{people}"""
+
+
+def roster_yaml() -> str:
+    lines = ["审查人员:"]
+    for name, (mail, listed, unit) in PEOPLE.items():
+        if listed:
+            lines += [f"  - 姓名: {name}", f"    单位: {unit}", f"    签名身份: {mail}"]
+    return "\n".join(lines) + "\n"
+
+
+class GitRepo:
+    def __init__(self, root: Path, keys: Path) -> None:
+        self.root, self.keys, self.tick = root, keys, 0
+
+    def git(self, *args: str, env: dict[str, str] | None = None) -> str:
+        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True,
+                              env={**os.environ, **(env or {})}, check=True)
+        return done.stdout
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode() if isinstance(text, str) else text)
+        return path
+
+    def commit(self, who: str, message: str, paths: list[str], key: str | None = None,
+               committer: str | None = None) -> str:
+        """A commit by ``who`` (fixed dates), SSH-signed with ``key``'s key when given."""
+        self.tick += 1
+        when = f"2026-11-{10 + self.tick // 24:02d}T{self.tick % 24:02d}:00:00+08:00"
+        by = committer or who
+        env = {"GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": PEOPLE[who][0], "GIT_AUTHOR_DATE": when,
+               "GIT_COMMITTER_NAME": by, "GIT_COMMITTER_EMAIL": PEOPLE[by][0], "GIT_COMMITTER_DATE": when}
+        self.git("add", "-A", "--", *paths)
+        sign = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys / key}"] if key else []
+        self.git(*sign, "commit", "-q", *(["-S"] if key else []), "-m", message, env=env)
+        return self.git("rev-parse", "HEAD").strip()
+
+    def xxgk(self, capsys, *args: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+        capsys.readouterr()
+        code = main(["--root", str(self.root), *args])
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    def entry(self, name: str, index: str, title: str = "鄂托克前旗2026年政务公开工作要点",
+              extra: str = "", body: str = "一、加强政策解读。二、做好依申请公开。") -> str:
+        rel = f"content/catalog/2026/{name}.md"
+        self.write(rel, ENTRY.format(index=index, title=title, extra=extra, body=body))
+        return rel
+
+    def sign(self, capsys, rel: str, reviewer: str, *more: str) -> str:  # type: ignore[no-untyped-def]
+        code, out = self.xxgk(capsys, "review", "sign", str(self.root / rel), "--reviewer", reviewer,
+                              "--date", "2026-11-20", *more)
+        assert code == 0, out
+        return re.search(r"已写入 (\S+)", out).group(1)  # type: ignore[union-attr]
+
+
+def make_keys(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in (*PEOPLE, "陌生人"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(folder / name)],
+                       check=True)
+    return folder
+
+
+def signers_text(keys: Path, names: list[str]) -> str:
+    lines = ["# 允许签名人文件：只有领导小组可以修改。"]
+    for name in names:
+        lines.append(f'{PEOPLE[name][0]} namespaces="git" {(keys / (name + ".pub")).read_text().strip()}')
+    return "\n".join(lines) + "\n"
+
+
+def base_repo(tmp: Path, keys: Path) -> GitRepo:
+    """main: registry with a roster, schemas, training, signers and one published, reviewed entry."""
+    root = tmp / "repo"
+    root.mkdir()
+    repo = GitRepo(root, keys)
+    repo.git("init", "-q", "-b", "main")
+    registry = (REPO / "xxgk.yml").read_text(encoding="utf-8")
+    registry = re.sub(r"^审查人员:\n(?:(?:[ #-].*)?\n)*", roster_yaml(), registry, flags=re.M)
+    repo.write("xxgk.yml", registry)
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    people = "".join(f"  - 姓名: {n}\n    单位: {PEOPLE[n][2]}\n" for n in ("王建华", "高峰", "张丽"))
+    repo.write("training/2026/2026-03-10-条例解读.yml", TRAINING.format(hours="2", people=people))
+    repo.write("training/2026/2026-04-02-保密法.yml", TRAINING.format(
+        hours="1", people=f"  - 姓名: 李秀英\n    单位: {OFFICE}\n"))
+    repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰"]))
+    repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况")
+    repo.commit("赵强", "基线：登记、培训、签名人文件和已发布条目", ["."])
+    return repo

@@ -1,0 +1,172 @@
+"""The merge gate on real repositories: one passing case, and one failing case per condition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gatekit import GitRepo, base_repo, make_keys
+
+NEW = "000014349-2026-00002"
+NEW_INDEX = "000014349/2026-00002"
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_keys(tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture
+def repo(tmp_path: Path, keys: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    monkeypatch.setenv("XXGK_TODAY", "2026-11-27")
+    monkeypatch.delenv("XXGK_ROOT", raising=False)
+    repo = base_repo(tmp_path, keys)
+    repo.git("checkout", "-q", "-b", "pr")
+    return repo
+
+
+def staff_adds_entry(repo: GitRepo, extra: str = "") -> str:
+    rel = repo.entry(NEW, NEW_INDEX, extra=extra)
+    repo.commit("张丽", "新增条目：2026年政务公开工作要点", [rel])
+    return rel
+
+
+def reviewed(repo: GitRepo, capsys, reviewer: str = "王建华", key: str | None = None) -> str:  # type: ignore[no-untyped-def]
+    rel = staff_adds_entry(repo)
+    record = repo.sign(capsys, rel, reviewer)
+    repo.commit(reviewer, "保密审查：2026年政务公开工作要点", [record], key=key or reviewer)
+    return rel
+
+
+def gate(repo: GitRepo, capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    return repo.xxgk(capsys, "gate", "--base", "main")
+
+
+def test_a_properly_reviewed_entry_passes(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    reviewed(repo, capsys)
+    code, out = gate(repo, capsys)
+    assert code == 0, out
+    assert "检查了 1 个新增或改动的条目，没有发现问题" in out
+
+
+def test_an_entry_without_review_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = staff_adds_entry(repo)
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert f"{rel}:1:1: 错误 [GATE-REVIEW]" in out
+    assert "鄂托克前旗2026年政务公开工作要点" in out and "没有保密审查记录" in out
+
+
+def test_a_review_of_an_older_version_is_void(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = reviewed(repo, capsys)
+    repo.write(rel, (repo.root / rel).read_text() + "三、补充一句。\n")
+    repo.commit("张丽", "条目补充", [rel])
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-REVIEW]" in out and "审查已失效" in out and "又被修改" in out
+
+
+def test_an_attachment_changed_after_review_voids_it(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    att = "content/catalog/2026/附件/工作要点.pdf"
+    repo.write(att, b"%PDF-1.4 first version")
+    rel = repo.entry(NEW, NEW_INDEX, extra="附件:\n  - 名称: 工作要点全文\n    文件: 附件/工作要点.pdf\n")
+    repo.commit("张丽", "新增条目和附件", [rel, att])
+    repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")], key="王建华")
+    assert gate(repo, capsys)[0] == 0
+    repo.write(att, b"%PDF-1.4 second version")
+    repo.commit("张丽", "更换附件", [att])
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-REVIEW]" in out and "附件“附件/工作要点.pdf”在审查后被修改" in out
+
+
+def test_a_reviewer_may_not_review_own_changes(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = repo.entry(NEW, NEW_INDEX)
+    repo.commit("王建华", "新增条目", [rel])
+    repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")], key="王建华")
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-SELF-REVIEW]" in out and "审查人“王建华”是本条目改动" in out and "作者" in out
+
+
+def test_a_committer_of_the_entry_may_not_review_it(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = repo.entry(NEW, NEW_INDEX)
+    repo.commit("张丽", "新增条目", [rel], committer="王建华")
+    repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")], key="王建华")
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-SELF-REVIEW]" in out and "提交者" in out
+
+
+def test_a_reviewer_added_to_the_roster_in_the_same_branch_does_not_count(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    text = (repo.root / "xxgk.yml").read_text()
+    repo.write("xxgk.yml", text.replace("审查人员:\n", "审查人员:\n  - 姓名: 赵强\n    单位: 鄂托克前旗人民政府办公室\n"
+                                                     "    签名身份: zhaoq@etkqq.gov.cn\n", 1))
+    repo.commit("赵强", "名册增加本人", ["xxgk.yml"])
+    rel = staff_adds_entry(repo)
+    repo.commit("赵强", "保密审查", [repo.sign(capsys, rel, "赵强")], key="赵强")
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-REVIEW]" in out and "审查人“赵强”不在保密审查人员名册" in out
+
+
+def test_a_reviewer_without_two_class_hours_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    reviewed(repo, capsys, reviewer="李秀英")
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-TRAINING]" in out and "李秀英”2026 年的培训只有 1 学时，不足 2 学时" in out
+
+
+def test_training_recorded_in_the_same_branch_does_not_count(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    repo.write("training/2026/2026-11-01-补记.yml", (repo.root / "training/2026/2026-04-02-保密法.yml")
+               .read_text().replace('"2026-04-02"', '"2026-11-01"'))
+    repo.commit("李秀英", "补记培训", ["training"])
+    reviewed(repo, capsys, reviewer="李秀英")
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-TRAINING]" in out
+
+
+def test_an_unsigned_review_commit_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = staff_adds_entry(repo)
+    repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")])
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-SIGNATURE]" in out and "没有签名" in out and "王建华" in out
+
+
+@pytest.mark.parametrize("key, expected", [("李秀英", "由“lixy@etkqq.gov.cn”的密钥签名，不是审查人“王建华”"),
+                                           ("陌生人", "不在允许签名人文件中")])
+def test_a_review_signed_by_another_key_is_refused(repo: GitRepo, capsys, key: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    reviewed(repo, capsys, reviewer="王建华", key=key)
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-SIGNATURE]" in out and expected in out
+
+
+def test_a_review_commit_that_also_changes_content_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = staff_adds_entry(repo)
+    record = repo.sign(capsys, rel, "王建华")
+    other = repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况",
+                       body="审查人顺手改了别的条目。")
+    repo.commit("王建华", "保密审查", [record, other], key="王建华")
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-REVIEW-COMMIT]" in out and "还改动了 reviews/ 以外的文件" in out
+
+
+def test_changing_the_allowed_signers_with_content_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    reviewed(repo, capsys)
+    path = repo.root / ".xxgk/allowed_signers"
+    path.write_text(path.read_text() + "zhaoq@etkqq.gov.cn namespaces=\"git\" ssh-ed25519 AAAA\n")
+    repo.commit("赵强", "增加签名人", [".xxgk/allowed_signers"])
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert ".xxgk/allowed_signers:1:1: 错误 [GATE-SIGNERS-FILE]" in out
+
+
+def test_changing_only_the_allowed_signers_passes(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = repo.root / ".xxgk/allowed_signers"
+    path.write_text(path.read_text() + "# 2026-11 复核\n")
+    repo.commit("赵强", "复核签名人", [".xxgk/allowed_signers"])
+    assert gate(repo, capsys)[0] == 0
