@@ -131,3 +131,13 @@ def test_shipped_samples_are_valid_and_cover_every_channel() -> None:
     items, problems = load_evaluations(REPO, registry)
     assert problems == []
     assert {e.channel for e in items} == {"网络调查", "问卷调查", "座谈会"}
+
+
+def test_a_broken_record_shows_in_the_audit_instead_of_hiding_its_findings(repo: Path) -> None:
+    from xxgk.voice.findings import check_records
+
+    evaluation(repo, "PY-2026-001", "问卷调查", "2026-06-20", "不存在的单位", 2, "  q1: {满意: 2}\n",
+               COMMENT + "    期限: 2026-09-30\n")
+    (f,) = audit_findings(repo, 2026, at=dt.datetime(2026, 10, 1, 8, 0))
+    assert (f.rule, f.line) == ("EVA-UNIT", 4)
+    assert [p.rule for p in check_records(repo)] == ["EVA-UNIT"]

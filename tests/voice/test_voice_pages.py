@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from voice_canaries import CANARY, ENTRY, PUBLISHED_TEXT, PUBLISHED_TITLE, plant
 from voice_helpers import REPO, opinion
 
 from xxgk.io.registry import load_registry
 from xxgk.voice.form import PATH as FORM_PATH
 from xxgk.voice.form import issue_form
-from xxgk.voice.pages import QUESTIONNAIRE, RESPONSES, EntryLink, asset_files, results_path, site_pages
+from xxgk.voice.pages import (
+    QUESTIONNAIRE,
+    RESPONSES,
+    EntryLink,
+    asset_files,
+    results_path,
+    site_pages,
+)
 from xxgk.voice.policy import voice_policy
 from xxgk.voice.store import load_evaluations, load_opinions
 
@@ -127,3 +135,23 @@ def test_the_committed_issue_form_matches_the_registry() -> None:
 
 def test_assets_are_the_questionnaire_script_and_stylesheet() -> None:
     assert sorted(p.name for p in asset_files()) == ["evaluation.css", "evaluation.js"]
+
+
+def test_by_default_only_entries_the_site_publishes_are_linked(repo: Path) -> None:
+    # the real catalog entry, but without its secrecy review: the site does not publish it
+    target = repo / "content/catalog/2018"
+    target.mkdir(parents=True)
+    (target / "000014349-2018-01705.md").write_bytes((REPO / "content/catalog/2018/000014349-2018-01705.md").read_bytes())
+    plant(repo)
+    text = dict(site_pages(repo, load_registry(repo)))[RESPONSES]
+    assert PUBLISHED_TITLE in text and "catalog/" not in text
+
+
+def test_generated_pages_pass_the_site_markup_safety_check(repo: Path) -> None:
+    safety = pytest.importorskip("xxgk.site.safety")
+    import markdown
+
+    plant(repo)
+    for rel, text in pages(repo).items():
+        rendered = markdown.markdown(text, extensions=["attr_list", "tables", "toc"])
+        assert safety.problems(text, 1, rendered) == [], rel

@@ -5,19 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.atomic import write_atomic
 from xxgk.io.registry import load_registry
-from xxgk.model.dates import today
+from xxgk.model.dates import parse_date, today
 from xxgk.voice.evaluation import Report, aggregate
 from xxgk.voice.form import PATH as FORM_PATH
 from xxgk.voice.form import issue_form
+from xxgk.voice.intake import parse, record_text
 from xxgk.voice.markdown import percent, table
-from xxgk.voice.policy import VoicePolicy, voice_policy
+from xxgk.voice.policy import VoicePolicy, unit_names, voice_policy
 from xxgk.voice.questionnaire import label
 from xxgk.voice.records import record_paths
-from xxgk.voice.store import EVALUATIONS, load_evaluations
+from xxgk.voice.store import EVALUATIONS, load_evaluations, next_number
 
 HELP = """社会评议（附件7）：汇总评议结果，跟踪批评建议的整改或解释，生成议题表单。
 
@@ -28,6 +30,7 @@ HELP = """社会评议（附件7）：汇总评议结果，跟踪批评建议的
   xxgk evaluation report --year 2025 --format json
   xxgk evaluation due                 # 未办结的意见；有超期的退出码为 1
   xxgk evaluation check
+  xxgk evaluation add --from 评议邮件.txt --note "电子邮件，2026-11-27 收到"
   xxgk evaluation form --write        # 按 xxgk.yml 重新生成 .github/ISSUE_TEMPLATE/evaluation.yml
 """
 
@@ -46,6 +49,13 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     check = _sub(inner, "check", "检查 evaluations/ 下的全部记录")
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
     check.set_defaults(func=run_check)
+    add = _sub(inner, "add", "把一份网上答卷（问卷发出的电子邮件或议题正文）登记为评议记录")
+    add.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                     help="保存下来的电子邮件正文或议题正文（文本文件；“-”为标准输入）")
+    add.add_argument("--date", help="收到日期（yyyy-mm-dd，默认今天）")
+    add.add_argument("--note", default="", help="说明，如“电子邮件，2026-11-27 收到”")
+    add.add_argument("--kind", choices=("建议", "批评"), default="建议", help="意见类型（默认 建议）")
+    add.set_defaults(func=run_add)
     form = _sub(inner, "form", "输出（或用 --write 写入）议题表单")
     form.add_argument("--write", action="store_true", help=f"写入 {FORM_PATH}")
     form.set_defaults(func=run_form)
@@ -136,4 +146,31 @@ def run_form(args: argparse.Namespace) -> int:
         print(f"已写入 {FORM_PATH}")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    registry = load_registry(args.root)
+    day = parse_date(args.date) if args.date else today()
+    if day is None:
+        print(f"xxgk：--date 的值“{args.date}”应写成 yyyy-mm-dd", file=sys.stderr)
+        return 2
+    try:
+        raw = sys.stdin.read() if str(args.source) == "-" else args.source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"xxgk：无法读取 {args.source}（{exc}）；请保存为 UTF-8 文本文件", file=sys.stderr)
+        return 2
+    answer = parse(raw, voice_policy(registry), unit_names(registry))
+    if answer.problems:
+        print("\n".join(f"xxgk：{args.source}：{p}" for p in answer.problems), file=sys.stderr)
+        return 1
+    number = next_number(args.root, EVALUATIONS, "PY", day.year)
+    path = args.root / EVALUATIONS / str(day.year) / f"{number}.yml"
+    try:
+        write_atomic(path, record_text(number, day.isoformat(), answer, args.note, args.kind), exclusive=True)
+    except FileExistsError:
+        print(f"xxgk：{number}.yml 已存在，没有覆盖；请重新运行以取下一个编号", file=sys.stderr)
+        return 2
+    rel = path.relative_to(args.root).as_posix()
+    print(f"已登记 {rel}：{answer.unit}，{len(answer.answers)} 题" + ("，含意见建议（请确定整改或解释）" if answer.comments else ""))
     return 0

@@ -14,7 +14,7 @@ from xxgk.io.registry import load_registry
 from xxgk.model.problem import Problem
 from xxgk.voice.opinion import Deadline, Opinion, State, due_rows
 from xxgk.voice.records import record_paths
-from xxgk.voice.store import OPINIONS, load_opinions
+from xxgk.voice.store import OPINIONS, load_opinions, next_number
 from xxgk.voice.times import now, parse_stamp, show
 
 HELP = """政务舆情（附件8）：列出待回应和已超时的舆情，新建舆情记录，检查记录。
@@ -97,18 +97,12 @@ def run_check(args: argparse.Namespace) -> int:
     return exit_code(problems)
 
 
-def next_number(root: Path, year: int) -> str:
-    taken = [p.stem for p in record_paths(root, OPINIONS) if p.stem.startswith(f"YQ-{year}-")]
-    serials = [int(s.rsplit("-", 1)[1]) for s in taken if s.rsplit("-", 1)[1].isdigit()]
-    return f"YQ-{year}-{max(serials, default=0) + 1:03d}"
-
-
 def run_add(args: argparse.Namespace) -> int:
     detected = parse_stamp(args.detected)
     if detected is None:
         print(f"xxgk：发现时间“{args.detected}”应写成 yyyy-mm-dd HH:MM", file=sys.stderr)
         return 2
-    number = next_number(args.root, detected.year)
+    number = next_number(args.root, OPINIONS, "YQ", detected.year)
     path = args.root / OPINIONS / str(detected.year) / f"{number}.yml"
     text = _template(number, args)
     try:

@@ -22,7 +22,8 @@ from xxgk.io.registry import load_registry
 from xxgk.model.problem import Problem, Severity
 from xxgk.voice.evaluation import comment_problem
 from xxgk.voice.opinion import late_problem
-from xxgk.voice.store import load_evaluations, load_opinions
+from xxgk.voice.policy import voice_policy
+from xxgk.voice.store import load_evaluations, load_opinions, load_years
 from xxgk.voice.times import now as clock
 
 
@@ -43,10 +44,18 @@ def _finding(p: Problem, department: str) -> Finding:
     return Finding(p.path, p.line, p.column, p.rule, p.severity, p.message, department)
 
 
+def check_records(root: Path) -> list[Problem]:
+    """Every problem of the evaluation and opinion records (for ``xxgk check`` and CI)."""
+    registry = load_registry(root)
+    problems = load_evaluations(root, registry)[1] + load_opinions(root, registry)[1]
+    return problems + load_years(root)[1]
+
+
 def audit_findings(root: Path, year: int, at: dt.datetime | None = None) -> list[Finding]:
     """Every finding of ``year``; raises ``ConfigError`` when the registry is unusable."""
     registry = load_registry(root)
     moment = at or clock()
+    basis = voice_policy(registry).basis
     evaluations, problems = load_evaluations(root, registry)
     opinions, more = load_opinions(root, registry)
     found = [_finding(p, "") for p in problems + more if p.severity is Severity.ERROR]
@@ -63,5 +72,5 @@ def audit_findings(root: Path, year: int, at: dt.datetime | None = None) -> list
         for mark in item.deadlines:
             state = mark.state(moment)
             if state.is_finding:
-                found.append(_finding(late_problem(item, mark, state), item.department))
+                found.append(_finding(late_problem(item, mark, state, basis), item.department))
     return sorted(found)

@@ -40,4 +40,4 @@ def issue_form(registry: Registry, policy: VoicePolicy) -> str:
         "validations": {"required": False}})
     form = {"name": SUBJECT, "description": f"对{registry.name}政府信息公开工作的评议和意见建议",
             "title": f"{SUBJECT}：", "labels": ["社会评议"], "body": body}
-    return HEADER + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=1000)
+    return HEADER + str(yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=1000))

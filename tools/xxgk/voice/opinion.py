@@ -145,8 +145,8 @@ def due_rows(items: list[Opinion], now: dt.datetime) -> list[tuple[Opinion, Dead
     return sorted(rows, key=lambda r: r[1].due)
 
 
-def late_problem(item: Opinion, mark: Deadline, state: State) -> Problem:
+def late_problem(item: Opinion, mark: Deadline, state: State, basis: str) -> Problem:
     when = f"应于 {show(mark.due)} 前{mark.action}（{mark.hours} 小时）"
     did = f"，实际 {show(mark.done)}" if mark.done else "，至今未完成"
-    msg = f"舆情 {item.number}（{item.level}，{item.department}）{when}{did}（附件8 二(五)）"
+    msg = f"舆情 {item.number}（{item.level}，{item.department}）{when}{did}（附件8；{basis}）"
     return Problem(item.rel, item.line, 1, "OPN-LATE" if state is State.LATE else "OPN-OVERDUE", Severity.ERROR, msg)

@@ -24,7 +24,7 @@ from pathlib import Path
 from xxgk.model.dates import today
 from xxgk.model.registry import Registry
 from xxgk.voice import questionnaire
-from xxgk.voice.evaluation import CLOSED, Comment, Report, aggregate
+from xxgk.voice.evaluation import Comment, Report, aggregate
 from xxgk.voice.markdown import inline, paragraphs, percent, table
 from xxgk.voice.opinion import PublicResponse
 from xxgk.voice.policy import VoicePolicy, voice_policy
@@ -123,9 +123,9 @@ def _comment_section(comments: list[Comment]) -> list[str]:
     kinds = {k: sum(c.kind == k for c in comments) for k in ("批评", "建议")}
     closed = [c for c in comments if c.closed_on is not None]
     fixed = sum(c.handling == "整改" for c in closed)
-    lines = [f"共收到批评 {kinds['批评']} 条、建议 {kinds['建议']} 条；已办结 {len(closed)} 条（整改 {fixed} 条，"
+    lines = [(f"共收到批评 {kinds['批评']} 条、建议 {kinds['建议']} 条；已办结 {len(closed)} 条（整改 {fixed} 条，"
              f"不具备整改条件、已向政府信息公开领导小组作出解释 {len(closed) - fixed} 条），"
-             f"办理中 {len(comments) - len(closed)} 条。", ""]
+             f"办理中 {len(comments) - len(closed)} 条。"), ""]
     public = [c for c in comments if c.public_summary]
     if public:
         rows = [[inline(c.public_summary or ""), inline(c.department), _state(c)] for c in public]

@@ -42,8 +42,8 @@ def form_html(registry: Registry, policy: VoicePolicy) -> str:
     office = registry.office
     mail = str(office.get("电子邮箱", ""))
     issue = str(registry.site.get("评议议题地址", ""))
-    parts = [f'<form class="xxgk-eval" id="xxgk-eval" data-mail="{attr(mail)}" '
-             f'data-issue="{attr(issue)}" data-subject="{attr(SUBJECT)}">']
+    parts = [(f'<form class="xxgk-eval" id="xxgk-eval" data-mail="{attr(mail)}" '
+             f'data-issue="{attr(issue)}" data-subject="{attr(SUBJECT)}">')]
     parts += _unit_field(registry)
     for i, q in enumerate(policy.questions):
         parts += _question(i, q.code, q.text, policy.options)
@@ -75,8 +75,8 @@ def _question(i: int, code: str, text: str, options: tuple[str, ...]) -> list[st
     boxes = "".join(
         f'<label class="xxgk-eval-option"><input type="radio" name="{attr(code)}" '
         f'value="{attr(o)}"> {inline(o)}</label>' for o in options)
-    return [f'<fieldset class="xxgk-eval-q" data-code="{attr(code)}">'
-            f"<legend>{inline(label(i, text))}</legend>{boxes}</fieldset>"]
+    return [(f'<fieldset class="xxgk-eval-q" data-code="{attr(code)}">'
+            f"<legend>{inline(label(i, text))}</legend>{boxes}</fieldset>")]
 
 
 def _actions(mail: str, issue: str, policy: VoicePolicy) -> str:

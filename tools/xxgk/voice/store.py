@@ -17,7 +17,7 @@ from xxgk.model.registry import Registry
 from xxgk.voice.evaluation import Evaluation, evaluation_from
 from xxgk.voice.opinion import Opinion, opinion_from
 from xxgk.voice.policy import VoicePolicy, unit_names, voice_policy
-from xxgk.voice.records import Record, read_folder, read_record
+from xxgk.voice.records import Record, read_folder, read_record, record_paths
 
 EVALUATIONS = "evaluations"
 OPINIONS = "opinions"
@@ -93,3 +93,11 @@ def _year_note(record: Record, folder: str) -> tuple[YearNote | None, list[Probl
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
+
+
+def next_number(root: Path, folder: str, prefix: str, year: int) -> str:
+    """The next free 编号 of a year (PY-2026-004, YQ-2026-012): one more than the largest."""
+    head = f"{prefix}-{year}-"
+    serials = [int(p.stem[len(head):]) for p in record_paths(root, folder)
+               if p.stem.startswith(head) and p.stem[len(head):].isdigit()]
+    return f"{head}{max(serials, default=0) + 1:03d}"
