@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import TITLE, UNIT
+from import_samples import TITLE, UNIT
 
 from xxgk.cli import main
 from xxgk.io.frontmatter import read

@@ -63,6 +63,11 @@ def test_head_parts_fill_whole_lines_only() -> None:
     assert [b.text for b in rest] == ["关于秘密事项的通知", "本文件涉及的秘密★事项已解密。"]
 
 
+def test_head_ends_where_the_text_starts() -> None:
+    head, rest = read_head([p("关于保密工作的通知"), p("各单位："), p("秘密"), p("000001")])
+    assert head.markings == [] and len(rest) == 4
+
+
 def test_title_over_two_lines_ends_at_its_kind_of_document() -> None:
     blocks = [p("关于做好2026年"), p("政府信息公开工作的通知"), p("各单位："), p("正文。")]
     assert find_title(blocks) == ("关于做好2026年政府信息公开工作的通知", 0, 2)

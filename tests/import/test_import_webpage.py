@@ -11,7 +11,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import TITLE, UNIT
+from import_samples import TITLE, UNIT
 
 from xxgk.cli import main
 from xxgk.io.frontmatter import read
