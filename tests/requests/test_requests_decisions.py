@@ -21,12 +21,13 @@ COMPLETE = [
 ]
 for outcome in OUTCOMES[2:]:
     for reason, article in outcome.reasons:
-        fields = [f"情形={reason}", REASONS] + ([] if article else ["依据=《某法》第一条"])
+        needs_basis = not article and outcome.name != "其他处理"  # "其他" (e.g. withdrawn) cites nothing
+        fields = [f"情形={reason}", REASONS] + (["依据=《某法》第一条"] if needs_basis else [])
         if "逾期不补正" in reason or "逾期未按收费" in reason:
             continue  # need a prior notice: tested below
         COMPLETE.append((outcome.name, fields, ("理由", "REQ-REASONS")))
         COMPLETE.append((outcome.name, fields, ("情形", "REQ-REPLY")))
-        if not article:
+        if needs_basis:
             COMPLETE.append((outcome.name, fields, ("依据", "REQ-BASIS")))
 
 

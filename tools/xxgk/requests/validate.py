@@ -158,7 +158,7 @@ def _reply(ctx: _Ctx, ev: m.Event) -> None:
     if found.reasons and reason not in [r for r, _ in found.reasons]:
         options = "；".join(r for r, _ in found.reasons)
         ctx.add(ev, "情形", "REQ-REPLY", f"“{found.name}”须写明“情形”，为以下之一：{options}")
-    elif found.reasons and not found.article(reason) and not ev.get("依据"):
+    elif found.name != OTHER and found.reasons and not found.article(reason) and not ev.get("依据"):
         ctx.add(ev, "依据", "REQ-BASIS", f"“{reason}”没有默认的法律依据，请在“依据”中写明")
     if found.name in NEEDS_REASONS and not ev.get("理由"):
         ctx.add(ev, "理由", "REQ-REASONS", f"“{found.name}”须书面说明理由（附件2 第二条），请填写“理由”")

@@ -1,0 +1,69 @@
+"""Letters: 补正告知书, 延期答复告知书 and one 答复书 per outcome, with their legal basis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rq_support import add, log, rq, xxgk  # noqa: F401  (rq is a fixture)
+
+REASONS = "理由=经审查认定（测试理由）"
+REPLIES = [
+    ("予以公开", ["当场提供=否"], ["第三十六条", "2026年12月4日前向您提供"]),
+    ("部分公开", ["不予公开内容=第三页人员名单", REASONS], ["第三十七条", "第六条", "第三页人员名单"]),
+    ("不予公开", ["情形=属于国家秘密", REASONS], ["第十四条", "属于国家秘密", "不予公开"]),
+    ("不予公开", ["情形=保护第三方合法权益", REASONS], ["第十五条"]),
+    ("无法提供", ["情形=没有现成信息需要另行制作", REASONS], ["第三十八条"]),
+    ("不予处理", ["情形=信访举报投诉类申请", REASONS], ["第三十九条第一款"]),
+    ("不予处理", ["情形=要求行政机关确认或重新出具已获取信息", REASONS, "依据=《示例法规》第九条"], ["《示例法规》第九条"]),
+    ("其他处理", ["情形=其他", REASONS], ["测试理由"]),
+]
+
+
+@pytest.mark.parametrize(("result", "fields", "expected"), REPLIES)
+def test_each_outcome_has_its_reply_letter_citing_the_law(rq: Path, result: str, fields: list[str],
+                                                          expected: list[str]) -> None:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "答复", "2026-11-20", f"结果={result}", *fields).returncode == 0
+    done = xxgk(rq, "request", "letter", number, "答复书")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    for needle in [*expected, "测试人（虚构）：", number, "鄂托克前旗自然资源局", "2026年11月20日", "2026年11月2日"]:
+        assert needle in text, needle
+    assert "行政复议" in text and "鄂托克前旗人民政府申请行政复议" in text  # registry's review body
+    assert "{{" not in text and "{%" not in text
+
+
+def test_correction_notice_names_what_to_correct_and_the_restart(rq: Path) -> None:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "补正告知", "2026-11-04", "补正内容=请写明文件的文号或发文年份").returncode == 0
+    text = xxgk(rq, "request", "letter", number, "补正告知书").stdout
+    for needle in ["补正告知书", "请写明文件的文号或发文年份", "第三十条", "收到补正的申请之日起计算", "2026年11月4日"]:
+        assert needle in text, needle
+
+
+def test_extension_notice_gives_old_and_new_deadline(rq: Path) -> None:
+    number = add(rq, "2025-09-30", today="2025-10-20")
+    assert log(rq, number, "延期", "2025-10-20", "批准人=王建华", "理由=需调取档案", "天数=10",
+               today="2025-10-20").returncode == 0
+    text = xxgk(rq, "request", "letter", number, "延期答复告知书", today="2025-10-20").stdout
+    for needle in ["延期答复告知书", "因需调取档案", "2025年10月28日前", "延长10个工作日", "2025年11月11日前", "第四条"]:
+        assert needle in text, needle
+
+
+def test_a_letter_without_its_event_is_refused_clearly(rq: Path) -> None:
+    number = add(rq, "2026-11-02")
+    done = xxgk(rq, "request", "letter", number, "延期答复告知书")
+    assert done.returncode == 1 and "没有“延期”事件" in done.stderr
+
+
+def test_html_letter_is_printable_and_escapes_the_applicants_text(rq: Path, tmp_path: Path) -> None:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "补正告知", "2026-11-04", "补正内容=<script>alert(1)</script>写明文号").returncode == 0
+    target = tmp_path / "letter.html"
+    done = xxgk(rq, "request", "letter", number, "补正告知书", "--format", "html", "-o", str(target))
+    assert done.returncode == 0 and "个人信息" in done.stderr
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "@page { size: A4" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<p class="right">' in html and "<h1>政府信息公开申请补正告知书</h1>" in html
