@@ -76,16 +76,14 @@ def read_head(blocks: list[Block]) -> tuple[Head, list[Block]]:
     """The head parts found among the first blocks, and the blocks without them."""
     head = Head()
     rest: list[Block] = []
+    open_ = True  # the head ends where the text starts: 主送机关 (…：) or a sentence (…。)
     for n, block in enumerate(blocks):
         lines = block.text.split("\n") if block.kind in ("p", "h") else []
-        if n < HEAD_SPAN and lines and all(_is_head_line(line, head) for line in lines):
+        if open_ and n < HEAD_SPAN and lines and all(_classify(line, head) for line in lines):
             continue
+        open_ = open_ and not re.search(r"[：:。]$", compact(block.text))
         rest.append(block)
     return head, rest
-
-
-def _is_head_line(line: str, head: Head) -> bool:
-    return _classify(line, head)
 
 
 def _title_like(block: Block) -> bool:
