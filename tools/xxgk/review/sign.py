@@ -33,11 +33,11 @@ class SignRequest:
 
 
 def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> str:
-    """reviews/<year>/<索引号>-<first 12 of sha256>-<unit code>.yml: one file per version and body."""
+    """reviews/<year>/<索引号>-<date>-<first 12 of sha256>-<unit code>.yml: one per version, body and day."""
     slug = re.sub(r"[^0-9A-Za-z._-]+", "-", str(doc.get("索引号"))).strip("-")
     unit = registry.unit(body)
     code = unit.code if unit else re.sub(r"\s+", "", body)
-    return f"{REVIEWS}/{date.year}/{slug}-{sha256_bytes(doc.raw)[:12]}-{code}.yml"
+    return f"{REVIEWS}/{date.year}/{slug}-{date.isoformat()}-{sha256_bytes(doc.raw)[:12]}-{code}.yml"
 
 
 def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer]) -> dict[str, object]:
@@ -77,4 +77,4 @@ def write(root: Path, rel: str, record: dict[str, object]) -> None:
     try:
         write_atomic(root / rel, dump(record, HEADER), exclusive=True)
     except FileExistsError as exc:
-        raise SignError(f"{rel} 已存在：这一版本已由该单位审查过，审查记录不能覆盖") from exc
+        raise SignError(f"{rel} 已存在：这一版本当天已由该单位审查过，审查记录不能覆盖") from exc

@@ -1,0 +1,108 @@
+"""Re-review dates (附件4 第十五条), the training ledger (附件5) and the site's publication decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from test_review_state import REL, write_entry
+
+from xxgk.cli import main
+from xxgk.io.publication import decisions
+from xxgk.io.registry import load_registry
+from xxgk.model.publish import Visibility
+from xxgk.review.due import add_months
+from xxgk.training.ledger import hours_by_person, read_ledger
+
+SESSION = """类型: 集中培训
+日期: "{date}"
+主题: 政府信息公开条例解读
+学时: "{hours}"
+组织单位: 鄂托克前旗人民政府办公室政务公开办公室
+参加人员:
+  - 姓名: 王建华
+    单位: 鄂托克前旗人民政府办公室
+  - 姓名: 张丽
+    单位: 鄂托克前旗财政局
+    科室: 办公室
+"""
+SELF_STUDY = """类型: 自学
+日期: "2026-06-01"
+主题: 保密审查案例自学
+学时: "1"
+组织单位: 鄂托克前旗人民政府办公室政务公开办公室
+参加人员:
+  - 姓名: 张丽
+    单位: 鄂托克前旗财政局
+    考核: {result}
+"""
+
+
+def sign(root: Path, date: str, *more: str) -> int:
+    return main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华", "--date", date, *more])
+
+
+def test_months_are_added_to_the_end_of_short_months() -> None:
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2025, 11, 20), 12) == dt.date(2026, 11, 20)
+
+
+def test_published_entries_are_due_after_the_configured_period(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    assert sign(repo, "2025-11-28") == 0
+    capsys.readouterr()
+    assert main(["--root", str(repo), "review", "due"]) == 0  # due tomorrow
+    assert sign(repo, "2025-11-27") == 0
+    assert main(["--root", str(repo), "review", "due"]) == 0  # the newer review is not yet due
+    assert "没有发现问题" in capsys.readouterr().out
+
+
+def test_an_old_review_alone_is_due(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    assert sign(repo, "2025-11-27") == 0
+    capsys.readouterr()
+    assert main(["--root", str(repo), "review", "due"]) == 1
+    out = capsys.readouterr().out
+    assert "[REVIEW-DUE]" in out and "已于 2026-11-27 到复查期" in out
+
+
+def test_refusals_are_due_for_re_examination(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    assert sign(repo, "2025-10-01", "--conclusion", "不予公开", "--attribute", "不公开", "--reason", "过程性信息") == 0
+    capsys.readouterr()
+    assert main(["--root", str(repo), "review", "due", "--format", "json"]) == 1
+    out = capsys.readouterr().out
+    assert "不予公开的情形是否仍然存在" in out
+
+
+def test_training_hours_count_sessions_and_passed_self_study(repo: Path) -> None:
+    folder = repo / "training" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "a.yml").write_text(SESSION.format(date="2026-03-10", hours="1.5"), encoding="utf-8")
+    (folder / "b.yml").write_text(SESSION.format(date="2025-12-30", hours="2"), encoding="utf-8")
+    (folder / "c.yml").write_text(SELF_STUDY.format(result="合格"), encoding="utf-8")
+    (folder / "d.yml").write_text(SELF_STUDY.format(result="不合格"), encoding="utf-8")
+    (folder / "e.yml").write_text(SESSION.format(date="2026-03-10", hours="二"), encoding="utf-8")
+    items, problems = read_ledger(repo)
+    assert hours_by_person(items, 2026) == {"王建华": Decimal("1.5"), "张丽": Decimal("2.5")}
+    assert hours_by_person(items, 2025) == {"王建华": Decimal("2"), "张丽": Decimal("2")}
+    assert [p.path for p in problems] == ["training/2026/e.yml"] and "学时" in problems[0].message
+
+
+def test_self_study_without_assessment_is_invalid(repo: Path) -> None:
+    folder = repo / "training"
+    folder.mkdir()
+    (folder / "x.yml").write_text(SELF_STUDY.format(result="合格").replace("    考核: 合格\n", ""), encoding="utf-8")
+    items, problems = read_ledger(repo)
+    assert items == [] and "考核" in problems[0].message
+
+
+def test_the_site_publishes_only_reviewed_entries(repo: Path) -> None:
+    write_entry(repo)
+    registry, today = load_registry(repo), dt.date(2026, 11, 27)
+    doc, decision = decisions(repo, registry, today)[REL]
+    assert decision.visibility is Visibility.HIDDEN and "保密审查" in decision.reason
+    assert sign(repo, "2026-11-20") == 0
+    assert decisions(repo, registry, today)[REL][1].visibility is Visibility.PUBLISHED

@@ -1,0 +1,125 @@
+"""What the site build asks: review, consultation and withdrawal state of entries (fail-closed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xxgk.cli import main
+from xxgk.io.frontmatter import read
+from xxgk.io.review_state import consultation_verdict, is_withdrawn, review_verdict
+
+ENTRY = """---
+索引号: 000014349/2026-00007
+信息名称: 鄂托克前旗人民政府办公室关于做好2026年政务公开工作的通知
+文件编号: 鄂前政办发〔2026〕7号
+产生时间: 2026-03-02
+分类: 政策文件
+发布机构: 鄂托克前旗人民政府办公室
+责任部门: 办公室
+公开形式: {disclosure}
+公开时限: 长期公开
+审核程序: 单位内审核后公开
+关键词: 政务公开
+内容描述: 部署2026年政务公开工作。
+{extra}---
+
+正文。
+"""
+REL = "content/catalog/2026/000014349-2026-00007.md"
+
+
+def write_entry(root: Path, disclosure: str = "主动公开", extra: str = "") -> Path:
+    path = root / REL
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ENTRY.format(disclosure=disclosure, extra=extra), encoding="utf-8")
+    return path
+
+
+def sign(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华",
+                 "--date", "2026-11-20", *args])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def verdict(root: Path):  # type: ignore[no-untyped-def]
+    return review_verdict(root, read(root / REL, REL))
+
+
+def test_unreviewed_entries_are_not_published(repo: Path) -> None:
+    write_entry(repo)
+    v = verdict(repo)
+    assert not v.ok and "没有保密审查记录" in v.reason
+
+
+def test_a_signed_review_of_the_current_bytes_allows_publication(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    code, out = sign(repo, capsys)
+    assert code == 0, out
+    assert verdict(repo).ok
+    (repo / REL).write_text((repo / REL).read_text(encoding="utf-8") + "补充。\n", encoding="utf-8")
+    v = verdict(repo)
+    assert not v.ok and "审查已失效" in v.reason
+
+
+def test_partial_disclosure_after_redaction_is_published_as_reviewed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    code, out = sign(repo, capsys, "--conclusion", "脱密处理后部分公开")
+    assert code == 1 and "--reason" in out
+    code, out = sign(repo, capsys, "--conclusion", "脱密处理后部分公开", "--reason", "删去附表中的个人信息（条例第十五条）")
+    assert code == 0, out
+    assert verdict(repo).ok
+
+
+def test_a_refusal_keeps_the_entry_off_the_site(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    code, out = sign(repo, capsys, "--conclusion", "不予公开", "--attribute", "不公开", "--reason", "属于内部事务信息")
+    assert code == 0, out
+    v = verdict(repo)
+    assert not v.ok and "不予公开" in v.reason
+
+
+def test_the_reviewed_attribute_must_match_the_entry(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    sign(repo, capsys, "--attribute", "依申请公开")
+    v = verdict(repo)
+    assert not v.ok and "公开属性为“依申请公开”" in v.reason
+
+
+def test_someone_off_the_roster_cannot_sign(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    code = main(["--root", str(repo), "review", "sign", str(repo / REL), "--reviewer", "张三"])
+    assert code == 1 and "不在保密审查人员名册" in capsys.readouterr().err
+    assert not (repo / "reviews").exists()
+
+
+def test_a_hand_edited_review_record_counts_for_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    sign(repo, capsys)
+    record = next((repo / "reviews").rglob("*.yml"))
+    record.write_text(record.read_text(encoding="utf-8").replace("审查结论: \"同意公开\"", "审查结论: 同意"),
+                      encoding="utf-8")
+    assert not verdict(repo).ok
+
+
+def test_consultation_is_needed_for_every_concerned_department(repo: Path) -> None:
+    write_entry(repo, extra="涉及部门:\n  - 鄂托克前旗财政局\n")
+    v = consultation_verdict(repo, read(repo / REL, REL))
+    assert not v.ok and "鄂托克前旗财政局" in v.reason
+    write_entry(repo)
+    assert consultation_verdict(repo, read(repo / REL, REL)).ok
+
+
+def test_a_withdrawn_entry_leaves_the_site_from_its_date(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    doc = read(repo / REL, REL)
+    assert is_withdrawn(repo, doc) is False
+    code = main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "复查发现内容有误",
+                 "--approver", "李秀英", "--date", "2026-11-26"])
+    assert code == 0
+    assert is_withdrawn(repo, doc) is True
+    code = main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "再次", "--approver", "李秀英",
+                 "--date", "2026-11-26"])
+    assert code == 1 and "不能覆盖" in capsys.readouterr().err
