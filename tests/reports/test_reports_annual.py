@@ -12,6 +12,7 @@ from reports_helpers import REPO, copy_inputs, write_entry, write_request, xxgk
 
 from xxgk.io.registry import load_registry
 from xxgk.reports import annual, page
+from xxgk.reports.inputs import Scope
 from xxgk.reports.tables import APPLICANT_TYPES, COLUMNS_3, OUTCOMES, columns_4, rows_3
 
 LEAVES = [(name, reason) for _, name, reasons in OUTCOMES for reason in (reasons or (None,))]
@@ -22,7 +23,7 @@ def _cells_three(report: annual.AnnualReport) -> dict[tuple[str, str], int]:
 
 
 def _build(root: Path, year: int = 2025) -> annual.AnnualReport:
-    report, problems = annual.build(root, load_registry(root), year)
+    report, problems = annual.build(root, load_registry(root), Scope(year))
     assert report is not None, [p.message for p in problems]
     return report
 
@@ -74,7 +75,7 @@ def test_a_decision_dated_before_its_receipt_across_years_breaks_the_balance(rep
     copy_inputs(repo)
     write_request(repo, "YSQ-2025-0001", "2025-04-01", "自然人", "2025-04-10")
     bad = write_request(repo, "YSQ-2026-0001", "2026-01-05", "社会公益组织", "2025-12-30")
-    report, problems = annual.build(repo, load_registry(repo), 2025)
+    report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     messages = [p.message for p in problems]
     assert any("表三“社会公益组织”列不平衡" in m and "一（本年新收 0）" in m
@@ -85,7 +86,7 @@ def test_a_decision_dated_before_its_receipt_across_years_breaks_the_balance(rep
                for p in problems)
     done = xxgk(repo, "report", "annual", "--year", "2025")
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "社会公益组织" in done.stderr and not (repo / page.page_path(2025)).exists()
+    assert "社会公益组织" in done.stderr and not (repo / page.page_path(Scope(2025))).exists()
 
 
 def test_table_two_counts_regulations_issued_repealed_and_in_force(repo: Path) -> None:
@@ -130,7 +131,7 @@ def test_bad_input_is_refused_with_file_and_line(repo: Path, name: str, old: str
     before = text.split(old, 1)[0]
     line = before.count("\n") + 1 + new.count("\n")
     (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
-    report, problems = annual.build(repo, load_registry(repo), 2025)
+    report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     found = [p for p in problems if p.path == f"annual/2025/{name}"]
     assert found and words in found[0].message and found[0].line == line, problems
@@ -141,7 +142,7 @@ def test_staff_text_must_have_exactly_the_three_sections(repo: Path) -> None:
     text = (folder / "正文.md").read_text(encoding="utf-8")
     (folder / "正文.md").write_text(text.replace("## 六、其他需要报告的事项", "## 三、申请情况"),
                                     encoding="utf-8")
-    report, problems = annual.build(repo, load_registry(repo), 2025)
+    report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     messages = " ".join(p.message for p in problems)
     assert "“三、申请情况”不是可写的一节" in messages and "缺少一节“## 六、其他需要报告的事项”" in messages
@@ -152,13 +153,13 @@ def test_page_tables_have_the_template_shape_and_csv_agrees(repo: Path) -> None:
     write_request(repo, "YSQ-2025-0001", "2025-03-02", "商业企业", "2025-03-09", "不予公开", "属于国家秘密")
     report = _build(repo)
     files = page.outputs(report)
-    text = files[page.page_path(2025)]
+    text = files[page.page_path(Scope(2025))]
     three = text.split("## 三、")[1].split("## 四、")[0]
     rows = re.findall(r"<tr>(.*?)</tr>", three)
     data = [r for r in rows if "<td" in r]
     assert len(data) == 25  # 一, 二, 22 rows of 三 (with （七）), 四
     assert all(len(re.findall(r'<td class="n">\d+</td>', r)) == 7 for r in data)
-    table = list(csv.reader(io.StringIO(files[page.csv_dir(2025) / "table-3.csv"].lstrip("\ufeff"))))
+    table = list(csv.reader(io.StringIO(files[page.csv_dir(Scope(2025)) / "table-3.csv"].lstrip("\ufeff"))))
     assert table[0] == ["行次", "项目", *COLUMNS_3] and len(table) == 26
     secret = next(r for r in table if r[0] == "三（三）1")
     assert secret[2:] == ["0", "1", "0", "0", "0", "0", "1"]
@@ -201,8 +202,34 @@ def test_figures_quoted_in_the_text_come_from_the_tables(repo: Path) -> None:
     assert "公开行政许可处理决定1862件" in text and "{{" not in text
     body = (folder / "正文.md").read_text(encoding="utf-8")
     (folder / "正文.md").write_text(body.replace("{{表三:二:总计}}", "{{表三:五:总计}}"), encoding="utf-8")
-    report, problems = annual.build(repo, load_registry(repo), 2025)
+    report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     line = next(i for i, t in enumerate(body.split("\n"), 1) if "{{表三:二:总计}}" in t)
     assert [(p.path, p.line) for p in problems] == [("annual/2025/正文.md", line)]
     assert "表三没有“五:总计”" in problems[0].message
+
+
+def test_a_department_report_counts_only_its_own_entries_and_requests(repo: Path) -> None:
+    education = "鄂托克前旗教育体育局"
+    code = load_registry(repo).unit(education).code  # type: ignore[union-attr]
+    copy_inputs(repo)
+    target = repo / "annual" / "2025" / code
+    target.mkdir()
+    for f in (repo / "annual" / "2025").glob("*.*"):
+        (target / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    write_request(repo, "YSQ-2025-0001", "2025-03-02", "自然人", "2025-03-09", unit=education)
+    write_request(repo, "YSQ-2025-0002", "2025-03-02", "科研机构", "2025-03-09")
+    write_entry(repo, "招生办法", "行政规范性文件", "2025-04-01", publisher=education, department="招生考试中心")
+    write_entry(repo, "办公室文件", "行政规范性文件", "2025-04-01")
+    done = xxgk(repo, "report", "annual", "--year", "2025", "--unit", education)
+    assert done.returncode == 0, done.stderr
+    page_text = (repo / f"content/reports/2025-{code}-annual-report.md").read_text(encoding="utf-8")
+    assert f"title: {education}2025年政府信息公开工作年度报告" in page_text
+    assert f"(2025/{code}/table-3.csv)" in page_text
+    rows = list(csv.reader(io.StringIO((repo / f"content/reports/2025/{code}/table-3.csv")
+                                       .read_text(encoding="utf-8").lstrip("\ufeff"))))
+    assert rows[1][2:] == ["1", "0", "0", "0", "0", "0", "1"]
+    county = _build(repo)
+    assert county.three.get("一", "总计") == 2 and county.two.documents[("行政规范性文件", "本年制发件数")] == 2
+    unknown = xxgk(repo, "report", "annual", "--year", "2025", "--unit", "不存在局")
+    assert unknown.returncode == 2 and "不存在局" in unknown.stderr

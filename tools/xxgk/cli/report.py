@@ -6,7 +6,8 @@ import argparse
 import json
 import sys
 
-from xxgk.cli.output import FORMATS, report as print_problems
+from xxgk.cli.output import FORMATS
+from xxgk.cli.output import report as print_problems
 from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import has_errors
@@ -20,14 +21,16 @@ HELP = """生成政府信息公开工作年度报告（国办公开办函〔2021
 第一、五、六部分取自 annual/<年度>/正文.md。
 
 生成的页面写到 content/reports/<年度>-annual-report.md，三张表的 CSV 写到
-content/reports/<年度>/，随站点发布供下载。部门在次年1月31日前、县级人民政府在次年
-3月31日前发布上一年度的报告（条例第四十九条）。
+content/reports/<年度>/，随站点发布供下载。部门的报告用 --unit：只统计该单位发布的条目和
+受理的申请，输入放在 annual/<年度>/<单位代码>/，页面为 content/reports/<年度>-<单位代码>-annual-report.md。
+部门在次年1月31日前、县级人民政府在次年3月31日前发布上一年度的报告（条例第四十九条）。
 
 退出码：0 已生成（或 --check 时与记录一致）；1 输入有错误、表三不平衡或页面已过时；2 用法错误。
 
 示例:
   xxgk report annual --year 2025
   xxgk report annual --year 2025 --check      # 只核对，不写文件（CI 用）
+  xxgk report annual --year 2025 --unit 鄂托克前旗教育体育局
   xxgk report annual --year 2025 --format json
 """
 
@@ -39,6 +42,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     a = kinds.add_parser("annual", help="年度报告", description=HELP,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("--year", type=int, default=today().year - 1, help="报告年度（默认：上一年）")
+    a.add_argument("--unit", metavar="单位名称", help="生成某个部门（xxgk.yml 单位）的年度报告；不给则为本级政府")
     a.add_argument("--check", action="store_true", help="只核对已有页面是否与记录一致，不写文件")
     a.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     a.set_defaults(func=run)
@@ -46,7 +50,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
 def run(args: argparse.Namespace) -> int:
     registry = load_registry(args.root)
-    built, problems = annual.build(args.root, registry, args.year)
+    built, problems = annual.build(args.root, registry, annual.scope_of(registry, args.year, args.unit))
     if built is None or has_errors(problems):
         print_problems(problems, args.format, sys.stderr if args.format == "text" else sys.stdout,
                        checked=1, what="份年度报告的输入")

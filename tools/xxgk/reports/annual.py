@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xxgk.io.registry import ConfigError
 from xxgk.model.problem import Problem, Severity, has_errors
 from xxgk.model.registry import Registry
 from xxgk.reports.catalog_counts import count_documents, read_regulations
 from xxgk.reports.figures import fill
-from xxgk.reports.inputs import ANNUAL_DIR, TEXT_FILE, read_inputs
+from xxgk.reports.inputs import TEXT_FILE, Scope, read_inputs
 from xxgk.reports.requests_count import RequestFacts, count_requests, suspects
 from xxgk.reports.requests_source import REQUESTS_DIR, read_request_facts
 from xxgk.reports.tables import TableFour, TableThree, TableTwo, balance
@@ -23,7 +24,7 @@ RULE_BALANCE = "RPT-BALANCE"
 
 @dataclass
 class AnnualReport:
-    year: int
+    scope: Scope
     publisher: str
     published: str  # yyyy-mm-dd
     two: TableTwo
@@ -32,16 +33,32 @@ class AnnualReport:
     sections: dict[str, str] = field(default_factory=dict)
 
     @property
+    def year(self) -> int:
+        return self.scope.year
+
+    @property
     def title(self) -> str:
         return f"{self.publisher}{self.year}年政府信息公开工作年度报告"
 
 
-def build(root: Path, registry: Registry, year: int) -> tuple[AnnualReport | None, list[Problem]]:
-    inputs = read_inputs(root, year)
+def scope_of(registry: Registry, year: int, unit: str | None) -> Scope:
+    """The report's scope; ConfigError when the unit is not in the registry."""
+    if unit is None:
+        return Scope(year)
+    found = registry.unit(unit)
+    if found is None:
+        known = "、".join(u.name for u in registry.units)
+        raise ConfigError(f"单位“{unit}”不在 xxgk.yml 的“单位”中（可用：{known}）")
+    return Scope(year, found.name, found.code)
+
+
+def build(root: Path, registry: Registry, scope: Scope) -> tuple[AnnualReport | None, list[Problem]]:
+    year = scope.year
+    inputs = read_inputs(root, scope)
     problems = list(inputs.problems)
-    regulations, probs = read_regulations(root)
+    regulations, probs = read_regulations(root, scope.unit)
     problems += probs
-    facts, probs = read_request_facts(root)
+    facts, probs = read_request_facts(root, scope.unit)
     problems += probs
     three, probs = count_requests(facts, year)
     problems += probs
@@ -52,18 +69,18 @@ def build(root: Path, registry: Registry, year: int) -> tuple[AnnualReport | Non
     two = TableTwo(count_documents(regulations, year),
                    {k: int(inputs.stats[k]) for k in ("行政许可", "行政处罚", "行政强制")},
                    inputs.fees)
-    sections, probs = _fill(root, year, inputs.sections, two, three, inputs.appeals)
+    sections, probs = _fill(root, scope, inputs.sections, two, three, inputs.appeals)
     if has_errors(probs):
         return None, problems + probs
-    report = AnnualReport(year, str(inputs.meta.get("发布机构") or registry.name),
+    report = AnnualReport(scope, str(inputs.meta.get("发布机构") or scope.unit or registry.name),
                           str(inputs.meta["发布日期"]), two, three, inputs.appeals, sections)
     return report, problems
 
 
-def _fill(root: Path, year: int, sections: dict[str, str], two: TableTwo, three: TableThree,
+def _fill(root: Path, scope: Scope, sections: dict[str, str], two: TableTwo, three: TableThree,
           four: TableFour) -> tuple[dict[str, str], list[Problem]]:
     """Put the tables' figures into the staff's text; a reference to no cell is an error."""
-    rel = f"{ANNUAL_DIR}/{year}/{TEXT_FILE}"
+    rel = f"{scope.folder}/{TEXT_FILE}"
     lines = (root / rel).read_text(encoding="utf-8-sig").split("\n")
     filled: dict[str, str] = {}
     problems: list[Problem] = []

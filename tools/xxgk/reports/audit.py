@@ -114,8 +114,8 @@ def to_listing(audit: Audit, registry: Registry) -> Listing:
     units = audit.by_unit()
     errors = sum(f.severity is Severity.ERROR for f in audit.findings)
     notes = [f"依据《{registry.name}信息公开责任追究制度》（附件3）第五条；截至 {audit.reference}。",
-             f"共 {len(audit.findings)} 项发现（{errors} 项错误），涉及 {len(units)} 个单位。"
-             "本报告仅供内部使用，不在网站公开。"]
+             (f"共 {len(audit.findings)} 项发现（{errors} 项错误），涉及 {len(units)} 个单位。"
+              "本报告仅供内部使用，不在网站公开。")]
     notes += [f"未能检查：{n}" for n in audit.not_checked]
     tables = [Table(unit, ["类别", "位置", "说明"],
                     [[f.rule, f"{f.path}:{f.line}", f.message] for f in items])

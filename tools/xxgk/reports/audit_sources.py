@@ -7,8 +7,8 @@ Request state, fees and reviews are judged by the modules that own them (``xxgk.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,14 @@ from xxgk.model.dates import parse_date
 from xxgk.model.problem import Severity
 from xxgk.model.registry import Registry
 from xxgk.reports import history
-from xxgk.reports.audit import Finding, Source, Unavailable, finding, optional_module, voice_findings
+from xxgk.reports.audit import (
+    Finding,
+    Source,
+    Unavailable,
+    finding,
+    optional_module,
+    voice_findings,
+)
 from xxgk.reports.training_source import training_report
 
 FEE_EVENTS = ("收费通知", "缴费")

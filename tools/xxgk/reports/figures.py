@@ -15,7 +15,14 @@ import re
 from collections.abc import Callable
 
 from xxgk.reports.tables import (
-    COLUMNS_3, DOC_COLUMNS, DOC_KINDS, GROUPS_4, OUTCOME_COLUMNS_4, TableFour, TableThree, TableTwo,
+    COLUMNS_3,
+    DOC_COLUMNS,
+    DOC_KINDS,
+    GROUPS_4,
+    OUTCOME_COLUMNS_4,
+    TableFour,
+    TableThree,
+    TableTwo,
     rows_3,
 )
 

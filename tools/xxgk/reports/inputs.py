@@ -42,19 +42,29 @@ class Inputs:
         return Decimal(str(self.stats.get("行政事业性收费", "0")))
 
 
-def folder(root: Path, year: int) -> Path:
-    return root / ANNUAL_DIR / str(year)
+@dataclass(frozen=True)
+class Scope:
+    """Whose report: the whole government (unit None) or one department (附件3 第二条 units)."""
+
+    year: int
+    unit: str | None = None
+    code: str | None = None  # the unit's 代码 in xxgk.yml: names the folders of its report
+
+    @property
+    def folder(self) -> str:
+        """Where the staff's inputs live: annual/<年度>/ or annual/<年度>/<单位代码>/."""
+        return f"{ANNUAL_DIR}/{self.year}" + (f"/{self.code}" if self.code else "")
 
 
 def _problem(rel: str, where: tuple[int, int], message: str) -> Problem:
     return Problem(rel, where[0], where[1], RULE, Severity.ERROR, message)
 
 
-def _read_yaml(root: Path, year: int, name: str, schema: str) -> tuple[dict[str, Any], Loaded, list[Problem]]:
-    rel = f"{ANNUAL_DIR}/{year}/{name}"
+def _read_yaml(root: Path, scope: Scope, name: str, schema: str) -> tuple[dict[str, Any], Loaded, list[Problem]]:
+    rel = f"{scope.folder}/{name}"
     path = root / rel
     if not path.is_file():
-        return {}, Loaded(), [_problem(rel, (1, 1), f"缺少文件 {rel}：请按 {ANNUAL_DIR}/ 下往年的样式填写后再生成报告")]
+        return {}, Loaded(), [_problem(rel, (1, 1), f"缺少文件 {rel}：请照 {ANNUAL_DIR}/ 下已有年度的样式填写后再生成报告")]
     text, bad = decode(path.read_bytes(), rel)
     if text is None:
         return {}, Loaded(), [bad] if bad else []
@@ -64,7 +74,7 @@ def _read_yaml(root: Path, year: int, name: str, schema: str) -> tuple[dict[str,
         if loaded.ok:
             problems.append(_problem(rel, (1, 1), "文件应由“字段名: 值”的行组成"))
         return {}, loaded, problems
-    data, problems = _validate(root, rel, loaded, schema, year, problems)
+    data, problems = _validate(root, rel, loaded, schema, scope.year, problems)
     return data, loaded, problems
 
 
@@ -96,22 +106,21 @@ def _appeals(data: dict[str, Any], rel: str, loaded: Loaded) -> tuple[TableFour 
     return TableFour(cells), problems
 
 
-def read_inputs(root: Path, year: int) -> Inputs:
+def read_inputs(root: Path, scope: Scope) -> Inputs:
     result = Inputs()
-    result.stats, _, probs = _read_yaml(root, year, STATS_FILE, "annual-statistics.schema.json")
+    result.stats, _, probs = _read_yaml(root, scope, STATS_FILE, "annual-statistics.schema.json")
     result.problems += probs
-    appeals, loaded, probs = _read_yaml(root, year, APPEALS_FILE, "annual-appeals.schema.json")
+    appeals, loaded, probs = _read_yaml(root, scope, APPEALS_FILE, "annual-appeals.schema.json")
     result.problems += probs
     if appeals and not has_errors(probs):
-        rel = f"{ANNUAL_DIR}/{year}/{APPEALS_FILE}"
-        result.appeals, probs = _appeals(appeals, rel, loaded)
+        result.appeals, probs = _appeals(appeals, f"{scope.folder}/{APPEALS_FILE}", loaded)
         result.problems += probs
-    _read_text(root, year, result)
+    _read_text(root, scope, result)
     return result
 
 
-def _read_text(root: Path, year: int, into: Inputs) -> None:
-    rel = f"{ANNUAL_DIR}/{year}/{TEXT_FILE}"
+def _read_text(root: Path, scope: Scope, into: Inputs) -> None:
+    rel = f"{scope.folder}/{TEXT_FILE}"
     path = root / rel
     if not path.is_file():
         into.problems.append(_problem(rel, (1, 1), f"缺少文件 {rel}：写明第一、五、六部分后再生成报告"))
@@ -120,7 +129,7 @@ def _read_text(root: Path, year: int, into: Inputs) -> None:
     into.problems += doc.problems
     if not doc.parsed:
         return
-    meta, probs = _validate(root, rel, doc.loaded, "annual-text.schema.json", year, [])
+    meta, probs = _validate(root, rel, doc.loaded, "annual-text.schema.json", scope.year, [])
     into.meta = meta
     into.problems += probs
     into.sections, probs = split_sections(doc.body, doc.body_line, rel)

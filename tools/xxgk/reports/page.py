@@ -10,9 +10,13 @@ from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
 from xxgk.reports.annual import AnnualReport
-from xxgk.reports.inputs import SECTIONS
+from xxgk.reports.inputs import SECTIONS, Scope
 from xxgk.reports.render import (
-    CSV_NAMES, csv_files, table_four_html, table_three_html, table_two_html,
+    CSV_NAMES,
+    csv_files,
+    table_four_html,
+    table_three_html,
+    table_two_html,
 )
 
 REPORTS_DIR = Path("content") / "reports"
@@ -37,13 +41,18 @@ STYLE = """<style>
 _CSV_TITLES = ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况", "表四 行政复议、行政诉讼情况")
 
 
-def page_path(year: int) -> Path:
-    return REPORTS_DIR / f"{year}-annual-report.md"
+def page_path(scope: Scope) -> Path:
+    suffix = f"-{scope.code}" if scope.code else ""
+    return REPORTS_DIR / f"{scope.year}{suffix}-annual-report.md"
 
 
-def csv_dir(year: int) -> Path:
+def csv_dir(scope: Scope) -> Path:
     """CSV files sit beside the page in docs_dir so the site serves them as downloads."""
-    return REPORTS_DIR / str(year)
+    return REPORTS_DIR / str(scope.year) / (scope.code or "")
+
+
+def _csv_link(scope: Scope, name: str) -> str:
+    return csv_dir(scope).relative_to(REPORTS_DIR).joinpath(name).as_posix()
 
 
 def _intro(report: AnnualReport) -> str:
@@ -64,7 +73,7 @@ def page_markdown(report: AnnualReport) -> str:
         else:
             parts += [report.sections.get(heading, "").strip() or "无。", ""]
     parts += ["## 表格数据下载", ""]
-    parts += [f"- [{title}（CSV）]({report.year}/{name})" for title, name in zip(_CSV_TITLES, CSV_NAMES)]
+    parts += [f"- [{title}（CSV）]({_csv_link(report.scope, name)})" for title, name in zip(_CSV_TITLES, CSV_NAMES)]
     parts += ["", f"<p class=\"xxgk-annual-date\">{report.publisher}<br>{_chinese_date(report.published)}</p>",
               ""]
     return "\n".join(parts)
@@ -77,9 +86,9 @@ def _chinese_date(iso: str) -> str:
 
 def outputs(report: AnnualReport) -> dict[Path, str]:
     """Every file of the report, relative to the repository root."""
-    files = {page_path(report.year): page_markdown(report)}
+    files = {page_path(report.scope): page_markdown(report)}
     for name, text in csv_files(report).items():
-        files[csv_dir(report.year) / name] = text
+        files[csv_dir(report.scope) / name] = text
     return files
 
 

@@ -14,8 +14,18 @@ from html import escape
 
 from xxgk.reports.annual import AnnualReport
 from xxgk.reports.tables import (
-    APPLICANT_TYPES, COLUMNS_3, DECISION_GROUPS, DOC_COLUMNS, DOC_KINDS, GROUPS_4,
-    OUTCOME_COLUMNS_4, OUTCOMES, TOTAL, Row, columns_4, rows_3,
+    APPLICANT_TYPES,
+    COLUMNS_3,
+    DECISION_GROUPS,
+    DOC_COLUMNS,
+    DOC_KINDS,
+    GROUPS_4,
+    OUTCOME_COLUMNS_4,
+    OUTCOMES,
+    TOTAL,
+    Row,
+    columns_4,
+    rows_3,
 )
 
 CSV_NAMES = ("table-2.csv", "table-3.csv", "table-4.csv")
@@ -158,7 +168,7 @@ def csv_three(report: AnnualReport) -> str:
 
 
 def csv_four(report: AnnualReport) -> str:
-    header = [f"{g}·{c}" if g == "行政复议" else f"行政诉讼·{g}·{c}" for g, c in columns_4()]
+    header: list[object] = [f"{g}·{c}" if g == "行政复议" else f"行政诉讼·{g}·{c}" for g, c in columns_4()]
     return _csv([header, [report.four.get(g, c) for g, c in columns_4()]])
 
 

@@ -64,8 +64,8 @@ def suspects(requests: list[RequestFacts], year: int) -> list[Problem]:
     """Records whose dates make table 三 unbalanced: named so that staff can correct them."""
     found = []
     for req in requests:
-        if req.decided is not None and req.decided < req.received:
-            if req.decided.year == year or req.received.year == year:
-                found.append(_problem(req, f"答复日期 {req.decided} 早于收到日期 {req.received}，"
+        if req.decided is not None and req.decided < req.received and year in (
+                req.decided.year, req.received.year):
+            found.append(_problem(req, f"答复日期 {req.decided} 早于收到日期 {req.received}，"
                                            f"使 {year} 年度报告表三不平衡"))
     return found

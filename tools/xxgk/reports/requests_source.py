@@ -16,7 +16,8 @@ from xxgk.requests.model import REPLY
 REQUESTS_DIR = store.REQUESTS_DIR
 
 
-def read_request_facts(root: Path) -> tuple[list[RequestFacts], list[Problem]]:
+def read_request_facts(root: Path, unit: str | None = None) -> tuple[list[RequestFacts], list[Problem]]:
+    """Facts of every request (of ``unit``'s requests: 受理单位) and the problems of unreadable ones."""
     facts: list[RequestFacts] = []
     problems: list[Problem] = []
     for path in store.record_paths(root):
@@ -24,7 +25,7 @@ def read_request_facts(root: Path) -> tuple[list[RequestFacts], list[Problem]]:
         errors = [p for p in record.problems if p.severity is Severity.ERROR]
         problems += errors  # an unreadable record would silently be missing from table 三
         req = record.request
-        if errors or req is None or req.received is None:
+        if errors or req is None or req.received is None or (unit and req.unit != unit):
             continue
         # the reply that decides the request: the first one, as xxgk.requests.state has it
         reply = req.first(REPLY)

@@ -127,8 +127,8 @@ def hours_text(value: Decimal) -> str:
 def to_listing(report: TrainingReport) -> Listing:
     minimum = hours_text(report.minimum)
     notes = [f"每人每年培训不少于 {minimum} 学时（附件5 第七条）；不足者当年考核不能评为优秀（第六条）。",
-             f"共 {len(report.people)} 人，{len(report.below())} 人不足 {minimum} 学时，"
-             f"{len(report.early)} 次先上岗后培训，{len(report.spellings)} 组姓名写法不一。"]
+             (f"共 {len(report.people)} 人，{len(report.below())} 人不足 {minimum} 学时，"
+              f"{len(report.early)} 次先上岗后培训，{len(report.spellings)} 组姓名写法不一。")]
     people = Table("每人学时", ["姓名", "单位", "学时", "次数", "首次培训", "可评优秀"],
                    [[p.name, p.unit, hours_text(p.hours), str(p.sessions),
                      p.first_training.isoformat() if p.first_training else "从未培训",
