@@ -3,7 +3,8 @@
 Rules besides the schema (REQ-SCHEMA) and the event-log rules of ``validate``:
 REQ-NUMBER (编号 matches the file name and is unique), REQ-UNIT (受理单位 is in the registry),
 REQ-POLICY (政策版本 is a known version), REQ-APPLICANT (a person has a 姓名, an organisation a
-名称), REQ-ORAL (an oral request is written down by a named member of staff, 附件2 第一条).
+名称), REQ-ORAL (an oral request is written down by a named member of staff, 附件2 第一条),
+REQ-APPEND-ONLY (a committed record only grows at its end, ``history``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from xxgk.model.registry import Registry
 from xxgk.model.workdays import WorkCalendar
 from xxgk.requests import model as m
 from xxgk.requests.calendar_files import load_calendar
+from xxgk.requests.history import append_only_problems
 from xxgk.requests.policy import policies
 from xxgk.requests.store import NUMBER, Record, is_record, read_record, record_paths
 from xxgk.requests.validate import validate
@@ -49,14 +51,14 @@ def check_requests(root: Path, paths: Iterable[Path] | None = None) -> list[Prob
         wanted = {p.resolve() for p in select(root, chosen)}
         problems = [p for p in problems if (root / p.path).resolve() in wanted]
     seen: dict[str, str] = {}
-    for path in select(root, chosen):
-        record = read_record(root, path)
+    records = [read_record(root, path) for path in select(root, chosen)]
+    for record in records:
         problems.extend(record_problems(record, registry, calendar, today()))
         number = record.request.number if record.request else ""
         if number and number in seen:
             problems.append(record.problem(("编号",), "REQ-NUMBER", f"编号 {number} 与 {seen[number]} 重复"))
         seen.setdefault(number, record.rel)
-    return problems
+    return problems + append_only_problems(root, records)
 
 
 def record_problems(record: Record, registry: Registry, calendar: WorkCalendar,

@@ -1,0 +1,52 @@
+"""Append-only against Git: a committed record may only grow at its end."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from rq_support import add, log, record, rq  # noqa: F401  (rq is a fixture)
+
+from xxgk.requests import check_requests
+
+
+def git(root: Path, *args: str) -> None:
+    env = {"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "测试",
+           "GIT_COMMITTER_EMAIL": "t@example.invalid", "GIT_AUTHOR_DATE": "2026-11-20T09:00:00+08:00",
+           "GIT_COMMITTER_DATE": "2026-11-20T09:00:00+08:00", "PATH": "/usr/bin:/bin", "HOME": str(root)}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def committed_request(rq: Path) -> tuple[str, Path]:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "补正告知", "2026-11-04", "补正内容=写明文号").returncode == 0
+    git(rq, "init", "-q")
+    git(rq, "add", ".")
+    git(rq, "commit", "-q", "-m", "登记")
+    return number, record(rq, number)
+
+
+def test_appending_an_event_after_the_commit_is_fine(rq: Path) -> None:
+    number, _ = committed_request(rq)
+    assert log(rq, number, "补正收到", "2026-11-10").returncode == 0
+    assert check_requests(rq) == []
+
+
+def test_changing_a_committed_event_is_reported_on_its_line(rq: Path) -> None:
+    _, path = committed_request(rq)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("补正内容: 写明文号", "补正内容: 写明文号和年份"), encoding="utf-8")
+    found = [(p.rule, p.line) for p in check_requests(rq)]
+    line = text.split("\n").index("  - 类型: 补正告知") + 1
+    assert found == [("REQ-APPEND-ONLY", line)]
+
+
+def test_deleting_a_committed_event_or_changing_the_receipt_date_is_reported(rq: Path) -> None:
+    _, path = committed_request(rq)
+    text = path.read_text(encoding="utf-8")
+    cut = text[: text.index("  - 类型: 补正告知")]
+    path.write_text(cut, encoding="utf-8")
+    assert [p.rule for p in check_requests(rq)] == ["REQ-APPEND-ONLY"]
+    path.write_text(text.replace("收到日期: 2026-11-02", "收到日期: 2026-11-03"), encoding="utf-8")
+    messages = [p.message for p in check_requests(rq) if p.rule == "REQ-APPEND-ONLY"]
+    assert len(messages) == 1 and "收到日期" in messages[0]

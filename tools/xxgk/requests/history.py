@@ -1,0 +1,77 @@
+"""Append-only against Git: a committed record may only grow new events at its end (REQ-APPEND-ONLY).
+
+The committed version of every record is read in one ``git cat-file --batch`` call; outside a
+Git work tree, or before the first commit, there is nothing to compare with.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from xxgk.io.yamlsafe import load_yaml
+from xxgk.model.problem import Problem
+from xxgk.requests.store import Record
+
+RULE = "REQ-APPEND-ONLY"
+
+
+def committed(root: Path, rels: list[str], ref: str = "HEAD") -> dict[str, bytes]:
+    """rel -> bytes at ``ref`` for those of ``rels`` that exist there."""
+    if not rels or not (root / ".git").exists():
+        return {}
+    query = "".join(f"{ref}:{rel}\n" for rel in rels).encode("utf-8")
+    try:
+        done = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input=query,
+                              capture_output=True, check=False)
+    except FileNotFoundError:
+        return {}
+    if done.returncode != 0:
+        return {}
+    return _parse_batch(done.stdout, rels)
+
+
+def _parse_batch(out: bytes, rels: list[str]) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    pos = 0
+    for rel in rels:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            found[rel] = out[pos:pos + size]
+            pos += size + 1
+    return found
+
+
+def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str | int, ...], str] | None:
+    """The first place where ``new`` does not merely extend ``old``, with a message."""
+    for key, value in old.items():
+        if key != "事件" and new.get(key) != value:
+            return (key,), f"“{key}”与已提交的版本不同：记录提交后不得修改，更正请追加事件并说明"
+    before = old.get("事件") or []
+    after = new.get("事件") or []
+    for i, event in enumerate(before):
+        if i >= len(after) or after[i] != event:
+            return ("事件", min(i, max(len(after) - 1, 0))), (
+                f"第 {i + 1} 个事件与已提交的版本不同或被删除：事件只能在末尾追加（用 xxgk request log）")
+    return None
+
+
+def append_only_problems(root: Path, records: list[Record]) -> list[Problem]:
+    usable = [r for r in records if r.request is not None]
+    old_bytes = committed(root, [r.rel for r in usable])
+    problems: list[Problem] = []
+    for record in usable:
+        raw = old_bytes.get(record.rel)
+        if raw is None:
+            continue
+        old = load_yaml(raw.decode("utf-8-sig", "replace").replace("\r\n", "\n"), record.rel)
+        if not old.ok or not isinstance(old.data, dict):
+            continue
+        found = changes(old.data, record.data)
+        if found:
+            problems.append(record.problem(found[0], RULE, found[1]))
+    return problems
