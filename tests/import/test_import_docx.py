@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx import Document
 from import_samples import TITLE, UNIT
 
 from xxgk.cli import main
@@ -16,6 +19,22 @@ from xxgk.io.frontmatter import read
 
 OPTIONS = ["--category", "政策文件", "--department", "政务公开办公室",
            "--keywords", "政府信息公开 工作要点", "--summary", "部署2026年政府信息公开重点工作。"]
+
+
+def _zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("hello.txt", "不是 Word")
+    return buf.getvalue()
+
+
+def _empty() -> bytes:
+    buf = io.BytesIO()
+    Document().save(buf)
+    return buf.getvalue()
+
+
+ZIP, EMPTY = _zip(), _empty()
 
 
 def run(repo: Path, *args: str) -> int:
@@ -149,6 +168,8 @@ def test_attach_option_adds_files_named_by_the_attachment_list(
 @pytest.mark.parametrize("name,data,message", [
     ("坏文件.docx", b"this is not a zip", "不是 .docx 文件"),
     ("旧格式.doc", b"\xd0\xcf\x11\xe0", "只能导入 .docx"),
+    ("压缩包.docx", ZIP, "Word 文件已损坏或不完整"),
+    ("空白.docx", EMPTY, "没有读到任何正文"),
 ])
 def test_unreadable_files_get_a_chinese_message(repo: Path, tmp_path: Path, name: str, data: bytes,
                                                 message: str, capsys: pytest.CaptureFixture[str]) -> None:

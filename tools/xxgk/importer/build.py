@@ -50,6 +50,8 @@ def convert(path: Path, registry: Registry) -> Imported:
     else:
         raise ImportError_(f"{path}：只能导入 .docx（Word）和 .html/.htm（网页）文件；"
                            ".doc、.wps、.mht 请先另存为 .docx 或“网页，仅 HTML”")
+    if not any(b.text or b.kind == "image" for b in blocks):
+        raise ImportError_(f"{path}：文件里没有读到任何正文")
     return Imported(path, kind, read(blocks, page, registry), assets, warnings)
 
 

@@ -41,7 +41,7 @@ def docx_html(path: Path, assets: Assets) -> tuple[Tag, list[str]]:
         with path.open("rb") as fh:
             result = mammoth.convert_to_html(fh, style_map=STYLE_MAP,
                                              convert_image=mammoth.images.img_element(keep))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise ImportError_(f"{path}：Word 文件已损坏或不完整，无法读取（{exc}）") from exc
     soup = BeautifulSoup(f"<body>{result.value}</body>", "lxml")
     warnings = [m.message for m in result.messages if m.type == "error"]
