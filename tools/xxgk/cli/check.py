@@ -44,7 +44,9 @@ def expand(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         if full.is_dir():
             files.extend(p for p in sorted(full.rglob("*.md")) if is_entry(root, p))
         elif full.is_file():
-            if is_entry(root, full):
+            # a file named explicitly is checked as an entry even outside content/catalog:
+            # skipping it silently would report “没有发现问题” for a file never checked
+            if full.suffix == ".md":
                 files.append(full)
         else:
             missing.append(Problem(path.as_posix(), 1, 1, "FILE-MISSING", Severity.ERROR, "文件或文件夹不存在"))

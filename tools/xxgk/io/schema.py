@@ -46,7 +46,16 @@ class Schema:
 
 @lru_cache(maxsize=None)
 def load_schema(path: str) -> Schema:
-    return Schema(json.loads(Path(path).read_text(encoding="utf-8")))
+    from xxgk.io.registry import ConfigError  # late: the registry module imports this one
+
+    try:
+        return Schema(json.loads(Path(path).read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise ConfigError(f"读不到结构定义文件 {path}：{exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"结构定义文件 {path} 第 {exc.lineno} 行第 {exc.colno} 列不是合法的 JSON") from exc
+    except (fastjsonschema.JsonSchemaDefinitionException, jsonschema.SchemaError) as exc:
+        raise ConfigError(f"结构定义文件 {path} 不是合法的 JSON Schema：{exc}") from exc
 
 
 def schema_for(root: Path, name: str) -> Schema:

@@ -178,10 +178,12 @@ def _until(events: Iterator[Any], end: type) -> Iterator[Any]:
         yield ev
 
 
-def load_yaml(text: str, rel: str, line_offset: int = 0) -> Loaded:
-    """Read one YAML document. ``line_offset`` is added to every line (front matter)."""
+def load_yaml(text: str, rel: str, line_offset: int = 0, events: bool = False) -> Loaded:
+    """Read one YAML document. ``line_offset`` is added to every line (front matter).
+
+    ``events=True`` forces the event walk (tests compare it with the node walk)."""
     out = Loaded()
-    if not _NEEDS_EVENTS.search(text):
+    if not events and not _NEEDS_EVENTS.search(text):
         return _load_nodes(text, rel, line_offset, out)
     builder = _Builder(rel, line_offset, out)
     try:
@@ -213,7 +215,10 @@ def _load_nodes(text: str, rel: str, line_offset: int, out: Loaded) -> Loaded:
 def _syntax(out: Loaded, exc: yaml.YAMLError, rel: str, line_offset: int) -> None:
     out.ok = False
     if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or a key without its colon is noticed lines later, at the end
+        # of the stream or on the next line: point at where the quote or the key began.
+        starts = exc.context in _POINT_AT_START and exc.context_mark is not None
+        mark = exc.context_mark if starts else (exc.problem_mark or exc.context_mark)
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         col = (mark.column + 1) if mark else 1
         out.problems.append(Problem(rel, line, col, "FM-SYNTAX", Severity.ERROR, _explain(exc)))
@@ -221,6 +226,8 @@ def _syntax(out: Loaded, exc: yaml.YAMLError, rel: str, line_offset: int) -> Non
     msg = f"YAML 格式错误：{exc}"
     out.problems.append(Problem(rel, 1 + line_offset, 1, "FM-SYNTAX", Severity.ERROR, msg))
 
+
+_POINT_AT_START = frozenset(("while scanning a quoted scalar", "while scanning a simple key"))
 
 _HINTS = (
     ("mapping values are not allowed", "冒号后面的内容里又出现了“: ”，请给整个值加引号"),

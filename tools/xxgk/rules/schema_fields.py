@@ -32,8 +32,12 @@ def check(doc: Document, schema: Schema) -> list[Problem]:
     """Schema problems; marks the fields concerned so that rules skip them."""
     found = []
     for err in schema.errors(drop_empty(doc.meta)):
-        rule = {"required": REQUIRED, "additionalProperties": UNKNOWN}.get(err.keyword, VALUE)
-        line, col = doc.pos(*err.path) if err.path else (1, 1)
+        # minLength only guards against "" : an emptied required field, not a wrong value
+        rule = {"required": REQUIRED, "minLength": REQUIRED,
+                "additionalProperties": UNKNOWN}.get(err.keyword, VALUE)
+        # a field written but left empty is reported where it is; one left out, at line 1
+        where = err.path or ((err.field,) if err.field in doc.meta else ())
+        line, col = doc.pos(*where) if where else (1, 1)
         doc.invalid.add(err.field)
         found.append(Problem(doc.rel, line, col, rule.id, Severity.ERROR, err.message))
     return found
