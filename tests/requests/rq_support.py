@@ -32,7 +32,7 @@ def xxgk_proc(root: Path, *args: str, today: str = "2026-11-27") -> subprocess.C
     """Run the real command as a separate process (what staff and CI run)."""
     env = {**os.environ, "XXGK_TODAY": today}
     env.pop("XXGK_ROOT", None)
-    return subprocess.run([sys.executable, "-m", "xxgk", *args], cwd=root, env=env,
+    return subprocess.run([sys.executable, "-m", "xxgk", *args], cwd=root, env=env, check=False,
                           capture_output=True, text=True)
 
 

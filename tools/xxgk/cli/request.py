@@ -16,8 +16,16 @@ from xxgk.requests import letters
 from xxgk.requests import model as m
 from xxgk.requests.policy import current_version
 from xxgk.requests.service import Workspace
-from xxgk.requests.store import (REQUESTS_DIR, RecordError, append_event, appended_text, create_record,
-                                 next_number, parse_record, record_text)
+from xxgk.requests.store import (
+    REQUESTS_DIR,
+    RecordError,
+    append_event,
+    appended_text,
+    create_record,
+    next_number,
+    parse_record,
+    record_text,
+)
 from xxgk.requests.views import detail, due_groups, due_text, list_text, show_text, summary
 
 HELP = """依申请公开：登记申请、追加办理事件、查看状态和期限、到期提醒、生成告知书和答复书。

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from xxgk.io.frontmatter import decode
-from xxgk.io.schema import drop_empty, schema_for
-from xxgk.io.yamlsafe import load_yaml
+from xxgk.io.schema import drop_empty
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.workdays import CALENDAR_DIR, WorkCalendar, YearData, parse_year
+from xxgk.requests.store import load_checked
 
 _NAME = re.compile(r"^(\d{4})\.yml$")
 RULE = "CAL-YEAR"
@@ -22,22 +21,12 @@ def year_paths(root: Path) -> list[Path]:
 
 def _read(root: Path, path: Path) -> tuple[YearData | None, list[Problem]]:
     rel = path.relative_to(root).as_posix()
-    text, bad = decode(path.read_bytes(), rel)
-    if text is None:
-        return None, [bad] if bad else []
-    loaded = load_yaml(text, rel)
-    problems = list(loaded.problems)
-    if not loaded.ok:
-        return None, problems
-    data = drop_empty(loaded.data or {})
-    for err in schema_for(root, "calendar-year.schema.json").errors(data):
-        line, col = loaded.pos(*err.path)
-        problems.append(Problem(rel, line, col, RULE, Severity.ERROR, err.message))
-    if problems:
+    loaded, problems = load_checked(root, path.read_bytes(), rel, "calendar-year.schema.json", RULE)
+    if loaded is None or problems:
         return None, problems
     year_match = _NAME.match(path.name)
     assert year_match is not None
-    year, errors = parse_year(data, int(year_match[1]))
+    year, errors = parse_year(drop_empty(loaded.data), int(year_match[1]))
     for where, message in errors:
         line, col = loaded.pos(*where)
         problems.append(Problem(rel, line, col, RULE, Severity.ERROR, message))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown
+import markdown  # type: ignore[import-untyped]
 from markupsafe import escape
 
 from xxgk.model.registry import Registry

@@ -84,8 +84,10 @@ def event_of(index: int, raw: Any) -> Event:
 
 def request_of(data: dict[str, Any]) -> Request:
     """Build from loaded YAML (text values); tolerant: the checker reports what is missing."""
-    applicant = data.get("申请人") if isinstance(data.get("申请人"), dict) else {}
-    raw_events = data.get("事件") if isinstance(data.get("事件"), list) else []
+    found = data.get("申请人")
+    applicant: dict[str, Any] = found if isinstance(found, dict) else {}
+    listed = data.get("事件")
+    raw_events: list[Any] = listed if isinstance(listed, list) else []
     return Request(
         number=_text(data.get("编号")),
         received=parse_date(data.get("收到日期")),

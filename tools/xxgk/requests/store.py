@@ -68,23 +68,30 @@ def is_record(root: Path, path: Path) -> bool:
     return len(parts) > 1 and parts[0] == REQUESTS_DIR and path.suffix == ".yml"
 
 
-def parse_record(root: Path, raw: bytes, path: Path) -> Record:
-    rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
-    record = Record(path, rel)
+def load_checked(root: Path, raw: bytes, rel: str, schema_name: str,
+                 rule: str) -> tuple[Loaded | None, list[Problem]]:
+    """A YAML data file read as text values and checked against its schema, with every problem."""
     text, bad = decode(raw, rel)
     if text is None:
-        record.problems.extend([bad] if bad else [])
-        return record
-    record.loaded = load_yaml(text, rel)
-    record.problems.extend(record.loaded.problems)
-    if not record.loaded.ok:
-        return record
-    if not isinstance(record.loaded.data, dict):
-        record.problems.append(record.problem((), "REQ-SCHEMA", "记录应由“字段名: 值”的行组成"))
-        return record
-    for err in schema_for(root, SCHEMA).errors(drop_empty(record.loaded.data)):
-        record.problems.append(record.problem(err.path, "REQ-SCHEMA", err.message))
-    record.request = request_of(record.loaded.data)
+        return None, [bad] if bad else []
+    loaded = load_yaml(text, rel)
+    problems = list(loaded.problems)
+    if not loaded.ok:
+        return None, problems
+    if not isinstance(loaded.data, dict):
+        return None, problems + [Problem(rel, 1, 1, rule, Severity.ERROR, "文件应由“字段名: 值”的行组成")]
+    for err in schema_for(root, schema_name).errors(drop_empty(loaded.data)):
+        line, col = loaded.pos(*err.path)
+        problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
+    return loaded, problems
+
+
+def parse_record(root: Path, raw: bytes, path: Path) -> Record:
+    rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
+    loaded, problems = load_checked(root, raw, rel, SCHEMA, "REQ-SCHEMA")
+    record = Record(path, rel, loaded or Loaded(), problems)
+    if loaded is not None:
+        record.request = request_of(loaded.data)
     return record
 
 
