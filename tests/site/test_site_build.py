@@ -118,3 +118,16 @@ def test_body_text_uses_a_song_typeface_not_larger_than_14pt(site_repo: Path) ->
     size = re.search(r"font-size: (\d+)px", rule.group(1))
     assert size and int(size.group(1)) * 0.75 <= 14, "四号 = 14pt"
     assert re.search(r"\.md-typeset h2, \.md-typeset h3, \.md-typeset h4 \{ font-weight: 700", css)
+
+
+def test_entry_pages_written_by_worker_processes_are_the_same(site_repo: Path) -> None:
+    for n in range(1, 6):
+        add_entry(site_repo, n, 信息名称=f"鄂托克前旗人民政府办公室第{n}号并行测试通知")
+    built(site_repo)
+    serial = {n: page(site_repo, f"catalog/000014349-2024-{n:05d}") for n in range(1, 6)}
+    cfg = site_repo / "mkdocs.yml"
+    cfg.write_text(cfg.read_text("utf-8").replace(
+        "  - xxgk\n", "  - xxgk:\n      workers: 2\n      parallel_min: 1\n"), "utf-8")
+    built(site_repo)
+    for n, html in serial.items():
+        assert page(site_repo, f"catalog/000014349-2024-{n:05d}") == html

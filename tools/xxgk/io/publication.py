@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from xxgk.io.catalog import entry_paths, index_numbers, load_entries
+from xxgk.io.catalog import entry_paths, load_entries, quick_index_numbers
 from xxgk.io.frontmatter import Document
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Severity
@@ -29,10 +29,23 @@ REVIEW_MODULE = "xxgk.io.review_state"
 
 def decisions(root: Path, registry: Registry, today: dt.date) -> dict[str, tuple[Document, Decision]]:
     """Every catalog entry (by path relative to the root) with its publication decision."""
-    docs = list(load_entries(root, entry_paths(root)))
-    ctx = Context(registry=registry, today=today, index_numbers=index_numbers(docs))
+    return {doc.rel: (doc, dec) for doc, dec in iter_decisions(root, registry, today)}
+
+
+def iter_decisions(root: Path, registry: Registry, today: dt.date) -> Iterator[tuple[Document, Decision]]:
+    """The same, one entry at a time, so that 100,000 entries need not be in memory at once.
+
+    Duplicate 索引号 are found against every entry's number read with a regex (as
+    ``xxgk check PATH`` does), plus the number each entry's own front matter gives."""
+    paths = entry_paths(root)
+    numbers = quick_index_numbers(root, paths)
+    ctx = Context(registry=registry, today=today, index_numbers=numbers)
     state = _review_module()
-    return {doc.rel: (doc, decide_entry(root, doc, ctx, state)) for doc in docs}
+    for doc in load_entries(root, paths):
+        own = doc.get("索引号") if doc.parsed else None
+        if isinstance(own, str) and doc.rel not in numbers.get(own, []):
+            numbers.setdefault(own, []).append(doc.rel)
+        yield doc, decide_entry(root, doc, ctx, state)
 
 
 def decide_entry(root: Path, doc: Document, ctx: Context, state: ModuleType | None) -> Decision:

@@ -1,19 +1,23 @@
 """Write the catalog part of the site after MkDocs has written its own pages: entry pages,
-listings, the search index, feed.xml and sitemap.xml. Pages are streamed one at a time, so
-memory does not grow with the bodies of 100,000 entries."""
+listings, the search index. Entry pages are written by worker processes when there are
+many (Markdown is the costly part), while this process writes the listings and the index."""
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
+from xxgk.io.frontmatter import decode, split
 from xxgk.model.registry import Registry
-from xxgk.site import feeds, safety
+from xxgk.site import safety
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
 from xxgk.site.render import BodyRenderer, Shell, depth, human_size, write
@@ -27,10 +31,10 @@ class Settings:
     site_url: str
     registry: Registry
     page_size: int
-    feed_size: int
     body_chars: int
     snippet_chars: int
     apply_path: str  # site-relative URL of the guide's 依申请公开 section
+    workers: int  # processes writing entry pages (1: this process only)
 
 
 @dataclass
@@ -41,27 +45,58 @@ class Report:
     sizes: dict[str, int] = field(default_factory=dict)
 
 
-def write_entries(entries: list[Entry], s: Settings, shells: dict[int, Shell],
-                  env: jinja2.Environment, render: BodyRenderer, report: Report) -> list[Entry]:
-    """Write each entry page; returns those written (an unsafe one is not)."""
-    template = env.get_template("entry.html")
-    done: list[Entry] = []
-    for e in entries:
-        body = ""
+@dataclass
+class Job:
+    """Everything a worker needs; forked workers inherit it instead of unpickling it."""
+
+    entries: list[Entry]
+    s: Settings
+    shells: dict[int, Shell]
+    env: jinja2.Environment
+    render: BodyRenderer
+
+
+_JOB: list[Job] = []
+
+
+def body_of(e: Entry, root: Path) -> tuple[str, int] | str:
+    """(body, first line) read again, or why not: the bytes must be those decided on."""
+    raw = (root / e.rel).read_bytes()
+    if hashlib.sha256(raw).hexdigest() != e.sha256:
+        return "条目在生成网站的过程中被改动，请重新生成"
+    text, _ = decode(raw, e.rel)
+    _, _, body, line, _ = split(text or "", e.rel)
+    return body, line
+
+
+def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
+    """Write entries[start:stop]; (indexes written, problems)."""
+    s, template = job.s, job.env.get_template("entry.html")
+    done: list[int] = []
+    problems: list[str] = []
+    for i in range(start, stop):
+        e, body = job.entries[i], ""
         if e.has_body:
-            body = render(e.doc.body)
-            found = safety.problems(e.doc.body, e.doc.body_line, body)
+            got = body_of(e, s.root)
+            found = [(1, got)] if isinstance(got, str) else []
+            if not found:
+                source, line = got  # type: ignore[misc]
+                body = job.render(source)
+                found = safety.problems(source, line, body)
             found += [(1, m) for m in attachment_problems(s.root, e)]
             if found:
-                report.problems += [f"{e.doc.rel}:{line}: {msg}" for line, msg in found]
+                problems += [f"{e.rel}:{n}: {msg}" for n, msg in found]
                 continue  # never written: unsafe content does not reach site/
         home = "../" * depth(e.url)
         content = template.render(e=e, body=body, home=home, apply_url=home + s.apply_path,
                                   attachments=_copy_attachments(e, s))
-        write(s.site_dir / e.url / "index.html", shells[depth(e.url)].fill(e.title, content, e.url))
-        report.written.append((e.url, e.date))
-        done.append(e)
-    return done
+        write(s.site_dir / e.url / "index.html", job.shells[depth(e.url)].fill(e.title, content, e.url))
+        done.append(i)
+    return done, problems
+
+
+def _worker(bounds: tuple[int, int]) -> tuple[list[int], list[str]]:
+    return write_range(_JOB[0], *bounds)
 
 
 def _copy_attachments(e: Entry, s: Settings) -> list[tuple[str, str, str]]:
@@ -89,16 +124,35 @@ def write_listings(entries: list[Entry], s: Settings, shell: Shell, env: jinja2.
         report.written.append((page.url, newest))
 
 
-def build_catalog(entries: list[Entry], s: Settings, shells: dict[int, Shell],
-                  env: jinja2.Environment, render: BodyRenderer, version: str) -> Report:
-    report = Report()
-    start = time.perf_counter()
-    entries = write_entries(entries, s, shells, env, render, report)
-    report.timings["entries"] = (mark := time.perf_counter()) - start
-    write_listings(entries, s, shells[3], env, report)
+def _side_work(job: Job, report: Report, version: str) -> None:
+    """Listings and the search index: done here while workers write entry pages."""
+    s, entries = job.s, job.entries
+    mark = time.perf_counter()
+    write_listings(entries, s, job.shells[3], job.env, report)
     report.timings["listings"] = (start := time.perf_counter()) - mark
     report.sizes.update(write_index(
         entries, s.site_dir, version, s.body_chars, s.snippet_chars,
         [c.name for c in s.registry.categories], [u.name for u in s.registry.units]))
     report.timings["search"] = time.perf_counter() - start
+
+
+def build_catalog(job: Job, version: str) -> Report:
+    report, n = Report(), len(job.entries)
+    start = time.perf_counter()
+    if job.s.workers <= 1:
+        results = [write_range(job, 0, n)]
+        _side_work(job, report, version)
+    else:
+        step = max(1, -(-n // (job.s.workers * 4)))
+        _JOB[:] = [job]
+        # fork: workers share the entries and templates already in memory.
+        with multiprocessing.get_context("fork").Pool(job.s.workers) as pool:
+            pending = pool.map_async(_worker, [(i, min(i + step, n)) for i in range(0, n, step)])
+            _side_work(job, report, version)
+            results = pending.get()
+        _JOB.clear()
+    for done, problems in results:
+        report.problems += problems
+        report.written += [(job.entries[i].url, job.entries[i].date) for i in done]
+    report.timings["entries"] = time.perf_counter() - start
     return report

@@ -5,13 +5,16 @@ Built from ``xxgk.io.publication.decisions`` only; knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
+from xxgk.model.problem import Problem
 from xxgk.model.publish import Decision, Visibility
 from xxgk.model.registry import Registry
 
@@ -29,17 +32,19 @@ class Attachment:
 
 @dataclass
 class Entry:
-    doc: Document
+    """What the site keeps of a listed entry: its metadata, not its body (the body is read
+    again when its page is written, and must still have the bytes that were decided on)."""
+
+    rel: str
+    meta: dict[str, Any]
     decision: Decision
     url: str  # site-relative, e.g. catalog/000014349-2018-01705/
+    sha256: str
+    plain: str = ""  # start of the body as plain text, for snippets and the index
     attachments: list[Attachment] = field(default_factory=list)
 
-    @property
-    def meta(self) -> dict[str, Any]:
-        return self.doc.meta
-
     def text(self, key: str) -> str:
-        value = self.doc.meta.get(key)
+        value = self.meta.get(key)
         return value if isinstance(value, str) else ""
 
     @property
@@ -62,20 +67,47 @@ class Entry:
         end = self.text("公开截止日期")
         return f"{self.text('公开时限')}（至 {end}）" if end else self.text("公开时限")
 
-    def plain_body(self, limit: int) -> str:
-        """The body as plain text, for snippets and the index (no body for 依申请公开)."""
-        if not self.has_body:
-            return ""
-        text = _MD_NOISE.sub(" ", self.doc.body[: limit * 3])
-        return " ".join(text.split())[:limit]
+
+def plain_text(markdown: str, limit: int) -> str:
+    text = _MD_NOISE.sub(" ", markdown[: limit * 3])
+    return " ".join(text.split())[:limit]
 
 
-def published(root: Path, found: dict[str, tuple[Document, Decision]]) -> list[Entry]:
+def make_entry(root: Path, doc: Document, decision: Decision, plain_chars: int) -> Entry:
+    body = decision.has_body
+    return Entry(doc.rel, doc.meta, decision, entry_url(doc), hashlib.sha256(doc.raw).hexdigest(),
+                 plain_text(doc.body, plain_chars) if body else "",
+                 attachments(root, doc) if body else [])
+
+
+@dataclass
+class Collected:
+    entries: list[Entry] = field(default_factory=list)  # listed, newest first
+    unreadable: list[Problem] = field(default_factory=list)  # front matter that cannot be read
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, why no body)
+    total: int = 0
+
+
+def collect(root: Path, pairs: Iterable[tuple[Document, Decision]], plain_chars: int) -> Collected:
+    """Keep what the site needs of each entry; the documents themselves are let go."""
+    out = Collected()
+    for doc, decision in pairs:
+        out.total += 1
+        if not doc.parsed:
+            out.unreadable.extend(p for p in doc.problems if p.rule.startswith("FM-"))
+        if not decision.has_body:
+            out.notes.append((doc.rel, decision.reason))
+        if decision.listed:
+            out.entries.append(make_entry(root, doc, decision, plain_chars))
+    out.entries = published(out.entries)
+    return out
+
+
+def published(entries: list[Entry]) -> list[Entry]:
     """Listed entries, newest first (ties: larger 索引号 first, so the order is stable)."""
-    entries = [Entry(doc, dec, entry_url(doc), attachments(root, doc) if dec.has_body else [])
-               for doc, dec in found.values() if dec.listed]
-    entries.sort(key=lambda e: (e.date, e.text("索引号")), reverse=True)
-    return entries
+    out = [e for e in entries if e.decision.listed]
+    out.sort(key=lambda e: (e.date, e.text("索引号")), reverse=True)
+    return out
 
 
 def entry_url(doc: Document) -> str:
@@ -97,7 +129,7 @@ def attachment_problems(root: Path, entry: Entry) -> list[str]:
     """Attachments must be files inside the entry's folder: nothing else of the repository
     may be copied to the site by naming it (``../../requests/…``)."""
     found = []
-    folder = (root / entry.doc.rel).parent.resolve()
+    folder = (root / entry.rel).parent.resolve()
     for att in entry.attachments:
         src = att.source.resolve()
         if ".." in Path(att.target).parts or not src.is_relative_to(folder):

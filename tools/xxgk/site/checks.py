@@ -12,9 +12,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from xxgk.io.frontmatter import Document, parse
+from xxgk.io.frontmatter import parse
 from xxgk.model.problem import Problem
-from xxgk.model.publish import Decision
 from xxgk.site import safety
 
 _READ_RULES = ("FM-ENCODING", "FM-UNCLOSED", "FM-SYNTAX", "FM-TAB", "FM-DUPLICATE-KEY",
@@ -25,10 +24,9 @@ def _where(p: Problem) -> str:
     return f"{p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}"
 
 
-def refuse_unreadable(found: dict[str, tuple[Document, Decision]]) -> None:
+def refuse_unreadable(problems: list[Problem]) -> None:
     """Catalog entries whose front matter cannot be read stop the build."""
-    bad = [_where(p) for doc, _ in found.values() if not doc.parsed
-           for p in doc.problems if p.rule in _READ_RULES or p.rule == "FM-MISSING"]
+    bad = [_where(p) for p in problems if p.rule in _READ_RULES or p.rule == "FM-MISSING"]
     if bad:
         raise PluginError("元数据无法读取，已停止生成网站：\n" + "\n".join(bad))
 

@@ -13,3 +13,5 @@ class XxgkConfig(Config):
     latest = opt.Type(int, default=15)  # newest entries on the catalog's front page
     index_body_chars = opt.Type(int, default=300)  # body text indexed besides the metadata
     snippet_chars = opt.Type(int, default=160)  # text kept per entry for result snippets
+    workers = opt.Type(int, default=0)  # processes writing entry pages; 0: one per CPU
+    parallel_min = opt.Type(int, default=1000)  # fewer entries: written in this process

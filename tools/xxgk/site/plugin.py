@@ -21,12 +21,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from xxgk.io.publication import decisions
+from xxgk.io.publication import iter_decisions
 from xxgk.io.registry import ConfigError, find_root, load_registry
 from xxgk.model.dates import today
 from xxgk.site import checks, pages, setup
-from xxgk.site.build import Settings, build_catalog
-from xxgk.site.catalog import Entry, published
+from xxgk.site.build import Job, Settings, build_catalog
+from xxgk.site.catalog import Entry, collect
 from xxgk.site.config import XxgkConfig
 from xxgk.site.feeds import commit_dates, rss, sitemap, write_sitemap
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, templates
@@ -52,13 +52,13 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):
     def on_files(self, files: Files, config: MkDocsConfig, **_: Any) -> Files:
         if not self.config.enabled:
             return files
-        found = decisions(self.root, self.registry, today())
-        checks.refuse_unreadable(found)
-        for rel, (_doc, decision) in sorted(found.items()):
-            if not decision.has_body:
-                log.info(f"未发布正文 {rel}：{decision.reason}")
-        self.entries: list[Entry] = published(self.root, found)
-        log.info(f"目录条目 {len(found)} 条，公开 {len(self.entries)} 条"
+        plain = max(self.config.index_body_chars, self.config.snippet_chars)
+        found = collect(self.root, iter_decisions(self.root, self.registry, today()), plain)
+        checks.refuse_unreadable(found.unreadable)
+        for rel, reason in sorted(found.notes):
+            log.info(f"未发布正文 {rel}：{reason}")
+        self.entries: list[Entry] = found.entries
+        log.info(f"目录条目 {found.total} 条，公开 {len(self.entries)} 条"
                  f"（其中 {sum(not e.has_body for e in self.entries)} 条依申请公开只列目录）")
         for file in [f for f in files if f.src_uri.startswith("catalog/")]:
             files.remove(file)  # entries and their attachments are written by on_post_build
@@ -99,7 +99,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):
         settings = self._settings(config)
         version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]
         render = BodyRenderer(config.markdown_extensions, config.mdx_configs)
-        report = build_catalog(self.entries, settings, self.shells, self.env, render, version)
+        report = build_catalog(Job(self.entries, settings, self.shells, self.env, render), version)
         if report.problems:
             raise PluginError("内容含不安全的标记或附件有误，已停止生成网站：\n" + "\n".join(report.problems))
         (site_dir / "feed.xml").write_text(rss(
@@ -113,8 +113,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):
         return Settings(
             root=self.root, site_dir=Path(config.site_dir), site_url=setup.site_url(config),
             registry=self.registry, page_size=self.config.page_size,
-            feed_size=self.config.feed_size, body_chars=self.config.index_body_chars,
-            snippet_chars=self.config.snippet_chars, apply_path=setup.APPLY_PATH)
+            body_chars=self.config.index_body_chars, snippet_chars=self.config.snippet_chars,
+            apply_path=setup.APPLY_PATH, workers=setup.workers(self.config, len(self.entries)))
 
     def _page_dates(self, config: MkDocsConfig) -> list[tuple[str, str]]:
         newest = self.entries[0].date if self.entries else today().isoformat()

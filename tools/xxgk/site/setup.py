@@ -3,6 +3,7 @@ extension, site address, and the content of the generated catalog and search pag
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -14,6 +15,7 @@ from xxgk.model.registry import Registry
 from xxgk.site import pages
 from xxgk.site.catalog import Entry, groups
 from xxgk.site.cjk import CjkLineJoin
+from xxgk.site.config import XxgkConfig
 from xxgk.site.feeds import commit_dates
 from xxgk.site.guide import APPLY_ANCHOR
 from xxgk.site.listings import kinds_for, list_url
@@ -91,3 +93,11 @@ def page_dates(root: Path, files: Files, newest: str) -> list[tuple[str, str]]:
         else:
             out.append((f.url, dates.get("xxgk.yml", newest) if f.src_uri == pages.GUIDE else newest))
     return out
+
+
+def workers(cfg: XxgkConfig, entries: int) -> int:
+    """Processes for entry pages: one below ``parallel_min`` entries (forking costs more
+    than it saves), else ``workers`` or every CPU."""
+    if entries < cfg.parallel_min:
+        return 1
+    return cfg.workers or os.cpu_count() or 1

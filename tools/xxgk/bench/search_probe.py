@@ -1,0 +1,74 @@
+"""Search a built site in headless Chromium and measure what the first query costs.
+
+Each query runs in a fresh browser context (cold cache): the page is opened, and once the
+search page says it is ready the query is typed and Enter pressed; the time to results and
+every file fetched from search/idx/ are recorded. Sizes are gzip-compressed (level 6), as
+a web server with compression sends them.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 — stdlib's name
+        pass
+
+
+def serve(site: Path) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
+def probe(site: Path, queries: tuple[str, ...]) -> list[dict[str, Any]]:
+    from playwright.sync_api import sync_playwright
+
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for query in queries:
+                out.append(_one(browser, base, site, query))
+            browser.close()
+    finally:
+        server.shutdown()
+    return out
+
+
+def _one(browser: Any, base: str, site: Path, query: str) -> dict[str, Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlparse(r.url).path))
+    page.goto(base + "search/")
+    page.wait_for_selector("html[data-xxgk-ready]")
+    before = len(fetched)
+    page.fill("#xxgk-q", query)
+    start = page.evaluate("performance.now()")
+    page.press("#xxgk-q", "Enter")
+    page.wait_for_selector("html[data-xxgk-searched]")
+    ms = page.evaluate("performance.now()") - start
+    total = page.evaluate("window.xxgkLastSearch.total")
+    data = [p for p in fetched if "/search/idx/" in p]
+    sizes = sum(gzip_size(site / p.lstrip("/")) for p in dict.fromkeys(data))
+    context.close()
+    return {"query": query, "ms": ms, "total": total, "files": len(set(data)),
+            "gzip_kb": sizes / 1024, "after_ready": len(fetched) - before}
