@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from xxgk.requests.model import APPLICANT_TYPES as REQUEST_APPLICANT_TYPES
+from xxgk.requests.outcomes import OUTCOMES as REQUEST_OUTCOMES
+
 # ---- 表二：主动公开政府信息情况 -------------------------------------------------------
 
 DOC_KINDS = ("规章", "行政规范性文件")
@@ -31,25 +34,15 @@ class TableTwo:
 
 # ---- 表三：收到和处理政府信息公开申请情况 ------------------------------------------
 
-APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+# The template's columns and outcome rows: one definition, shared with the request records
+# (whose replies are written in exactly these words).
+APPLICANT_TYPES: tuple[str, ...] = REQUEST_APPLICANT_TYPES
 TOTAL = "总计"
 COLUMNS_3 = (*APPLICANT_TYPES, TOTAL)
 
-# The outcome categories with their numbered reasons, in the template's order.
-OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("（一）", "予以公开", ()),
-    ("（二）", "部分公开", ()),
-    ("（三）", "不予公开", (
-        "属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
-        "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项")),
-    ("（四）", "无法提供", ("本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确")),
-    ("（五）", "不予处理", (
-        "信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
-        "要求行政机关确认或重新出具已获取信息")),
-    ("（六）", "其他处理", (
-        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他")),
-)
+# (row number, outcome, its numbered reasons) in the template's order
+OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (o.row, o.name, tuple(reason for reason, _ in o.reasons)) for o in REQUEST_OUTCOMES)
 _ROW_LABELS_3 = {"三（二）": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}
 
 
