@@ -64,5 +64,5 @@ def copy_calendar(root: Path) -> None:
 
 
 def xxgk(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "xxgk", "--root", str(root), *args],
+    return subprocess.run([sys.executable, "-m", "xxgk", "--root", str(root), *args], check=False,
                           capture_output=True, text=True, cwd=root)
