@@ -110,3 +110,20 @@ def test_page_number_already_taken_gets_the_next_one(repo: Path, make_page: Call
     numbers = sorted(read(p, "e.md").meta["索引号"] for p in (repo / "content/catalog").rglob("*.md"))
     assert numbers == ["000014349/2026-00077", "000014349/2026-00078"]
     assert "已被占用" in capsys.readouterr().out
+
+
+def test_article_written_as_one_div_with_line_breaks(repo: Path, tmp_path: Path) -> None:
+    page = tmp_path / "old.htm"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>关于开展安全生产检查的通知-鄂托克前旗应急管理局</title>"
+        "</head><body><div class='top'><table><tr><td>发布机构：</td><td>鄂托克前旗应急管理局</td></tr>"
+        "</table></div><div class='main'><div class='text'>各镇人民政府：<br>请于本月底前完成安全生产检查。"
+        "<br>鄂托克前旗应急管理局<br>2026年7月1日</div><div class='hot'>热点新闻</div></div>"
+        "</body></html>", encoding="utf-8")
+    assert run(repo, "import", str(page), "--category", "工作信息", "--department", "安全生产股",
+               "--keywords", "安全生产", "--summary", "部署安全生产检查。") == 0
+    doc = read(imported(repo), "e.md")
+    assert doc.meta["信息名称"] == "关于开展安全生产检查的通知"
+    assert doc.meta["发布机构"] == "鄂托克前旗应急管理局" and doc.meta["产生时间"] == "2026-07-01"
+    assert "发布机构" not in doc.body and "热点新闻" not in doc.body
+    assert "请于本月底前完成安全生产检查。" in doc.body

@@ -21,7 +21,7 @@ URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 ISSUER = re.compile(r"^签发人[:：]\S*$")
 ISSUER_TAIL = re.compile(r"签发人[:：].*$")
 DOCNO = re.compile(r"^\S{1,20}?[〔\[(（【［﹝{<〈]\s*\d{2,4}\s*[〕\])）】］﹞}>〉]\s*第?\s*[A-Za-z]{0,4}\d+\s*号$")
-BANNER = re.compile(r"^\S{2,40}(文件|公报|函)$")
+BANNER = re.compile(r"^\S{2,40}文件$")
 # the 文种 a title ends with (党政机关公文处理工作条例 第八条, and the usual 规范性文件 names)
 KINDS = ("通知", "决定", "意见", "办法", "公告", "通告", "报告", "请示", "批复", "函", "规定",
          "方案", "纪要", "规划", "细则", "决议", "命令", "令", "公报", "议案", "通报", "答复",
@@ -64,7 +64,7 @@ def _classify(text: str, head: Head) -> bool:
         head.doc_no_printed = ISSUER_TAIL.sub("", plain)
         head.doc_no = normalise_doc_no(head.doc_no_printed)
         head.removed.append("发文字号")
-    elif BANNER.match(plain) and not head.banner and not plain.startswith("关于"):
+    elif BANNER.match(plain) and not head.banner and "关于" not in plain:
         head.banner = re.sub(r"文件$", "", plain)
         head.removed.append("发文机关标志")
     else:

@@ -20,7 +20,7 @@ from xxgk.importer.blocks import text_of
 DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "input", "button", "select",
              "textarea", "nav", "header", "footer", "aside", "link", "meta", "object", "embed",
              "svg", "canvas", "template", "audio", "video", "map")
-JUNK = re.compile(r"(?:^|[-_ ])(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|share|sidebar|"
+JUNK = re.compile(r"(?:^|[-_ ])(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|share|side|sidebar|"
                   r"banner|search|login|toolbar|print|position|location|copyright|foot|related|"
                   r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare)(?:$|[-_ \d])", re.IGNORECASE)
 LABELS = {"索引号": "索引号", "信息名称": "信息名称", "发布机构": "发布机构", "发文机关": "发布机构", "发文日期": "产生时间",
@@ -55,7 +55,7 @@ def _meta(soup: BeautifulSoup) -> dict[str, str]:
             found[key] = content
     title = soup.title.get_text().strip() if soup.title else ""
     if title and "信息名称" not in found:
-        found["页面标题"] = re.split(r"\s*(?:_|\||｜| - |—|--)\s*", title)[0]
+        found["页面标题"] = re.split(r"\s*(?:_|\||｜|(?<!\d)-(?!\d)|—)\s*", title)[0]
     return found
 
 
@@ -79,7 +79,10 @@ def _article(body: Tag) -> Tag:
         if p.find(["p", "div", "table", "li"]):
             continue  # only leaves carry text
         weight = len(re.findall(r"[\u3400-\u9fff]", p.get_text()))
-        for parent, share in ((p.parent, 1.0), (p.parent.parent if p.parent else None, 0.5)):
+        # a <div> or <td> holding the whole text with <br>s is itself the article
+        own = [(p, 1.0)] if p.name in ("div", "td") else []
+        up = p.parent.parent if p.parent else None
+        for parent, share in (*own, (p.parent, 0.75), (up, 0.4)):
             if isinstance(parent, Tag):
                 scores[id(parent)] = scores.get(id(parent), 0) + weight * share
                 nodes[id(parent)] = parent
