@@ -115,3 +115,15 @@ def test_a_record_that_is_not_utf8_or_not_yaml_gives_a_chinese_message(rq: Path)
     assert rules == ["FM-ENCODING", "FM-SYNTAX"]
     done = xxgk(rq, "request", "list")
     assert done.returncode == 1 and "Traceback" not in done.stderr and "FM-ENCODING" in done.stderr
+
+
+def test_add_and_log_speak_json_too(rq: Path) -> None:
+    done = xxgk(rq, "request", "add", "--received", "2026-11-02", "--channel", "网络", "--unit", "鄂托克前旗财政局",
+                "--type", "商业企业", "--org", "测试公司（虚构）", "--info", "某合同", "--format", "json")
+    data = json.loads(done.stdout)
+    assert (data["编号"], data["状态"], data["答复期限"]) == ("YSQ-2026-0001", "办理中", "2026-11-23")
+    refused = xxgk(rq, "request", "log", "YSQ-2026-0001", "答复", "结果=不予公开", "情形=属于国家秘密",
+                   "--date", "2026-11-20", "--format", "json")
+    problems = json.loads(refused.stdout)
+    assert refused.returncode == 1 and [p["rule"] for p in problems] == ["REQ-REASONS"]
+    assert problems[0]["path"] == "requests/2026/YSQ-2026-0001.yml" and problems[0]["line"] > 1

@@ -14,18 +14,9 @@ from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity
 from xxgk.requests import letters
 from xxgk.requests import model as m
-from xxgk.requests.policy import current_version
+from xxgk.requests.actions import Refused, log_event, register_request
 from xxgk.requests.service import Workspace
-from xxgk.requests.store import (
-    REQUESTS_DIR,
-    RecordError,
-    append_event,
-    appended_text,
-    create_record,
-    next_number,
-    parse_record,
-    record_text,
-)
+from xxgk.requests.store import RecordError
 from xxgk.requests.views import detail, due_groups, due_text, list_text, show_text, summary
 
 HELP = """依申请公开：登记申请、追加办理事件、查看状态和期限、到期提醒、生成告知书和答复书。
@@ -67,12 +58,14 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     add.add_argument("--purpose", metavar="用途", help="用途")
     add.add_argument("--delivery", metavar="获取方式", help="提供形式和获取途径，如“纸质，邮寄”")
     add.add_argument("--staff", metavar="经办人", help="登记人（口头申请必填）")
+    add.add_argument("--format", **fmt)  # type: ignore[arg-type]
     log = _sub(inner, "log", "在申请记录末尾追加一个办理事件", run_log)
     log.add_argument("number", metavar="编号")
     log.add_argument("kind", metavar="事件", choices=m.KINDS, help="、".join(m.KINDS))
     log.add_argument("fields", nargs="*", metavar="键=值", help="事件的字段，如 理由=… 天数=10")
     log.add_argument("--date", nargs="+", action=DateThenFields, metavar=("日期", "键=值"),
                      help="事件日期（默认今天）；其后仍可接 键=值")
+    log.add_argument("--format", **fmt)  # type: ignore[arg-type]
     show = _sub(inner, "show", "查看一件申请的状态、期限和事件", run_show)
     show.add_argument("number", metavar="编号")
     show.add_argument("--format", **fmt)  # type: ignore[arg-type]
@@ -129,27 +122,20 @@ def run_add(args: argparse.Namespace) -> int:
         registered = _date(args.registered or received, ws, "登记日期")
     except RecordError as exc:
         return _fail(str(exc), 2)
-    year = int(received[:4])
-    number = next_number(ws.root, year)
     applicant = {"类型": args.applicant_type,
                  **{key: getattr(args, opt) for opt, key in APPLICANT_OPTIONS.items() if getattr(args, opt)}}
-    data = {"编号": number, "政策版本": current_version(ws.registry.policy), "收到日期": received,
-            "渠道": args.channel, "受理单位": args.unit, "责任科室": args.section, "申请人": applicant,
-            "所需信息": args.info, "用途": args.purpose, "获取方式": args.delivery}
-    event = {"类型": m.REGISTER, "日期": registered, "经办人": args.staff}
-    path = ws.root / REQUESTS_DIR / str(year) / f"{number}.yml"
-    text = record_text(data, [{k: v for k, v in event.items() if v}])
-    record = parse_record(ws.root, text.encode("utf-8"), path)
-    errors = [p for p in ws.problems(record) if p.severity is Severity.ERROR]
-    if errors:
-        report(errors, "text", sys.stderr, checked=1, what="件申请（未写入）")
-        return 1
+    fields = {"渠道": args.channel, "受理单位": args.unit, "责任科室": args.section, "申请人": applicant,
+              "所需信息": args.info, "用途": args.purpose, "获取方式": args.delivery}
     try:
-        create_record(ws.root, path, text)
+        record = register_request(ws, received, registered, fields, args.staff)
+    except Refused as exc:
+        return _refused(exc.problems, args.format, "件申请（未写入）")
     except RecordError as exc:
-        return _fail(f"{exc}。请重新运行（编号会顺延）。")
-    print(f"已登记 {number}（{record.rel}）。答复期限 {ws.item(record).state.reply_due.date}。")  # type: ignore[union-attr]
-    return 0
+        return _fail(str(exc))
+    item = ws.item(record)
+    due = item.state.reply_due
+    return _done(args.format, summary(item, ws.calendar, ws.today),
+                 f"已登记 {item.request.number}（{record.rel}）。答复期限 {due.date if due else '—'}。")
 
 
 def _pairs(fields: list[str]) -> dict[str, str]:
@@ -165,28 +151,32 @@ def _pairs(fields: list[str]) -> dict[str, str]:
 def run_log(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.root)
     try:
-        record = ws.record(args.number)
-        before = ws.problems(record)
-        if any(p.severity is Severity.ERROR for p in before):
-            report(before, "text", sys.stderr, checked=1, what="件申请")
-            return _fail(f"{record.rel} 已有错误，请先改正再追加事件")
         event = {"类型": args.kind, "日期": _date(args.date, ws, "事件日期"), **_pairs(args.fields)}
-        event = {k: v for k, v in event.items() if v}
-        after = parse_record(ws.root, appended_text(record, event).encode("utf-8"), record.path)
-        new = [p for p in ws.problems(after) if p not in before]
-        if any(p.severity is Severity.ERROR for p in new):
-            report(new, "text", sys.stderr, checked=1, what="件申请（未追加）")
-            return 1
-        if new:
-            report(new, "text", sys.stderr, checked=1, what="件申请")
-        after = append_event(ws.root, record, event)
-        item = ws.item(after)
+        record, warnings = log_event(ws, args.number, {k: v for k, v in event.items() if v})
+        item = ws.item(record)
+    except Refused as exc:
+        return _refused(exc.problems, args.format, "件申请（未追加）")
     except RecordError as exc:
         return _fail(str(exc))
+    if warnings:
+        report(warnings, "text", sys.stderr, checked=1, what="件申请")
     due = item.state.open_due
     tail = f"，当前期限 {due.date}" + (f"（{due.note()}）" if due.provisional else "") if due else ""
-    print(f"已追加：{args.number} {args.kind}。状态：{item.state.status}{tail}。")
+    return _done(args.format, summary(item, ws.calendar, ws.today),
+                 f"已追加：{args.number} {args.kind}。状态：{item.state.status}{tail}。")
+
+
+def _done(fmt: str, shown: dict[str, Any], message: str) -> int:
+    print(json.dumps(shown, ensure_ascii=False, indent=1) if fmt == "json" else message)
     return 0
+
+
+def _refused(problems: list[Problem], fmt: str, what: str) -> int:
+    if fmt == "json":
+        report(problems, "json", sys.stdout)
+    else:
+        report(problems, "text", sys.stderr, checked=1, what=what)
+    return 1
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -1,0 +1,66 @@
+"""Registering a request and appending an event: checked in full before anything is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xxgk.model.problem import Problem, Severity
+from xxgk.requests import model as m
+from xxgk.requests.policy import current_version
+from xxgk.requests.service import Workspace
+from xxgk.requests.store import (
+    REQUESTS_DIR,
+    Record,
+    RecordError,
+    append_event,
+    appended_text,
+    create_record,
+    next_number,
+    parse_record,
+    record_text,
+)
+
+
+class Refused(Exception):
+    """The record would break a rule; nothing was written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} 个错误")
+        self.problems = problems
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def register_request(ws: Workspace, received: str, registered: str, fields: dict[str, Any],
+                     staff: str | None) -> Record:
+    """Write a new record with its 登记 event, numbered next in the year of receipt."""
+    year = int(received[:4])
+    number = next_number(ws.root, year)
+    data = {"编号": number, "政策版本": current_version(ws.registry.policy), "收到日期": received, **fields}
+    event = {k: v for k, v in {"类型": m.REGISTER, "日期": registered, "经办人": staff}.items() if v}
+    path = ws.root / REQUESTS_DIR / str(year) / f"{number}.yml"
+    text = record_text(data, [event])
+    record = parse_record(ws.root, text.encode("utf-8"), path)
+    errors = _errors(ws.problems(record))
+    if errors:
+        raise Refused(errors)
+    try:
+        create_record(ws.root, path, text)
+    except RecordError as exc:
+        raise RecordError(f"{exc}。请重新运行（编号会顺延）。") from exc
+    return record
+
+
+def log_event(ws: Workspace, number: str, event: dict[str, str]) -> tuple[Record, list[Problem]]:
+    """Append ``event`` if the record stays valid; returns the new record and any warnings."""
+    record = ws.record(number)
+    before = ws.problems(record)
+    if _errors(before):
+        raise RecordError(f"{record.rel} 已有错误，请先改正再追加事件（运行 xxgk check {record.rel}）")
+    after = parse_record(ws.root, appended_text(record, event).encode("utf-8"), record.path)
+    new = [p for p in ws.problems(after) if p not in before]
+    if _errors(new):
+        raise Refused(new)
+    return append_event(ws.root, record, event), new
