@@ -161,7 +161,8 @@ def test_attach_option_adds_files_named_by_the_attachment_list(
     assert run(repo, "import", str(path), *OPTIONS, "--attach", str(sheet)) == 0
     [entry] = entries(repo)
     doc = read(entry, "e.md")
-    assert doc.meta["附件"] == [{"名称": "附件1", "文件": f"{entry.stem}.files/附件1.xlsx"}]
+    assert doc.meta["附件"] == [{"名称": "附件1", "文件": f"{entry.stem}.files/附件1.xlsx"},
+                               {"名称": "正文插图1", "文件": f"{entry.stem}.files/image-1.png"}]
     assert (entry.parent / f"{entry.stem}.files" / "附件1.xlsx").read_bytes() == b"PK\x03\x04"
 
 

@@ -87,7 +87,8 @@ def test_attachment_and_image_are_copied_beside_the_entry(repo: Path, make_page:
     assert (folder / "flow.png").read_bytes().startswith(b"\x89PNG")
     doc = read(entry, "e.md")
     assert doc.meta["附件"] == [{"名称": "附件1 2026年政府信息公开工作任务分解表",
-                               "文件": f"{entry.stem}.files/renwu.xlsx"}]
+                               "文件": f"{entry.stem}.files/renwu.xlsx"},
+                              {"名称": "正文插图1 工作流程图", "文件": f"{entry.stem}.files/flow.png"}]
     assert f"![工作流程图]({entry.stem}.files/flow.png)" in doc.body
 
 
@@ -99,7 +100,7 @@ def test_remote_attachment_is_reported_not_fetched(repo: Path, make_page: Callab
     assert run(repo, "import", str(page), *OPTIONS) == 0
     out = capsys.readouterr().out
     assert "没有取得" in out and "http://www.example.gov.cn/a.pdf" in out
-    assert "附件" not in read(imported(repo), "e.md").meta
+    assert [a["名称"] for a in read(imported(repo), "e.md").meta["附件"]] == ["正文插图1 工作流程图"]
 
 
 def test_page_number_already_taken_gets_the_next_one(repo: Path, make_page: Callable[..., Path],

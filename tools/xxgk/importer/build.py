@@ -60,7 +60,9 @@ def body_markdown(blocks: list[Block]) -> str:
 
 
 def attachments(imported: Imported) -> list[dict[str, str]]:
-    """The 附件 field: the attached files, named as the 附件说明 lists them when it does."""
+    """The 附件 field: attached files, named as the 附件说明 lists them when it does, then the
+    pictures of the body — listed too, so that the secrecy review covers their bytes and the
+    site publishes them with the entry."""
     files = [a for a in imported.assets.items if a.attachment]
     listed = imported.reading.listed
     out = []
@@ -68,6 +70,10 @@ def attachments(imported: Imported) -> list[dict[str, str]]:
         name = asset.label if asset.label and asset.label != asset.name else Path(asset.name).stem
         if not name.startswith("附件") and len(files) == len(listed):
             name = f"附件{n + 1} {listed[n]}"
+        out.append({"名称": name, "文件": f"{FOLDER}/{asset.name}"})
+    pictures = [a for a in imported.assets.items if not a.attachment]
+    for n, asset in enumerate(pictures, 1):
+        name = f"正文插图{n}" + (f" {asset.label}" if asset.label else "")
         out.append({"名称": name, "文件": f"{FOLDER}/{asset.name}"})
     return out
 
