@@ -122,8 +122,10 @@ def test_cli_prints_findings_per_department_as_text_markdown_and_json(repo: Path
     assert "未能检查" in text.stdout  # no git history here: said, not hidden
     md = xxgk(repo, "audit", "--year", "2025", "--format", "markdown")
     assert f"## {OFFICE}" in md.stdout and "| AUD-REQUEST-LATE |" in md.stdout
+    before = sorted(p.relative_to(repo) for p in repo.rglob("*"))
     data = json.loads(xxgk(repo, "audit", "--year", "2025", "--format", "json").stdout)
     assert data["单位"][OFFICE][0]["rule"] == "AUD-REQUEST-LATE"
+    assert sorted(p.relative_to(repo) for p in repo.rglob("*")) == before  # internal: writes nothing
 
 
 def test_a_merged_entry_without_a_valid_review_is_a_finding(git_repo: Path) -> None:

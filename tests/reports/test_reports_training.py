@@ -110,3 +110,17 @@ def test_staff_short_of_the_yearly_hours_are_audit_findings_of_their_unit(repo: 
     assert audit.not_checked == []
     found = {(f.department, f.message.split(" ")[0]) for f in audit.findings if f.rule == "AUD-UNTRAINED"}
     assert found == {(FINANCE, "刘芳"), (OFFICE, "王建华")}
+
+
+def test_a_review_signed_before_the_reviewers_first_training_is_reported(repo: Path) -> None:
+    write_training(repo, "保密审查培训", "2025-05-01", "2", [("李秀英", OFFICE), ("王建华", OFFICE)])
+    for n, (who, day) in enumerate((("李秀英", "2025-04-20"), ("王建华", "2025-05-06")), 1):
+        path = repo / "reviews" / "2025" / f"r{n}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join([
+            f"条目: content/catalog/2025/x{n}.md", f"索引号: 000014349/2025-0000{n}", "信息名称: 通知",
+            "内容摘要: 通知。", "公开属性: 主动公开", "审查结论: 同意公开", f"审查单位: {OFFICE}", f"审查人: {who}",
+            f"审查日期: {day}", "条目哈希: " + "a" * 64]) + "\n", encoding="utf-8")
+    report, _ = training_report(repo, load_registry(repo), 2025)
+    early = [(e.activity.person, e.activity.kind, e.activity.rel) for e in report.early]
+    assert early == [("李秀英", "审查", "reviews/2025/r1.yml")]
