@@ -1,9 +1,11 @@
 """``xxgk renumber``: give new entries their 索引号, and renumber this branch's collisions.
 
 Design (see README): numbers are given on the branch; two branches may take the same
-one. CI checks the merge result and refuses the duplicate (CAT-INDEX-DUPLICATE); the
-later branch runs ``xxgk renumber --base origin/main``, which renumbers only entries
-that are new on the branch. An entry that exists at the base is never renumbered.
+one. Then either git refuses the merge (both added the file named after the number) or
+CI's check of the merge result refuses the duplicate (CAT-INDEX-DUPLICATE). The later
+branch runs ``xxgk renumber --base origin/main``, which renumbers (and renames) only
+entries that are new on the branch since it forked. An entry on the base is never
+renumbered.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from pathlib import Path
 
 from xxgk.io.catalog import CATALOG_DIR, entry_paths, quick_index_numbers, rel
 from xxgk.io.frontmatter import read
-from xxgk.io.git import files_at, grep_at, ref_exists
+from xxgk.io.git import files_at, git, grep_at, ref_exists
 from xxgk.io.numbering import index_values, next_number, write_number
 from xxgk.io.registry import ConfigError, load_registry
 from xxgk.model.dates import parse_date
+from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
 
 HELP = """为没有索引号的条目生成索引号；加 --base 时，为本分支新增、且与主线或彼此重复的条目重新编号。
@@ -54,7 +57,10 @@ def run(args: argparse.Namespace) -> int:
     if args.base:
         if not ref_exists(root, args.base):
             raise ConfigError(f"找不到 {args.base}：请先 git fetch")
-        protected = files_at(root, args.base, folder)
+        # Entries the branch shares with the base are those at the fork point: a file that
+        # both branches added under the same name is not shared, whatever its path.
+        fork = git(root, "merge-base", "HEAD", args.base).strip()
+        protected = files_at(root, fork, folder)
         base_numbers = {_number_of(t) for t in grep_at(root, args.base, "^索引号", folder).values()}
     chosen = [root / p if not p.is_absolute() else p for p in args.paths] or all_paths
     taken = set(current) | base_numbers
@@ -75,12 +81,26 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}：发布机构、分类或产生时间有误，无法编号；请先运行 xxgk check {name}", file=sys.stderr)
             continue
         write_number(path, number)
+        moved = _rename(path, own, number)
         taken.add(number)
         seen.add(number)
         changed += 1
-        print(f"{name}：索引号 {own or '（无）'} → {number}")
+        where = f"（文件改名为 {rel(root, moved)}）" if moved != path else ""
+        print(f"{name}：索引号 {own or '（无）'} → {number}{where}")
     print(f"重新编号 {changed} 个条目。" if changed else "没有需要编号的条目。")
     return 0
+
+
+def _rename(path: Path, old: str, new: str) -> Path:
+    """A file named after its old number takes the new one's name: two branches that both
+    wrote 000014349-2026-00002.md would otherwise still collide as files when merged."""
+    if not old or path.stem != file_stem(old):
+        return path
+    target = path.with_name(file_stem(new) + path.suffix)
+    if target.exists():  # never overwrite: keep the old name, the number inside is what counts
+        return path
+    path.rename(target)
+    return target
 
 
 def _assign(registry: Registry, path: Path, taken: set[str]) -> str | None:

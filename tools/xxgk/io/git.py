@@ -35,7 +35,7 @@ def files_at(root: Path, ref: str, folder: str) -> set[str]:
 def grep_at(root: Path, ref: str, pattern: str, folder: str) -> dict[str, str]:
     """path -> first matching line at ``ref`` (``git grep``; no match is not an error)."""
     done = subprocess.run(
-        ["git", "grep", "-z", "-h", "--no-color", "-I", "-e", pattern, ref, "--", folder],
+        ["git", "grep", "-z", "--no-color", "-I", "-e", pattern, ref, "--", folder],
         cwd=root, capture_output=True, check=False,
     )
     if done.returncode not in (0, 1):
