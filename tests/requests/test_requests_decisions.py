@@ -106,3 +106,18 @@ def test_fee_by_count_follows_the_national_bands(nth: int, yuan: int) -> None:
 @pytest.mark.parametrize(("pages", "yuan"), [(30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (201, 2740)])
 def test_fee_by_pages_charges_each_page_at_its_band(pages: int, yuan: int) -> None:
     assert fee_by_pages(pages) == yuan
+
+
+def test_a_fee_by_count_must_match_the_applicants_requests_that_month(rq: Path) -> None:
+    registry = rq / "xxgk.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("收取信息处理费: false", "收取信息处理费: true"),
+                        encoding="utf-8")
+    numbers = [add(rq, f"2026-11-{day:02d}") for day in (2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 9)]
+    other_month = add(rq, "2026-10-30")
+    eleventh = numbers[-1]
+    claimed = log(rq, eleventh, "收费通知", "2026-11-10", "计费方式=按件", "数量=12", "金额=100")
+    assert claimed.returncode == 1 and "数量”应为 11" in claimed.stderr
+    assert log(rq, eleventh, "收费通知", "2026-11-10", "计费方式=按件", "数量=11", "金额=100").returncode == 0
+    assert check_requests(rq) == []
+    free = log(rq, other_month, "收费通知", "2026-11-10", "计费方式=按件", "数量=11", "金额=100")
+    assert free.returncode == 1 and "数量”应为 1" in free.stderr

@@ -6,6 +6,7 @@ from typing import Any
 
 from xxgk.model.problem import Problem, Severity
 from xxgk.requests import model as m
+from xxgk.requests.check import fee_count_problems
 from xxgk.requests.policy import current_version
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import (
@@ -17,6 +18,8 @@ from xxgk.requests.store import (
     create_record,
     next_number,
     parse_record,
+    read_record,
+    record_paths,
     record_text,
 )
 
@@ -61,6 +64,9 @@ def log_event(ws: Workspace, number: str, event: dict[str, str]) -> tuple[Record
         raise RecordError(f"{record.rel} 已有错误，请先改正再追加事件（运行 xxgk check {record.rel}）")
     after = parse_record(ws.root, appended_text(record, event).encode("utf-8"), record.path)
     new = [p for p in ws.problems(after) if p not in before]
+    if event.get("类型") == m.FEE_NOTICE:  # the fee by count depends on the applicant's other requests
+        others = [read_record(ws.root, p) for p in record_paths(ws.root) if p != record.path]
+        new += [p for p in fee_count_problems([*others, after]) if p.path == after.rel and p not in before]
     if _errors(new):
         raise Refused(new)
     return append_event(ws.root, record, event), new

@@ -20,6 +20,7 @@ from xxgk.model.registry import Registry
 from xxgk.model.workdays import WorkCalendar
 from xxgk.requests import model as m
 from xxgk.requests.calendar_files import load_calendar
+from xxgk.requests.fees import count_mismatches
 from xxgk.requests.history import append_only_problems
 from xxgk.requests.policy import policies
 from xxgk.requests.store import NUMBER, Record, is_record, read_record, record_paths
@@ -58,7 +59,19 @@ def check_requests(root: Path, paths: Iterable[Path] | None = None) -> list[Prob
         if number and number in seen:
             problems.append(record.problem(("编号",), "REQ-NUMBER", f"编号 {number} 与 {seen[number]} 重复"))
         seen.setdefault(number, record.rel)
-    return problems + append_only_problems(root, records)
+    return problems + append_only_problems(root, records) + fee_count_problems(records)
+
+
+def fee_count_problems(records: list[Record]) -> list[Problem]:
+    """按件: the fee depends on how many requests the applicant made that month (国办函〔2020〕109号)."""
+    by_number = {r.request.number: r for r in records if r.request is not None}
+    found = []
+    for req, ev, rank in count_mismatches(r.request for r in by_number.values() if r.request):
+        assert req.received is not None
+        message = (f"第 {ev.index + 1} 个事件（收费通知）：按件计费时“数量”应为 {rank}——申请人"
+                   f"{req.received.year}年{req.received.month}月的第 {rank} 件申请（国办函〔2020〕109号）")
+        found.append(by_number[req.number].problem(("事件", ev.index, "数量"), "REQ-FEE", message))
+    return found
 
 
 def record_problems(record: Record, registry: Registry, calendar: WorkCalendar,

@@ -7,6 +7,11 @@ Charged only where the registry enables it (政策.依申请公开.收取信息�
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from xxgk.requests.model import FEE_NOTICE, Event, Request
+
 BY_COUNT = "按件"
 BY_PAGES = "按页"
 METHODS = (BY_COUNT, BY_PAGES)
@@ -40,3 +45,28 @@ def fee(method: str, quantity: int) -> int | None:
     if method == BY_PAGES:
         return fee_by_pages(quantity)
     return None
+
+
+def applicant_key(person: dict[str, Any]) -> str:
+    """Who asked: the ID or credit code when written, otherwise type and name."""
+    for key in ("证件号码", "统一社会信用代码"):
+        if person.get(key):
+            return f"{key}:{str(person[key]).strip().upper()}"
+    return f"{person.get('类型')}:{person.get('姓名') or person.get('名称')}"
+
+
+def count_mismatches(requests: Iterable[Request]) -> list[tuple[Request, Event, int]]:
+    """按件 fee notices whose 数量 is not the applicant's real rank among their requests that month."""
+    months: dict[tuple[str, int, int], list[Request]] = {}
+    for req in requests:
+        if req.received is not None:
+            key = (applicant_key(req.data.get("申请人") or {}), req.received.year, req.received.month)
+            months.setdefault(key, []).append(req)
+    found: list[tuple[Request, Event, int]] = []
+    for group in months.values():
+        group.sort(key=lambda r: (r.received, r.number))
+        for rank, req in enumerate(group, 1):
+            for ev in req.all(FEE_NOTICE):
+                if ev.get("计费方式") == BY_COUNT and ev.int("数量") != rank:
+                    found.append((req, ev, rank))
+    return found
