@@ -7,6 +7,7 @@ Request state, fees and reviews are judged by the modules that own them (``xxgk.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -108,8 +109,8 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
     if not history.has_history(root):
         raise Unavailable("仓库没有提交历史，无法判断指南的更新时间")
     months = int(registry.policy.get("指南更新周期月数", 12))
-    dates = [history.registry_sections_changed(root, ("公开工作机构", "分类")),
-             history.last_change(root, *GUIDE_SOURCES)]
+    dates = [history.registry_sections_changed(root, GUIDE_SECTIONS),
+             history.last_change(root, *_guide_files(root))]
     last = max((d for d in dates if d is not None and d <= ref), default=None)
     limit = months_before(ref, months)
     if last is not None and last >= limit:
@@ -121,7 +122,22 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
                     "分类等指南内容并更新")]
 
 
-GUIDE_SOURCES = ("content/guide", "content/guide.md", "content/guide/index.md")
+# What the 公开指南 is made of: these sections of xxgk.yml (the site writes the guide from
+# them), a hand-written guide page if a site has one, and the module that writes the page.
+GUIDE_SECTIONS: tuple[history.Section, ...] = (
+    ("名称",), ("分类",), ("公开工作机构",), ("政策", "依申请公开"))
+GUIDE_PAGES = ("content/guide", "content/guide.md")
+GUIDE_MODULE = "xxgk.site.guide"
+
+
+def _guide_files(root: Path) -> list[str]:
+    files = list(GUIDE_PAGES)
+    try:
+        module = importlib.import_module(GUIDE_MODULE)
+        files.append(Path(str(module.__file__)).resolve().relative_to(root.resolve()).as_posix())
+    except (ImportError, ValueError):  # not part of this repository: only its pages count
+        pass
+    return files
 
 
 def silent_unit_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:

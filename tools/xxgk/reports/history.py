@@ -45,17 +45,26 @@ def last_change(root: Path, *paths: str) -> dt.date | None:
     return parse_date(out)
 
 
-def _sections_at(root: Path, commit: str, keys: tuple[str, ...]) -> str | None:
+Section = tuple[str, ...]  # a path into xxgk.yml, e.g. ("政策", "依申请公开")
+
+
+def _value(data: Any, path: Section) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _sections_at(root: Path, commit: str, keys: tuple[Section, ...]) -> str | None:
     try:
         text = git(root, "show", f"{commit}:{REGISTRY_FILE}")
     except ConfigError:
         return None
     loaded = load_yaml(text, REGISTRY_FILE)
     data = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
-    return json.dumps([data.get(k) for k in keys], ensure_ascii=False, sort_keys=True)
+    return json.dumps([_value(data, k) for k in keys], ensure_ascii=False, sort_keys=True)
 
 
-def registry_sections_changed(root: Path, keys: tuple[str, ...]) -> dt.date | None:
+def registry_sections_changed(root: Path, keys: tuple[Section, ...]) -> dt.date | None:
     """When the given sections of xxgk.yml last changed (edits elsewhere in the file do not count)."""
     if not has_history(root):
         return None
