@@ -24,7 +24,7 @@ _ROSTERS: dict[str, tuple[int, dict[str, Reviewer]]] = {}
 
 def reviewers(root: Path) -> dict[str, Reviewer]:
     """The roster of ``root``'s xxgk.yml, re-read only when the file changes."""
-    key = str(root.resolve())
+    key = str(root)  # no resolve(): it costs a realpath per entry
     stamp = os.stat(root / "xxgk.yml").st_mtime_ns
     hit = _ROSTERS.get(key)
     if hit is None or hit[0] != stamp:

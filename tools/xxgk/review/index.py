@@ -84,7 +84,7 @@ _CACHE: dict[str, tuple[dict[Path, int], RecordIndex]] = {}
 
 def cached_index(root: Path) -> RecordIndex:
     """The index of ``root``'s records, re-read only when a record folder has changed."""
-    key = str(root.resolve())
+    key = str(root)  # no resolve(): it costs a realpath per entry
     hit = _CACHE.get(key)
     if hit is not None and all(_mtime(d) == t for d, t in hit[0].items()):
         return hit[1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from xxgk.scan import id_card
-from xxgk.scan.text import digit_spans, mask
+from xxgk.scan.text import Span, mask
 
 RULE = "SCAN-BANK-CARD"
 NAME = "银行卡号"
@@ -25,8 +25,8 @@ def luhn(number: str) -> bool:
     return total % 10 == 0
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
-    for span in digit_spans(folded):
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
+    for span in spans:
         d = span.digits
         if 16 <= len(d) <= 19 and d.isdigit() and d[0] in "3456" and luhn(d) and not id_card.valid(d):
             yield span.start, span.end, d, mask(d)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from xxgk.scan.text import mask
+from xxgk.scan.text import Span, mask
 
 RULE = "SCAN-CREDIT-CODE"
 NAME = "个体工商户统一社会信用代码"
@@ -27,7 +27,7 @@ def valid(code: str) -> bool:
     return _CHARS[(31 - total % 31) % 31] == code[17]
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
     for m in _CODE.finditer(folded):
         code = m.group()
         if code.startswith("92") and valid(code):

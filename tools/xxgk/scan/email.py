@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from xxgk.scan.text import Span
+
 RULE = "SCAN-EMAIL"
 NAME = "电子邮件地址"
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
     for m in _EMAIL.finditer(folded):
         yield m.start(), m.end(), m.group().lower(), m.group()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from xxgk.model.problem import Problem, Severity
 from xxgk.scan import RULES, secret_mark
-from xxgk.scan.text import comment_ranges, fold, line_col
+from xxgk.scan.text import comment_ranges, digit_spans, fold, line_col
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ def scan_text(text: str, rel: str, public: frozenset[str] = frozenset()) -> list
     comments = comment_ranges(folded)
     taken: list[tuple[int, int]] = []  # digit findings already made: their parts are not new ones
     found: list[Finding] = []
-    hits = [(rule, hit) for rule in RULES for hit in rule.find(folded)]
+    spans = list(digit_spans(folded))  # shared by the number rules: found once per text
+    hits = [(rule, hit) for rule in RULES for hit in rule.find(folded, spans)]
     hits.sort(key=lambda rh: (rh[0] is not secret_mark, -(rh[1][1] - rh[1][0]), rh[1][0]))
     for rule, (start, end, value, shown) in hits:
         if value in public:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from xxgk.scan.text import digit_spans, mask
+from xxgk.scan.text import Span, mask
 
 RULE = "SCAN-ID-CARD"
 NAME = "公民身份号码"
@@ -31,7 +31,7 @@ def valid(number: str) -> bool:
     return 1900 <= int(number[6:10]) <= 2100
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
-    for span in digit_spans(folded):
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
+    for span in spans:
         if valid(span.digits):
             yield span.start, span.end, span.digits, mask(span.digits)

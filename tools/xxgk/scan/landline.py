@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from xxgk.scan.text import digit_spans
+from xxgk.scan.text import Span
 
 RULE = "SCAN-LANDLINE"
 NAME = "固定电话号码"
@@ -18,8 +18,8 @@ _LANDLINE = re.compile(r"0[1-9][0-9]{1,2}[2-9][0-9]{6,7}")
 _BRACKETED = re.compile(r"[(（]\s*(0[1-9][0-9]{1,2})\s*[)）]\s*([2-9][0-9]{6,7})(?![0-9])")
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
-    for span in digit_spans(folded):
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
+    for span in spans:
         if _LANDLINE.fullmatch(span.digits) and 10 <= len(span.digits) <= 12:
             yield span.start, span.end, span.digits, span.digits
     for m in _BRACKETED.finditer(folded):

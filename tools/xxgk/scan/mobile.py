@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from xxgk.scan.text import digit_spans, mask
+from xxgk.scan.text import Span, mask
 
 RULE = "SCAN-MOBILE"
 NAME = "手机号码"
 _MOBILE = re.compile(r"(?:86)?(1[3-9][0-9]{9})")
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
-    for span in digit_spans(folded):
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
+    for span in spans:
         m = _MOBILE.fullmatch(span.digits)
         if m:
             yield span.start, span.end, m.group(1), mask(m.group(1))

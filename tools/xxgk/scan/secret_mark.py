@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from xxgk.scan.text import Span
+
 RULE = "SCAN-SECRET-MARK"
 NAME = "密级或内部资料标志"
 
@@ -21,7 +23,7 @@ _PATTERN = re.compile(
 )
 
 
-def find(folded: str) -> Iterator[tuple[int, int, str, str]]:
+def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
     for m in _PATTERN.finditer(folded):
         value = re.sub(r"\s+", "", m.group())
         yield m.start(), m.end(), value, value
