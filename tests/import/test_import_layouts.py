@@ -77,3 +77,23 @@ def test_nothing_recognisable_lists_everything_needed(repo: Path, tmp_path: Path
     assert code == 1 and meta == {}
     out = capsys.readouterr().out
     assert all(m in out for m in missing)
+
+
+def test_record_is_removed_only_at_the_end(repo: Path, tmp_path: Path) -> None:
+    path = simple_docx(tmp_path / "f.docx", [
+        "关于转发管理办法的通知", "各单位：", "《管理办法》已由市政府办公室于2026年1月5日印发",
+        "请遵照执行。", "鄂托克前旗人民政府办公室", "2026年2月1日",
+        "抄送：旗委办公室。", "鄂托克前旗人民政府办公室　2026年2月1日印发"])
+    code, _meta, body = import_one(repo, path)
+    assert code == 0
+    assert "于2026年1月5日印发" in body and "抄送" not in body and "日印发\n" not in body.split("执行")[1]
+
+
+def test_attachment_note_on_its_own_line_before_the_signature(repo: Path, tmp_path: Path) -> None:
+    path = simple_docx(tmp_path / "g.docx", [
+        "关于报送统计数据的通知", "各单位：", "请报送数据。", "附件", "1.统计表", "鄂托克前旗财政局",
+        "2026年8月3日", "附件1", "统计表", "单位名称、数据。"])
+    code, meta, body = import_one(repo, path)
+    assert code == 0
+    assert meta["产生时间"] == "2026-08-03" and meta["发布机构"] == "鄂托克前旗财政局"
+    assert "## 附件1 统计表" in body

@@ -22,6 +22,7 @@ CC = re.compile(r"^(抄送|抄报|主送)[:：]")
 PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$|^（?共印\d+份）?$")
 _DATE_END = re.compile(r"^(.*?)[\s\u3000]*([（(]?(?:\d{4}|\S{4})年\S{1,3}月\S{1,3}日[）)]?)$", re.DOTALL)
 SIGN_SPAN = 3  # 联合行文 may sign with up to this many lines
+RECORD_SPAN = 4  # lines of the 版记 at the very end
 
 
 @dataclass
@@ -34,20 +35,35 @@ class Tail:
     removed: list[str] = field(default_factory=list)
 
 
+def _record_line(block: Block) -> bool:
+    text = compact(block.text)
+    return block.kind == "p" and (bool(CC.match(text)) or (len(text) <= 60 and bool(PRINTED.search(text))))
+
+
 def strip_record(blocks: list[Block], tail: Tail) -> list[Block]:
-    """The blocks without the 版记 lines (抄送, 印发机关和印发日期)."""
-    kept = [b for b in blocks if not (b.kind == "p" and (CC.match(compact(b.text))
-                                                         or PRINTED.search(compact(b.text))))]
-    if len(kept) != len(blocks):
+    """The blocks without the 版记 (抄送, 印发机关和印发日期): the last lines of the document
+    only, so that a sentence of the text ending in “……印发” is never taken out."""
+    end = len(blocks)
+    while end > 0 and end > len(blocks) - RECORD_SPAN and _record_line(blocks[end - 1]):
+        end -= 1
+    if end != len(blocks):
         tail.removed.append("版记（抄送、印发）")
-    return kept
+    return blocks[:end]
 
 
 def attachment_start(blocks: list[Block]) -> int:
+    """Where the attachments begin: the first line 附件1 after the 成文日期 (a 附件 line before
+    it belongs to the 附件说明); without a dated sign-off, the first such line."""
+    dated = next((n for n, b in enumerate(blocks) if b.kind == "p" and _signoff_date(b)), 0)
     for n, block in enumerate(blocks):
-        if block.kind in ("p", "h") and n > 0 and ATTACH_LABEL.match(compact(block.text)):
+        if block.kind in ("p", "h") and n > dated and ATTACH_LABEL.match(compact(block.text)):
             return n
     return len(blocks)
+
+
+def _signoff_date(block: Block) -> dt.date | None:
+    m = _DATE_END.match(block.text.split("\n")[-1].strip())
+    return date_line(m.group(2)) if m else None
 
 
 def read_list(blocks: list[Block], tail: Tail) -> None:
