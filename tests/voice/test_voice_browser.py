@@ -145,8 +145,16 @@ def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_val
         page: Page, served: tuple[str, Path]) -> None:
     base, site = served
     page.goto(base + "responses/")
-    assert page.is_visible(f"h3#yq-2026-001:has-text('{PUBLISHED_TITLE}')")
-    page.click("text=关于印发政府信息公开有关制度的通知")
+    page.click(f"h4 >> text={PUBLISHED_TITLE}")
+    assert page.url == base + "responses/2026/#yq-2026-001"
+    assert page.is_visible(f"h2#yq-2026-001:has-text('{PUBLISHED_TITLE}')")
+    page.click(".md-content a:has-text('关于印发政府信息公开有关制度的通知')")
     assert page.url == base + ENTRY_URL
+    page.goto(base + "responses/")
+    page.click(".md-content a:has-text('关于印发政府信息公开有关制度的通知')")
+    assert page.url == base + ENTRY_URL
+    page.goto(base + "evaluation/")
+    page.click(".md-content a:has-text('2025年政府信息公开社会评议结果')")
+    assert page.url == base + "evaluation/2025/" and page.is_visible("h2:has-text('意见建议办理情况')")
     leaked = [f for f in site.rglob("*") if f.is_file() and CANARY.encode() in f.read_bytes()]
     assert leaked == []

@@ -16,6 +16,7 @@ from xxgk.voice.pages import (
     RESPONSES,
     EntryLink,
     asset_files,
+    responses_year_path,
     results_path,
     site_pages,
 )
@@ -36,7 +37,8 @@ def test_no_internal_value_of_any_record_reaches_any_page(repo: Path) -> None:
     evaluations, more = load_evaluations(repo, registry)
     assert problems == [] and more == [] and len(opinions) == 2 and len(evaluations) == 2  # all used
     found = pages(repo)
-    assert set(found) == {QUESTIONNAIRE, RESPONSES, results_path(2025)}  # 2026 is not published
+    # 2026's evaluation results are not published; both responses date from 2026
+    assert set(found) == {QUESTIONNAIRE, RESPONSES, results_path(2025), responses_year_path(2026)}
     for path, text in found.items():
         assert CANARY not in text, path
         assert "张三" not in text and "李四" not in text and "王五" not in text
@@ -44,32 +46,46 @@ def test_no_internal_value_of_any_record_reaches_any_page(repo: Path) -> None:
 
 def test_published_response_is_listed_with_a_link_to_the_published_entry_only(repo: Path) -> None:
     plant(repo)
-    text = pages(repo)[RESPONSES]
-    assert f"### {PUBLISHED_TITLE} {{ #yq-2026-001 }}" in text
-    assert PUBLISHED_TEXT in text and "鄂托克前旗住房和城乡建设局" in text and "2026-01-05" in text
-    assert "- [鄂托克前旗人民政府办公室关于印发政府信息公开有关制度的通知](../catalog/000014349-2018-01705/)" in text
-    assert "2026-99999" not in text  # an entry the site does not publish is neither linked nor named
+    found = pages(repo)
+    year = found[responses_year_path(2026)]
+    assert f"## {PUBLISHED_TITLE} {{ #yq-2026-001 }}" in year
+    assert PUBLISHED_TEXT in year and "鄂托克前旗住房和城乡建设局" in year and "2026-01-05" in year
+    # the year page is responses/2026/: two levels below the site root
+    assert "- [鄂托克前旗人民政府办公室关于印发政府信息公开有关制度的通知](../../catalog/000014349-2018-01705/)" in year
+    index = found[RESPONSES]
+    assert f"#### [{PUBLISHED_TITLE}](2026/index.md#yq-2026-001)" in index
+    assert "](../catalog/000014349-2018-01705/)" in index
+    for text in (year, index):
+        assert "2026-99999" not in text  # an entry the site does not publish is neither linked nor named
 
 
 def test_without_published_entries_no_entry_is_linked(repo: Path) -> None:
     plant(repo)
     text = pages(repo, links={})[RESPONSES]
     assert PUBLISHED_TITLE in text and "catalog/" not in text and ENTRY not in text
+    assert "catalog/" not in pages(repo, links={})[responses_year_path(2026)]
 
 
-def test_responses_are_newest_first_grouped_by_year(repo: Path) -> None:
-    for number, day in (("YQ-2025-001", "2025-12-30"), ("YQ-2026-001", "2026-01-02"), ("YQ-2026-002", "2026-03-01")):
-        opinion(repo, number, f"{day} 08:00", extra=f"""
+def test_responses_are_newest_first_the_column_shows_the_latest_and_each_year_its_own(repo: Path) -> None:
+    days = [f"2026-01-{d:02d}" for d in range(1, 13)] + ["2025-12-30"]
+    for n, day in enumerate(days, 1):
+        opinion(repo, f"YQ-{day[:4]}-{n:03d}", f"{day} 08:00", extra=f"""
             公开回应:
               公开: 是
-              标题: 回应{number}
+              标题: 回应{day}
               发布时间: {day}
               发布单位: 鄂托克前旗民政局
-              内容: 内容{number}
+              内容: 内容{day}
         """)
-    text = pages(repo)[RESPONSES]
-    order = [text.index(s) for s in ("## 2026年", "回应YQ-2026-002", "回应YQ-2026-001", "## 2025年", "回应YQ-2025-001")]
-    assert order == sorted(order)
+    found = pages(repo)
+    index = found[RESPONSES]
+    shown = sorted((d for d in days if f"回应{d}" in index), key=lambda d: index.index(f"回应{d}"))
+    assert shown == [f"2026-01-{d:02d}" for d in range(12, 2, -1)]  # the ten latest, newest first
+    assert "[2026年](2026/index.md)　[2025年](2025/index.md)" in index
+    year = found[responses_year_path(2026)]
+    order = [year.index(f"回应2026-01-{d:02d}") for d in range(12, 0, -1)]
+    assert order == sorted(order) and "2025-12-30" not in year
+    assert "回应2025-12-30" in found[responses_year_path(2025)]
 
 
 def test_markup_in_a_response_is_shown_as_text_not_run(repo: Path) -> None:
@@ -83,7 +99,7 @@ def test_markup_in_a_response_is_shown_as_text_not_run(repo: Path) -> None:
             # 不是标题
             <script>alert(1)</script> [点我](javascript:alert(1))
     """)
-    text = pages(repo)[RESPONSES]
+    text = pages(repo)[responses_year_path(2026)]
     for raw in ("<script>", "](javascript:", "{: onclick", "\n# 不是标题"):
         assert raw not in text
     assert "&#60;script&#62;" in text and "&#35; 不是标题" in text

@@ -32,6 +32,7 @@ from xxgk.voice.store import load_evaluations, load_opinions, load_years
 
 QUESTIONNAIRE = "evaluation/index.md"
 RESPONSES = "responses/index.md"
+LATEST = 10  # responses shown on the column's own page; the rest on the year pages
 ASSET_DIR_URI = "assets/xxgk-voice"
 _ASSETS = Path(__file__).parent / "assets"
 
@@ -55,7 +56,7 @@ def asset_uris() -> dict[str, list[str]]:
 
 
 def results_path(year: int) -> str:
-    return f"evaluation/{year}.md"
+    return f"evaluation/{year}/index.md"  # a folder page: the same URL with or without directory URLs
 
 
 def site_pages(root: Path, registry: Registry,
@@ -65,29 +66,28 @@ def site_pages(root: Path, registry: Registry,
     policy = voice_policy(registry)
     evaluations, _ = load_evaluations(root, registry)
     notes, _ = load_years(root)
-    pages = []
-    for year in sorted((y for y, n in notes.items() if n.published), reverse=True):
+    years = sorted((y for y, note in notes.items() if note.published), reverse=True)
+    pages = [(QUESTIONNAIRE, questionnaire.page(registry, policy, years))]
+    for year in years:
         report = aggregate(evaluations, year)
         pages.append((results_path(year), results_page(report, policy, notes[year].date, notes[year].intro)))
-    listed = [(year, path) for path, year in ((results_path(y), y) for y in sorted(notes, reverse=True))
-              if notes[year].published]
-    pages.insert(0, (QUESTIONNAIRE, questionnaire.page(registry, policy, listed)))
     opinions, _ = load_opinions(root, registry)
     links = default_entry_links(root, registry) if entry_links is None else entry_links
     responses = [o.public for o in opinions if o.public is not None]
-    pages.append((RESPONSES, responses_page(responses, links)))
+    pages += responses_pages(responses, links)
     return pages
 
 
 def default_entry_links(root: Path, registry: Registry) -> dict[str, EntryLink]:
-    """Published entries as the site itself decides them; none when that part is absent."""
+    """Listed entries as the one publication decision says; none when it is absent."""
     try:
         from xxgk.io.publication import decisions
-        from xxgk.site.catalog import published
+        from xxgk.site.catalog import entry_url
     except ImportError:  # without the publication decision nothing counts as published
         return {}
-    entries = published(root, decisions(root, registry, today()))
-    return {e.text("索引号"): EntryLink(e.url, e.title) for e in entries}
+    found = decisions(root, registry, today())
+    return {str(doc.get("索引号")): EntryLink(entry_url(doc), str(doc.get("信息名称") or ""))
+            for doc, decision in found.values() if decision.listed}
 
 
 def results_page(report: Report, policy: VoicePolicy, date: str, intro: str) -> str:
@@ -141,18 +141,34 @@ def _state(c: Comment) -> str:
     return "不具备整改条件，已向领导小组作出解释"
 
 
-def responses_page(responses: list[PublicResponse], links: Mapping[str, EntryLink]) -> str:
+def responses_year_path(year: int) -> str:
+    return f"responses/{year}/index.md"
+
+
+def responses_pages(responses: list[PublicResponse], links: Mapping[str, EntryLink]) -> list[tuple[str, str]]:
+    """回应关切: the latest ones on the column's page, every one on its year's page."""
+    ordered = sorted(responses, key=lambda r: (r.date, r.number), reverse=True)
+    years = sorted({r.date.year for r in ordered}, reverse=True)
     lines = ["# 回应关切", "", "对社会关注的热点问题和网络舆情，各单位按照谁主管谁发声的原则作出的回应。", ""]
-    if not responses:
-        return "\n".join(lines + ["目前没有公开的回应。", ""])
-    year = None
-    for item in sorted(responses, key=lambda r: (r.date, r.number), reverse=True):
-        if item.date.year != year:
-            year = item.date.year
-            lines += [f"## {year}年", ""]
-        lines += [f"### {inline(item.title)} {{ #{item.number.lower()} }}", "",
-                  f"发布单位：{inline(item.publisher)}　发布时间：{item.date}", "", paragraphs(item.text), ""]
-        related = [links[n] for n in item.entries if n in links]
-        if related:
-            lines += ["相关信息：", ""] + [f"- [{inline(l.title)}](../{l.url})" for l in related] + [""]
-    return "\n".join(lines)
+    if not ordered:
+        return [(RESPONSES, "\n".join(lines + ["目前没有公开的回应。", ""]))]
+    lines += ["按年份查看：" + "　".join(f"[{y}年]({y}/index.md)" for y in years), "", "## 最新回应", ""]
+    for item in ordered[:LATEST]:
+        target = f"{item.date.year}/index.md#{item.number.lower()}"
+        lines += _response(item, links, f"#### [{inline(item.title)}]({target})", "../")
+    pages = [(RESPONSES, "\n".join(lines))]
+    for year in years:
+        body = [f"# {year}年回应关切", "", "[返回回应关切](../index.md)", ""]
+        for item in (r for r in ordered if r.date.year == year):
+            body += _response(item, links, f"## {inline(item.title)} {{ #{item.number.lower()} }}", "../../")
+        pages.append((responses_year_path(year), "\n".join(body)))
+    return pages
+
+
+def _response(item: PublicResponse, links: Mapping[str, EntryLink], head: str, up: str) -> list[str]:
+    """One response under ``head``; ``up`` leads from the page's folder to the site root."""
+    lines = [head, "", f"发布单位：{inline(item.publisher)}　发布时间：{item.date}", "", paragraphs(item.text), ""]
+    related = [links[n] for n in item.entries if n in links]
+    if related:
+        lines += ["相关信息：", ""] + [f"- [{inline(link.title)}]({up}{link.url})" for link in related] + [""]
+    return lines

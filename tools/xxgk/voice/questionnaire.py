@@ -91,15 +91,15 @@ def _actions(mail: str, issue: str, policy: VoicePolicy) -> str:
     return '<p class="xxgk-eval-actions">' + " ".join(links) + "</p>"
 
 
-def page(registry: Registry, policy: VoicePolicy, results: list[tuple[int, str]]) -> str:
-    """The whole Markdown page; ``results`` = (year, page path) of published result pages."""
+def page(registry: Registry, policy: VoicePolicy, years: list[int]) -> str:
+    """The whole Markdown page; ``years`` have a published results page beside it."""
     office = registry.office
     where = "、".join(str(office[k]) for k in ("名称", "地址") if office.get(k))
     intro = (f"根据本旗政府信息公开社会评议制度，欢迎社会各界对各镇、各部门的政府信息公开工作进行评议。"
              f"填写后可用电子邮件发送，或在议题表单中提交（议题公开可见，请勿填写个人信息）；"
              f"也可以打印本页，填写后交到{where}。")
     lines = [f"# {SUBJECT}", "", inline(intro), "", form_html(registry, policy), ""]
-    if results:
+    if years:
         lines += ["## 历年评议结果", ""]
-        lines += [f"- [{year}年政府信息公开社会评议结果]({path.split('/')[-1]})" for year, path in results]
+        lines += [f"- [{year}年政府信息公开社会评议结果]({year}/index.md)" for year in years]
     return "\n".join(lines) + "\n"
