@@ -11,7 +11,8 @@ Format (all JSON, under ``search/idx/`` of the site):
 
 A query fetches the manifest, the shards of its few tokens and the chunks of the results it
 shows — never the whole index (one lunr index of 20,000 entries is tens of MB).
-Filters are tokens too (``#c:分类`` …), so filtering is one more posting list.
+Filters are tokens too (``#c:分类`` …), so filtering is one more posting list. A posting is
+packed in 32 bits while building (entry id << 8 | weight): up to 16 million entries.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ CHUNK = 50
 POSTINGS_PER_SHARD = 4000
 # field -> weight; a token found in several fields adds up (capped at 255).
 WEIGHTS = {"文件编号": 12, "索引号": 12, "信息名称": 8, "关键词": 6, "内容描述": 3,
-           "发布机构": 2, "责任部门": 2, "分类": 2, "正文": 1}
+           "发布机构": 2, "责任部门": 2, "分类": 2, "公开形式": 1, "正文": 1}
 FACETS = {"c": "分类", "d": "责任部门", "y": "年份", "f": "公开形式"}
 
 
@@ -51,7 +52,7 @@ class SearchDoc:
 class IndexBuilder:
     """Add documents in display order (newest first); ``write`` the shards."""
 
-    postings: dict[str, tuple[array, bytearray]] = field(default_factory=dict)
+    postings: dict[str, array] = field(default_factory=dict)  # token -> (id << 8 | weight)…
     rows: list[list[str]] = field(default_factory=list)
     facet_values: dict[str, set[str]] = field(default_factory=dict)
 
@@ -59,21 +60,25 @@ class IndexBuilder:
         doc_id = len(self.rows)
         self.rows.append(doc.row())
         weights: dict[str, int] = {}
+        get = weights.get
         for name, text in doc.fields.items():
             w = WEIGHTS.get(name, 1)
             for tok in set(tokens(text)):
-                weights[tok] = weights.get(tok, 0) + w
+                weights[tok] = get(tok, 0) + w  # at most sum(WEIGHTS) = 49: fits a byte
         for key, value in doc.facets.items():
             if value:
                 weights[f"#{key}:{value}"] = 1
                 self.facet_values.setdefault(key, set()).add(value)
+        postings = self.postings
+        shifted = doc_id << 8  # one 32-bit number per posting: id (24 bits) and weight
         for tok, w in weights.items():
-            ids, ws = self.postings.setdefault(tok, (array("I"), bytearray()))
-            ids.append(doc_id)
-            ws.append(min(w, 255))
+            found = postings.get(tok)
+            if found is None:
+                found = postings[tok] = array("I")
+            found.append(shifted | w)
 
     def shard_count(self) -> int:
-        total = sum(len(ids) for ids, _ in self.postings.values())
+        total = sum(len(p) for p in self.postings.values())
         n = 8
         while n < 4096 and n * POSTINGS_PER_SHARD < total:
             n *= 2
@@ -83,8 +88,8 @@ class IndexBuilder:
         """Write the index; returns sizes for the build log and the benchmark."""
         shards = self.shard_count()
         buckets: list[dict[str, list[object]]] = [{} for _ in range(shards)]
-        for tok, (ids, ws) in self.postings.items():
-            buckets[shard_of(tok, shards)][tok] = _encode(ids, ws)
+        for tok, packed in self.postings.items():
+            buckets[shard_of(tok, shards)][tok] = _encode(packed)
         for i, bucket in enumerate(buckets):
             _dump(folder / "t" / f"{i}.json", bucket)
         for start in range(0, len(self.rows), CHUNK):
@@ -96,11 +101,12 @@ class IndexBuilder:
         return {"entries": len(self.rows), "shards": shards, "tokens": len(self.postings)}
 
 
-def _encode(ids: array, ws: bytearray) -> list[object]:
-    deltas = [ids[0]] + [ids[i] - ids[i - 1] for i in range(1, len(ids))]
+def _encode(packed: array) -> list[object]:
+    ids = [p >> 8 for p in packed]
+    ws = [p & 0xFF for p in packed]
+    deltas = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
     first = ws[0]
-    same = all(w == first for w in ws)
-    return [deltas, first if same else list(ws)]
+    return [deltas, first if ws.count(first) == len(ws) else ws]
 
 
 def _order(values: Iterable[str], preferred: list[str] | None) -> list[str]:

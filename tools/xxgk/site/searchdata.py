@@ -13,7 +13,7 @@ INDEX_DIR = "search/idx"
 def search_doc(e: Entry, body_chars: int, snippet_chars: int) -> SearchDoc:
     body = e.plain
     fields = {k: e.text(k) for k in ("信息名称", "文件编号", "索引号", "关键词", "内容描述",
-                                     "发布机构", "责任部门", "分类")}
+                                     "发布机构", "责任部门", "分类", "公开形式")}
     fields["正文"] = body[:body_chars]
     snippet = (e.text("内容描述") + " " + body)[:snippet_chars]
     facets = {"c": e.text("分类"), "d": f"{e.text('发布机构')}/{e.text('责任部门')}",

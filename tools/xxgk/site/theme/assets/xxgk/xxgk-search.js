@@ -104,13 +104,18 @@
     FILTERS.concat(["s"]).forEach(function (k) { document.getElementById("xxgk-f-" + k).value = params.get(k) || ""; });
   }
 
-  function rank(m, q, text, filters) {
+  // Every token must match; failing that, entries matching some of the Chinese tokens are
+  // shown as partial results, but numbers (96, 2018, 01705) must always match.
+  function rank(m, q, words, text, filters) {
     var n = m.n, score = new Float64Array(n), hits = new Uint16Array(n), pass = new Uint8Array(n);
-    text.forEach(function (p) {
-      var idf = Math.log(1 + n / Math.max(1, p.ids.length));
+    var exact = new Uint16Array(n), needExact = 0;
+    text.forEach(function (p, k) {
+      var idf = Math.log(1 + n / Math.max(1, p.ids.length)), isNumber = /^[0-9a-z]+$/.test(words[k]);
+      if (isNumber) needExact++;
       for (var i = 0; i < p.ids.length; i++) {
         var w = typeof p.ws === "number" ? p.ws : p.ws[i];
         score[p.ids[i]] += w * idf; hits[p.ids[i]]++;
+        if (isNumber) exact[p.ids[i]]++;
       }
     });
     filters.forEach(function (p) { p.ids.forEach(function (id) { pass[id]++; }); });
@@ -118,7 +123,7 @@
     for (var id = 0; id < n; id++) {
       if (pass[id] !== filters.length) continue;
       if (!text.length || hits[id] === text.length) all.push(id);
-      else if (hits[id] > 0) some.push(id);
+      else if (hits[id] > 0 && exact[id] === needExact && hits[id] > needExact) some.push(id);
     }
     var partial = text.length > 1 && !all.length && some.length > 0;
     var ids = partial ? some : all;
@@ -147,7 +152,7 @@
       var wanted = words.map(function (t) { return postings(m, t); });
       var filt = chosen.map(function (k) { return postings(m, "#" + k + ":" + q[k]); });
       return Promise.all([Promise.all(wanted), Promise.all(filt)]).then(function (res) {
-        var ranked = rank(m, q, res[0], res[1]);
+        var ranked = rank(m, q, words, res[0], res[1]);
         return show(m, q, words, ranked, mine, started);
       });
     }).catch(function (err) {
