@@ -82,3 +82,14 @@ def test_a_broken_year_file_is_reported_with_its_line_and_never_guessed(rq: Path
     assert not calendar.covers(2027)
     done = xxgk(rq, "workdays", "add", "2026-12-20", "15")
     assert done.returncode == 2 and "calendar/2027.yml:6" in done.stderr
+
+
+def test_the_fast_lookup_agrees_with_chinese_calendar_on_every_day_it_knows() -> None:
+    import datetime as dt
+
+    import chinese_calendar
+
+    calendar, day = WorkCalendar(), dt.date(2004, 1, 1)
+    while day.year < 2027:
+        assert calendar.is_workday(day) == chinese_calendar.is_workday(day), day
+        day += dt.timedelta(days=1)

@@ -28,6 +28,8 @@ from xxgk.model.dates import parse_date
 
 CALENDAR_DIR = "calendar"
 BUILTIN_YEARS = range(2004, 2027)  # what chinese-calendar 1.11.0 knows
+_BUILTIN_HOLIDAYS: frozenset[dt.date] = frozenset(chinese_calendar.holidays)
+_BUILTIN_WORKDAYS: frozenset[dt.date] = frozenset(chinese_calendar.workdays)
 _ONE = dt.timedelta(days=1)
 _LIMIT = 3660  # days: no lawful period is longer than ten years
 
@@ -91,7 +93,10 @@ class WorkCalendar:
                 return True
             return day.weekday() < 5 and day not in data.holidays
         if self.builtin and day.year in BUILTIN_YEARS:
-            return bool(chinese_calendar.is_workday(day))
+            # the package's own tables: its is_workday() re-validates the range on every call
+            if day in _BUILTIN_WORKDAYS:
+                return True
+            return day.weekday() < 5 and day not in _BUILTIN_HOLIDAYS
         raise MissingYear(day.year)
 
     def _guess(self, day: dt.date, missing: set[int]) -> bool:
