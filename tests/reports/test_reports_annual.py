@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -233,3 +234,9 @@ def test_a_department_report_counts_only_its_own_entries_and_requests(repo: Path
     assert county.three.get("一", "总计") == 2 and county.two.documents[("行政规范性文件", "本年制发件数")] == 2
     unknown = xxgk(repo, "report", "annual", "--year", "2025", "--unit", "不存在局")
     assert unknown.returncode == 2 and "不存在局" in unknown.stderr
+    # CI's view: every report with inputs under annual/ must equal its fresh generation
+    assert xxgk(repo, "report", "annual", "--all", "--check").returncode == 1  # county page missing
+    assert xxgk(repo, "report", "annual", "--year", "2025").returncode == 0
+    done = xxgk(repo, "report", "annual", "--all", "--check", "--format", "json")
+    assert done.returncode == 0 and [(r["年度"], r["单位"]) for r in json.loads(done.stdout)] == [
+        (2025, None), (2025, education)]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from xxgk.cli.output import FORMATS
 from xxgk.cli.output import report as print_problems
 from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import has_errors
+from xxgk.model.registry import Registry
 from xxgk.reports import annual, page
+from xxgk.reports.inputs import Scope
 
 HELP = """生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。
 
@@ -29,7 +32,8 @@ content/reports/<年度>/，随站点发布供下载。部门的报告用 --unit
 
 示例:
   xxgk report annual --year 2025
-  xxgk report annual --year 2025 --check      # 只核对，不写文件（CI 用）
+  xxgk report annual --year 2025 --check      # 只核对，不写文件
+  xxgk report annual --all --check            # CI：已有的每一份报告都与记录一致
   xxgk report annual --year 2025 --unit 鄂托克前旗教育体育局
   xxgk report annual --year 2025 --format json
 """
@@ -43,6 +47,8 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("--year", type=int, default=today().year - 1, help="报告年度（默认：上一年）")
     a.add_argument("--unit", metavar="单位名称", help="生成某个部门（xxgk.yml 单位）的年度报告；不给则为本级政府")
+    a.add_argument("--all", action="store_true",
+                   help="annual/ 下每个年度（及其中每个单位）的报告，代替 --year 和 --unit")
     a.add_argument("--check", action="store_true", help="只核对已有页面是否与记录一致，不写文件")
     a.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     a.set_defaults(func=run)
@@ -50,36 +56,42 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
 def run(args: argparse.Namespace) -> int:
     registry = load_registry(args.root)
-    built, problems = annual.build(args.root, registry, annual.scope_of(registry, args.year, args.unit))
+    if args.all:
+        scopes = annual.shipped_scopes(args.root, registry)
+    else:
+        scopes = [annual.scope_of(registry, args.year, args.unit)]
+    results = [_one(args, registry, scope) for scope in scopes]
+    if args.format == "json":
+        json.dump([r for _, r in results], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    return max((code for code, _ in results), default=0)
+
+
+def _one(args: argparse.Namespace, registry: Registry, scope: Scope) -> tuple[int, dict[str, Any]]:
+    """Generate (or with --check compare) one report; (exit code, what to print as JSON)."""
+    name = f"{scope.year} 年度{scope.unit or ''}报告"
+    result: dict[str, Any] = {"年度": scope.year, "单位": scope.unit}
+    built, problems = annual.build(args.root, registry, scope)
     if built is None or has_errors(problems):
-        print_problems(problems, args.format, sys.stderr if args.format == "text" else sys.stdout,
-                       checked=1, what="份年度报告的输入")
-        print(f"{args.year} 年度报告未生成：请先改正以上问题。", file=sys.stderr)
-        return 1
+        if args.format == "json":
+            result["问题"] = [p.as_dict() for p in problems]
+        else:
+            print_problems(problems, "text", sys.stderr, checked=1, what="份年度报告的输入")
+            print(f"{name}未生成：请先改正以上问题。", file=sys.stderr)
+        return 1, result
     files = page.outputs(built)
     if args.check:
-        return _check(args, files)
-    written = page.write(args.root, files)
-    if args.format == "json":
-        json.dump({"年度": args.year, "文件": [p.as_posix() for p in written]}, sys.stdout,
-                  ensure_ascii=False, indent=1)
-        print()
-    else:
-        for path in written:
-            print(f"已写入 {path.as_posix()}")
+        stale = page.stale(args.root, files)
+        result["过时"] = [p.as_posix() for p in stale]
+        for path in stale:
+            print(f"{path.as_posix()}：与记录统计的结果不一致（或不存在）；请运行 xxgk report annual "
+                  f"--year {scope.year}{' --unit ' + scope.unit if scope.unit else ''} 重新生成",
+                  file=sys.stderr)
+        if not stale and args.format != "json":
+            print(f"{name}与记录一致。")
+        return (1 if stale else 0), result
+    result["文件"] = [p.as_posix() for p in page.write(args.root, files)]
+    if args.format != "json":
+        print("\n".join(f"已写入 {f}" for f in result["文件"]))
         print(f"{built.title}已生成；表三平衡（一 + 二 = 三（七）+ 四）。请核对后提交。")
-    return 0
-
-
-def _check(args: argparse.Namespace, files: dict) -> int:  # type: ignore[type-arg]
-    stale = page.stale(args.root, files)
-    if args.format == "json":
-        json.dump({"年度": args.year, "过时": [p.as_posix() for p in stale]}, sys.stdout,
-                  ensure_ascii=False, indent=1)
-        print()
-    for path in stale:
-        print(f"{path.as_posix()}：与记录统计的结果不一致（或不存在）；请运行 xxgk report annual "
-              f"--year {args.year} 重新生成", file=sys.stderr)
-    if not stale and args.format != "json":
-        print(f"{args.year} 年度报告与记录一致。")
-    return 1 if stale else 0
+    return 0, result

@@ -14,7 +14,7 @@ from xxgk.model.problem import Problem, Severity, has_errors
 from xxgk.model.registry import Registry
 from xxgk.reports.catalog_counts import count_documents, read_regulations
 from xxgk.reports.figures import fill
-from xxgk.reports.inputs import TEXT_FILE, Scope, read_inputs
+from xxgk.reports.inputs import ANNUAL_DIR, TEXT_FILE, Scope, read_inputs
 from xxgk.reports.requests_count import RequestFacts, count_requests, suspects
 from xxgk.reports.requests_source import REQUESTS_DIR, read_request_facts
 from xxgk.reports.tables import TableFour, TableThree, TableTwo, balance
@@ -50,6 +50,19 @@ def scope_of(registry: Registry, year: int, unit: str | None) -> Scope:
         known = "、".join(u.name for u in registry.units)
         raise ConfigError(f"单位“{unit}”不在 xxgk.yml 的“单位”中（可用：{known}）")
     return Scope(year, found.name, found.code)
+
+
+def shipped_scopes(root: Path, registry: Registry) -> list[Scope]:
+    """Every report that has its inputs: annual/<年度>/ and annual/<年度>/<单位代码>/."""
+    by_code = {u.code: u.name for u in registry.units}
+    scopes: list[Scope] = []
+    for year_dir in sorted((root / ANNUAL_DIR).glob("[0-9][0-9][0-9][0-9]")):
+        year = int(year_dir.name)
+        if (year_dir / TEXT_FILE).is_file():
+            scopes.append(Scope(year))
+        scopes += [Scope(year, by_code[d.name], d.name) for d in sorted(year_dir.iterdir())
+                   if d.is_dir() and d.name in by_code]
+    return scopes
 
 
 def build(root: Path, registry: Registry, scope: Scope) -> tuple[AnnualReport | None, list[Problem]]:
