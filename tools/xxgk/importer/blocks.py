@@ -31,7 +31,6 @@ class Block:
     text: str  # plain text, for recognising 发文字号, 落款, 成文日期 …
     md: str  # Markdown
     level: int = 0  # heading level as found in the source
-    bold: bool = False  # the whole paragraph was bold (a subheading in many documents)
 
 
 @dataclass
@@ -103,14 +102,6 @@ def text_of(tag: Tag) -> str:
     return "\n".join(x.strip(" \u3000") for x in lines if x.strip(" \u3000"))
 
 
-def _is_bold(tag: Tag) -> bool:
-    """Every visible character of the paragraph sits inside <strong>/<b>."""
-    total = len(text_of(tag).replace(" ", ""))
-    bold = sum(len(text_of(b).replace(" ", "")) for b in tag.find_all(["strong", "b"])
-               if not b.find_parent(["strong", "b"]))
-    return total > 0 and bold >= total
-
-
 def paragraph(tag: Tag, res: Resolver) -> list[Block]:
     md = inline(tag, res).strip(" \u3000\n")
     text = text_of(tag)
@@ -120,7 +111,7 @@ def paragraph(tag: Tag, res: Resolver) -> list[Block]:
         return [Block("image", "", md)]
     md = "\n".join(line.strip(" \u3000") if not line.endswith("  ") else line.lstrip(" \u3000")
                    for line in md.split("\n"))
-    return [Block("p", text, md, bold=_is_bold(tag))]
+    return [Block("p", text, md)]
 
 
 def has_blocks(tag: Tag) -> bool:
