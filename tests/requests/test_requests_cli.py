@@ -127,3 +127,12 @@ def test_add_and_log_speak_json_too(rq: Path) -> None:
     problems = json.loads(refused.stdout)
     assert refused.returncode == 1 and [p["rule"] for p in problems] == ["REQ-REASONS"]
     assert problems[0]["path"] == "requests/2026/YSQ-2026-0001.yml" and problems[0]["line"] > 1
+
+
+def test_due_marks_a_deadline_in_a_year_without_data_as_provisional(rq: Path) -> None:
+    number = add(rq, "2026-12-21", today="2026-12-31")
+    done = xxgk(rq, "request", "due", "--within", "15", today="2026-12-31")
+    assert done.returncode == 0 and number in done.stdout
+    assert "暂定：缺少 calendar/2027.yml，按周一至周五计算" in done.stdout
+    shown = xxgk(rq, "request", "show", number, "--format", "json", today="2026-12-31")
+    assert json.loads(shown.stdout)["答复期限"] == "2027-01-11"  # Monday–Friday guess, flagged
