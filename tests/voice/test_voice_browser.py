@@ -158,3 +158,14 @@ def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_val
     assert page.url == base + "evaluation/2025/" and page.is_visible("h2:has-text('意见建议办理情况')")
     leaked = [f for f in site.rglob("*") if f.is_file() and CANARY.encode() in f.read_bytes()]
     assert leaked == []
+
+
+@pytest.mark.browser
+def test_an_untouched_form_names_no_unit_and_sends_no_answers(page: Page, served: tuple[str, Path]) -> None:
+    page.goto(served[0] + "evaluation/")
+    href = page.get_attribute("#xxgk-eval-issue", "href")
+    query = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+    assert query == {"template": "evaluation.yml", "title": "政府信息公开社会评议"}
+    mail = page.get_attribute("#xxgk-eval-mail", "href")
+    body = unquote(mail.split("&body=", 1)[1]).split("\n")
+    assert body[0] == "被评议单位：" and body[-1] == "（无）"

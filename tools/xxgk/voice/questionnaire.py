@@ -61,7 +61,8 @@ def form_html(registry: Registry, policy: VoicePolicy) -> str:
 
 
 def _unit_field(registry: Registry) -> list[str]:
-    options = "".join(f'<option value="{attr(n)}">{inline(n)}</option>' for n in unit_names(registry))
+    options = '<option value="">（请选择）</option>' + "".join(
+        f'<option value="{attr(n)}">{inline(n)}</option>' for n in unit_names(registry))
     return [
         '<fieldset class="xxgk-eval-unit"><legend>被评议单位</legend>',
         '<label for="xxgk-eval-unit">请选择要评议的镇或部门（附件7 第二条）</label>',

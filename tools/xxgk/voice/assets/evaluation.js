@@ -28,16 +28,21 @@
     }
 
     function issueLink(base, a) {
-      var params = [["title", form.getAttribute("data-subject") + "：" + a.unit], ["unit", a.unit]];
+      var params = [["title", subjectOf(a)]];
+      if (a.unit) { params.push(["unit", a.unit]); }
       a.questions.forEach(function (q) { if (q.value) { params.push([q.code, q.value]); } });
       if (a.comments) { params.push(["comments", a.comments]); }
       var query = params.map(function (p) { return encodeURIComponent(p[0]) + "=" + encodeURIComponent(p[1]); }).join("&");
       return base + (base.indexOf("?") >= 0 ? "&" : "?") + query;
     }
 
+    function subjectOf(a) {
+      return form.getAttribute("data-subject") + (a.unit ? "：" + a.unit : "");
+    }
+
     function update() {
       var a = answers();
-      var subject = form.getAttribute("data-subject") + "：" + a.unit;
+      var subject = subjectOf(a);
       if (mail) {
         mail.href = "mailto:" + form.getAttribute("data-mail") + "?subject=" + encodeURIComponent(subject) +
           "&body=" + encodeURIComponent(mailBody(a));
