@@ -16,7 +16,7 @@ from typing import Any
 from xxgk.io.catalog import entry_paths, load_entries
 from xxgk.io.frontmatter import decode
 from xxgk.io.git import files_at
-from xxgk.io.registry import REGISTRY_FILE
+from xxgk.io.registry import REGISTRY_FILE, ConfigError
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Severity
@@ -49,7 +49,10 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 def _records(root: Path) -> Iterator[tuple[Any, Any]]:
     """(workspace, record) for every request record whose content could be read."""
-    ws = optional_module("xxgk.requests.service", "依申请公开记录").Workspace.open(root)
+    try:
+        ws = optional_module("xxgk.requests.service", "依申请公开记录").Workspace.open(root)
+    except ConfigError as exc:  # e.g. a broken holiday file: the other sources still run
+        raise Unavailable(str(exc)) from exc
     store = optional_module("xxgk.requests.store", "依申请公开记录")
     for path in store.record_paths(root):
         record = store.read_record(root, path)
