@@ -104,3 +104,8 @@ def test_attribute_lists_in_text_stay_text(source: str) -> None:
     md = "\n\n".join(b.md for b in walk(soup.div, word_resolver(Assets())))
     html = markdown.markdown(md, extensions=["attr_list"])
     assert "onclick" in html and not re.search(r"<[^>]*\son\w+=", html)
+
+
+def test_doc_number_line_with_signer_of_an_upward_document() -> None:
+    head, rest = read_head([p("鄂前政发〔2026〕5号　　签发人：张三"), p("关于请求拨付资金的请示")])
+    assert head.doc_no == "鄂前政发〔2026〕5号" and [b.text for b in rest] == ["关于请求拨付资金的请示"]
