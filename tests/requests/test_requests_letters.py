@@ -68,3 +68,20 @@ def test_html_letter_is_printable_and_escapes_the_applicants_text(rq: Path, tmp_
     assert html.startswith("<!DOCTYPE html>") and "@page { size: A4" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert '<p class="right">' in html and "<h1>政府信息公开申请补正告知书</h1>" in html
+
+
+def test_proof_of_access_is_issued_on_request(rq: Path) -> None:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "答复", "2026-11-05", "结果=予以公开", "当场提供=是").returncode == 0
+    assert log(rq, number, "查阅证明", "2026-11-05", "证明内容=申请人于2026年11月5日在本机关查阅了上述文件").returncode == 0
+    text = xxgk(rq, "request", "letter", number, "查阅证明").stdout
+    for needle in ["政府信息查阅证明", "查阅了上述文件", "第八条", "2026年11月5日"]:
+        assert needle in text, needle
+
+
+def test_a_correction_that_is_passed_on_names_the_body(rq: Path) -> None:
+    number = add(rq, "2026-11-02")
+    refused = log(rq, number, "更正申请", "2026-11-05", "更正内容=登记的地址有误", "处理结果=转送有权机关")
+    assert refused.returncode == 1 and "[REQ-CORRECTION]" in refused.stderr
+    assert log(rq, number, "更正申请", "2026-11-05", "更正内容=登记的地址有误", "处理结果=转送有权机关",
+               "转送机关=鄂托克前旗市场监督管理局").returncode == 0

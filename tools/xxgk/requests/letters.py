@@ -1,6 +1,7 @@
 """Letters to the applicant, rendered from the repository's templates (templates/letters/).
 
-补正告知书 (条例第三十条), 延期答复告知书 (附件2 第四条), and one 答复书 per national outcome.
+补正告知书 (条例第三十条), 延期答复告知书 (附件2 第四条), one 答复书 per national outcome, and
+the 查阅证明 an applicant may ask for (附件2 第八条).
 Templates are Markdown with Jinja2 placeholders; a site may edit them. HTML output is the
 Markdown turned into a printable A4 page (values escaped: applicants' text is not markup).
 """
@@ -25,9 +26,9 @@ from xxgk.requests.state import State
 from xxgk.requests.store import RecordError
 
 TEMPLATE_DIR = "templates/letters"
-AMEND, EXTEND, REPLY = "补正告知书", "延期答复告知书", "答复书"
-KINDS = (AMEND, EXTEND, REPLY)
-_EVENT_OF = {AMEND: m.AMEND_NOTICE, EXTEND: m.EXTEND, REPLY: m.REPLY}
+AMEND, EXTEND, REPLY, PROOF = "补正告知书", "延期答复告知书", "答复书", "查阅证明"
+KINDS = (AMEND, EXTEND, REPLY, PROOF)
+_EVENT_OF = {AMEND: m.AMEND_NOTICE, EXTEND: m.EXTEND, REPLY: m.REPLY, PROOF: m.PROOF}
 
 
 def cn_date(value: dt.date | str | None) -> str:

@@ -3,7 +3,8 @@
 Each finding names the event (by its place in 事件) so that the checker can give a line.
 Rules: REQ-ORDER (dates), REQ-REGISTER (nothing before 登记), REQ-AMEND (one correction
 notice, 条例第三十条), REQ-CONSULT, REQ-EXTENSION (附件2 第四条), REQ-FEE (条例第四十二条),
-REQ-REPLY / REQ-REASONS (附件2 第二条) / REQ-PARTIAL (附件2 第六条) / REQ-BASIS, REQ-PROVIDE.
+REQ-REPLY / REQ-REASONS (附件2 第二条) / REQ-PARTIAL (附件2 第六条) / REQ-BASIS, REQ-PROVIDE,
+REQ-CORRECTION (附件2 第七条).
 """
 
 from __future__ import annotations
@@ -184,8 +185,13 @@ def _provide(ctx: _Ctx, ev: m.Event) -> None:
         ctx.add(ev, "类型", "REQ-PROVIDE", "只有答复“予以公开”或“部分公开”之后才能提供信息")
 
 
+def _correction(ctx: _Ctx, ev: m.Event) -> None:
+    if ev.get("处理结果") == "转送有权机关" and not ev.get("转送机关"):
+        ctx.add(ev, "转送机关", "REQ-CORRECTION", "无权更正的，应写明转送的有权机关（附件2 第七条），请填写“转送机关”")
+
+
 _CHECKS = {
     m.REGISTER: _register, m.AMEND_NOTICE: _amend_notice, m.AMEND_RECEIVED: _amend_received,
     m.CONSULT_REPLY: _consult_reply, m.EXTEND: _extend, m.FEE_NOTICE: _fee_notice,
-    m.FEE_PAID: _fee_paid, m.REPLY: _reply, m.PROVIDE: _provide,
+    m.FEE_PAID: _fee_paid, m.REPLY: _reply, m.PROVIDE: _provide, m.CORRECTION: _correction,
 }
