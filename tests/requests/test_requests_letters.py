@@ -85,3 +85,20 @@ def test_a_correction_that_is_passed_on_names_the_body(rq: Path) -> None:
     assert refused.returncode == 1 and "[REQ-CORRECTION]" in refused.stderr
     assert log(rq, number, "更正申请", "2026-11-05", "更正内容=登记的地址有误", "处理结果=转送有权机关",
                "转送机关=鄂托克前旗市场监督管理局").returncode == 0
+
+
+def test_a_letter_can_be_written_as_a_word_document(rq: Path, tmp_path: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "补正告知", "2026-11-04", "补正内容=请写明文件的文号").returncode == 0
+    target = tmp_path / "补正告知书.docx"
+    assert xxgk(rq, "request", "letter", number, "补正告知书", "--format", "docx").returncode == 2
+    assert xxgk(rq, "request", "letter", number, "补正告知书", "--format", "docx", "-o", str(target)).returncode == 0
+    paragraphs = Document(str(target)).paragraphs
+    texts = [p.text for p in paragraphs]
+    assert texts[0] == "政府信息公开申请补正告知书" and paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert "请写明文件的文号" in texts and "测试人（虚构）：" in texts
+    signed = paragraphs[texts.index("鄂托克前旗自然资源局")]
+    assert signed.alignment == WD_ALIGN_PARAGRAPH.RIGHT and not any("{:" in t for t in texts)

@@ -15,6 +15,7 @@ from xxgk.model.problem import Problem, Severity
 from xxgk.requests import letters
 from xxgk.requests import model as m
 from xxgk.requests.actions import Refused, log_event, register_request
+from xxgk.requests.letters_docx import to_docx
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import RecordError
 from xxgk.requests.views import detail, due_groups, due_text, list_text, show_text, summary
@@ -81,7 +82,8 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     letter = _sub(inner, "letter", "生成补正告知书、延期答复告知书或答复书", run_letter)
     letter.add_argument("number", metavar="编号")
     letter.add_argument("kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS))
-    letter.add_argument("--format", choices=("md", "html"), default="md", help="md（默认）或 html（可直接打印）")
+    letter.add_argument("--format", choices=("md", "html", "docx"), default="md",
+                        help="md（默认）、html（可直接打印）或 docx（须同时给 -o）")
     letter.add_argument("-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）")
 
 
@@ -235,16 +237,19 @@ def run_due(args: argparse.Namespace) -> int:
 
 def run_letter(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.root)
+    if args.format == "docx" and not args.output:
+        return _fail("--format docx 须用 -o 指定要写入的 .docx 文件", 2)
     try:
         record = ws.record(args.number)
         item = ws.item(record)
         req = item.request
         ctx = letters.context(req, item.state, ws.registry, ws.policy(req.policy_version), ws.calendar, args.kind)
-        text = letters.render(ws.root, args.kind, ctx, args.format)
+        text = letters.render(ws.root, args.kind, ctx, "html" if args.format == "html" else "md")
+        data: str | bytes = to_docx(text) if args.format == "docx" else text
     except RecordError as exc:
         return _fail(str(exc))
     if args.output:
-        write_atomic(args.output, text)
+        write_atomic(args.output, data)
         print(f"已生成 {args.output}（含申请人个人信息，打印后请勿提交到仓库）", file=sys.stderr)
     else:
         sys.stdout.write(text)
