@@ -8,6 +8,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from xxgk.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -125,7 +127,7 @@ def base_repo(tmp: Path, keys: Path) -> GitRepo:
     repo = GitRepo(root, keys)
     repo.git("init", "-q", "-b", "main")
     registry = (REPO / "xxgk.yml").read_text(encoding="utf-8")
-    registry = re.sub(r"^审查人员:\n(?:(?:[ #-].*)?\n)*", roster_yaml(), registry, flags=re.M)
+    registry = re.sub(r"^审查人员:\n(?:(?:[ #-].*)?\n)*", roster_yaml(), registry, flags=re.MULTILINE)
     repo.write("xxgk.yml", registry)
     shutil.copytree(REPO / "schemas", root / "schemas")
     people = "".join(f"  - 姓名: {n}\n    单位: {PEOPLE[n][2]}\n" for n in ("王建华", "高峰", "张丽"))
@@ -135,4 +137,20 @@ def base_repo(tmp: Path, keys: Path) -> GitRepo:
     repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰"]))
     repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况")
     repo.commit("赵强", "基线：登记、培训、签名人文件和已发布条目", ["."])
+    return repo
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """SSH keys of everyone in ``PEOPLE`` and of a stranger, made once per test module."""
+    return make_keys(tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture
+def repo(tmp_path: Path, keys: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """The base repository, checked out on a new branch ``pr``."""
+    monkeypatch.setenv("XXGK_TODAY", "2026-11-27")
+    monkeypatch.delenv("XXGK_ROOT", raising=False)
+    repo = base_repo(tmp_path, keys)
+    repo.git("checkout", "-q", "-b", "pr")
     return repo

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from gatekit import GitRepo, base_repo, make_keys
+from gatekit import GitRepo, keys, repo  # noqa: F401 (fixtures)
 
 NEW = "000014349-2026-00002"
 NEW_INDEX = "000014349/2026-00002"
 
-
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_keys(tmp_path_factory.mktemp("keys"))
-
-
-@pytest.fixture
-def repo(tmp_path: Path, keys: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    monkeypatch.setenv("XXGK_TODAY", "2026-11-27")
-    monkeypatch.delenv("XXGK_ROOT", raising=False)
-    repo = base_repo(tmp_path, keys)
-    repo.git("checkout", "-q", "-b", "pr")
-    return repo
 
 
 def staff_adds_entry(repo: GitRepo, extra: str = "") -> str:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from gatekit import FINANCE, GitRepo, base_repo, make_keys
+from gatekit import FINANCE, GitRepo, keys, repo  # noqa: F401 (fixtures)
 
 NEW, NEW_INDEX = "000014349-2026-00002", "000014349/2026-00002"
 PUBLISHED = "content/catalog/2026/000014349-2026-00001.md"
@@ -36,19 +33,6 @@ DECISION = """记录类型: 协调决定
 经办人: 王建华
 """
 
-
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_keys(tmp_path_factory.mktemp("keys"))
-
-
-@pytest.fixture
-def repo(tmp_path: Path, keys: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    monkeypatch.setenv("XXGK_TODAY", "2026-11-27")
-    monkeypatch.delenv("XXGK_ROOT", raising=False)
-    repo = base_repo(tmp_path, keys)
-    repo.git("checkout", "-q", "-b", "pr")
-    return repo
 
 
 def add_reviewed(repo: GitRepo, capsys, extra: str = "", body: str = "一、加强政策解读。") -> str:  # type: ignore[no-untyped-def]

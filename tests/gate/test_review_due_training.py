@@ -87,7 +87,7 @@ def test_training_hours_count_sessions_and_passed_self_study(repo: Path) -> None
     (folder / "e.yml").write_text(SESSION.format(date="2026-03-10", hours="二"), encoding="utf-8")
     items, problems = read_ledger(repo)
     assert hours_by_person(items, 2026) == {"王建华": Decimal("1.5"), "张丽": Decimal("2.5")}
-    assert hours_by_person(items, 2025) == {"王建华": Decimal("2"), "张丽": Decimal("2")}
+    assert hours_by_person(items, 2025) == {"王建华": Decimal(2), "张丽": Decimal(2)}
     assert [p.path for p in problems] == ["training/2026/e.yml"] and "学时" in problems[0].message
 
 
@@ -102,7 +102,7 @@ def test_self_study_without_assessment_is_invalid(repo: Path) -> None:
 def test_the_site_publishes_only_reviewed_entries(repo: Path) -> None:
     write_entry(repo)
     registry, today = load_registry(repo), dt.date(2026, 11, 27)
-    doc, decision = decisions(repo, registry, today)[REL]
+    _, decision = decisions(repo, registry, today)[REL]
     assert decision.visibility is Visibility.HIDDEN and "保密审查" in decision.reason
     assert sign(repo, "2026-11-20") == 0
     assert decisions(repo, registry, today)[REL][1].visibility is Visibility.PUBLISHED

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, report
 from xxgk.io.catalog import entry_paths, load_entries, rel
-from xxgk.io.frontmatter import read
+from xxgk.io.frontmatter import Document, read
 from xxgk.io.git import git
 from xxgk.io.registry import ConfigError, load_registry
 from xxgk.io.review_state import reviewers
@@ -86,7 +87,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
-def _date(text: str | None) -> object:
+def _date(text: str | None) -> dt.date:
     if text is None:
         return today()
     day = parse_date(text)
@@ -95,7 +96,7 @@ def _date(text: str | None) -> object:
     return day
 
 
-def _doc(root: Path, path: Path):  # type: ignore[no-untyped-def]
+def _doc(root: Path, path: Path) -> Document:
     full = (path if path.is_absolute() else Path.cwd() / path).resolve()
     if not full.is_file():
         raise SignError(f"{path}：条目文件不存在")
@@ -125,7 +126,7 @@ def run_sign(args: argparse.Namespace) -> int:
     registry, people = load_registry(root), reviewers(root)
     name = args.reviewer or git(root, "config", "user.name").strip()
     req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion, attribute=args.attribute,
-                      reason=args.reason, opinion=args.opinion, date=_date(args.date),  # type: ignore[arg-type]
+                      reason=args.reason, opinion=args.opinion, date=_date(args.date),
                       acks=_acks(args.ack))
     failed = 0
     for path in args.entries:
@@ -168,7 +169,7 @@ def run_withdraw(args: argparse.Namespace) -> int:
     root: Path = args.root
     try:
         target = write_withdrawal(root, _doc(root, args.entry), args.reason, args.approver,
-                                  args.handler, _date(args.date))  # type: ignore[arg-type]
+                                  args.handler, _date(args.date))
     except SignError as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1

@@ -48,7 +48,7 @@ def let_first_reviewer_review_all(root: Path) -> None:
     """Generated entries come from every unit: the bench roster lets one reviewer review them all."""
     units = ", ".join(u.name for u in load_registry(root).units)
     text = (root / "xxgk.yml").read_text("utf-8")
-    text = re.sub(r"^    审查单位: .*\n", "", text, flags=re.M)
+    text = re.sub(r"^    审查单位: .*\n", "", text, flags=re.MULTILINE)
     text = re.sub(r"(审查人员:\n  - 姓名: [^\n]+\n)", rf"\1    审查单位: [{units}]\n", text, count=1)
     (root / "xxgk.yml").write_text(text, "utf-8")
 

@@ -18,8 +18,8 @@ def independence(rv: Review, commits: list[Commit], trusted: Trusted) -> list[Fa
     for c in commits:
         if {c.author, c.author_email, c.committer, c.committer_email} & ids:
             role = "作者" if {c.author, c.author_email} & ids else "提交者"
-            return [("GATE-SELF-REVIEW", f"审查人“{rv.reviewer}”是本条目改动（提交 {c.short}）的{role}，"
-                     "不能审查自己的改动：请另一名审查人员审查")]
+            return [("GATE-SELF-REVIEW", (f"审查人“{rv.reviewer}”是本条目改动（提交 {c.short}）的{role}，"
+                     "不能审查自己的改动：请另一名审查人员审查"))]
     return []
 
 
@@ -28,8 +28,8 @@ def training(rv: Review, trusted: Trusted) -> list[Failure]:
     hours = hours_by_person(trusted.attendances, year).get(rv.reviewer, 0)
     if hours >= trusted.min_hours:
         return []
-    return [("GATE-TRAINING", f"审查人“{rv.reviewer}”{year} 年的培训只有 {hours} 学时，不足 "
-             f"{trusted.min_hours} 学时（附件5 第七条“先培训后上岗”；培训记录须在审查前合并到 training/）")]
+    return [("GATE-TRAINING", (f"审查人“{rv.reviewer}”{year} 年的培训只有 {hours} 学时，不足 "
+             f"{trusted.min_hours} 学时（附件5 第七条“先培训后上岗”；培训记录须在审查前合并到 training/）"))]
 
 
 def review_commit(rv: Review, hist: History, trusted: Trusted) -> list[Failure]:
@@ -42,8 +42,8 @@ def review_commit(rv: Review, hist: History, trusted: Trusted) -> list[Failure]:
     for sha in shas:
         other = [p for p in hist.files_of(sha) if not p.startswith(REVIEWS + "/")]
         if other:
-            found.append(("GATE-REVIEW-COMMIT", f"加入审查记录 {rv.rel} 的提交 {sha[:10]} 还改动了 reviews/ 以外的文件"
-                          f"（{'、'.join(other[:3])}）：审查记录须单独提交，审查人不能在审查提交里改内容"))
+            found.append(("GATE-REVIEW-COMMIT", (f"加入审查记录 {rv.rel} 的提交 {sha[:10]} 还改动了 reviews/ 以外的文件"
+                          f"（{'、'.join(other[:3])}）：审查记录须单独提交，审查人不能在审查提交里改内容")))
         found.extend(signature(rv, sha, hist, trusted, person.principal))
     return found
 
@@ -53,13 +53,13 @@ def signature(rv: Review, sha: str, hist: History, trusted: Trusted, principal: 
         return [("GATE-SIGNATURE", f"比较基线中没有允许签名人文件 {SIGNERS_FILE}，无法核验审查提交 {sha[:10]} 的签名")]
     sig = hist.signature(sha, trusted.signers)
     if sig.status == "N":
-        return [("GATE-SIGNATURE", f"加入审查记录 {rv.rel} 的提交 {sha[:10]} 没有签名：审查人“{rv.reviewer}”"
-                 "须用自己的 SSH 密钥签名提交（git commit -S）")]
+        return [("GATE-SIGNATURE", (f"加入审查记录 {rv.rel} 的提交 {sha[:10]} 没有签名：审查人“{rv.reviewer}”"
+                 "须用自己的 SSH 密钥签名提交（git commit -S）"))]
     if sig.status != "G":
-        return [("GATE-SIGNATURE", f"审查提交 {sha[:10]} 的签名不能用 {SIGNERS_FILE} 核验（密钥 {sig.fingerprint or '未知'} "
-                 f"不在允许签名人文件中，或签名无效）：不是审查人“{rv.reviewer}”登记的密钥")]
+        return [("GATE-SIGNATURE", (f"审查提交 {sha[:10]} 的签名不能用 {SIGNERS_FILE} 核验（密钥 {sig.fingerprint or '未知'} "
+                 f"不在允许签名人文件中，或签名无效）：不是审查人“{rv.reviewer}”登记的密钥"))]
     if not principal or sig.principal != principal:
         want = principal or "（xxgk.yml 中未填写签名身份）"
-        return [("GATE-SIGNATURE", f"审查提交 {sha[:10]} 由“{sig.principal}”的密钥签名，不是审查人“{rv.reviewer}”"
-                 f"（签名身份 {want}）的密钥")]
+        return [("GATE-SIGNATURE", (f"审查提交 {sha[:10]} 由“{sig.principal}”的密钥签名，不是审查人“{rv.reviewer}”"
+                 f"（签名身份 {want}）的密钥"))]
     return []

@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xxgk.model.problem import Problem
-from xxgk.review.model import (Consultation, Review, Withdrawal, consultation_from, review_from,
-                               withdrawal_from)
+from xxgk.review.model import (
+    Consultation,
+    Review,
+    Withdrawal,
+    consultation_from,
+    review_from,
+    withdrawal_from,
+)
 from xxgk.review.records import read_all
 
 REVIEWS, CONSULTATIONS, WITHDRAWALS = "reviews", "consultations", "withdrawals"

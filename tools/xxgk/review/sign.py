@@ -9,6 +9,7 @@ from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
+from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
 from xxgk.review.hashing import attachment_hashes, sha256_bytes
 from xxgk.review.index import REVIEWS
@@ -34,7 +35,7 @@ class SignRequest:
 
 def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> str:
     """reviews/<year>/<索引号>-<date>-<first 12 of sha256>-<unit code>.yml: one per version, body and day."""
-    slug = re.sub(r"[^0-9A-Za-z._-]+", "-", str(doc.get("索引号"))).strip("-")
+    slug = file_stem(str(doc.get("索引号")))
     unit = registry.unit(body)
     code = unit.code if unit else re.sub(r"\s+", "", body)
     return f"{REVIEWS}/{date.year}/{slug}-{date.isoformat()}-{sha256_bytes(doc.raw)[:12]}-{code}.yml"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
+from xxgk.model.entry import file_stem
 from xxgk.review.index import WITHDRAWALS
 from xxgk.review.sign import SignError
 from xxgk.review.yamlout import dump
@@ -16,7 +16,7 @@ HEADER = "撤回记录（附件4 第十五条），由 xxgk review withdraw 生�
 
 
 def withdrawal_path(doc: Document, date: dt.date) -> str:
-    slug = re.sub(r"[^0-9A-Za-z._-]+", "-", str(doc.get("索引号"))).strip("-")
+    slug = file_stem(str(doc.get("索引号")))
     return f"{WITHDRAWALS}/{date.year}/{slug}.yml"
 
 

@@ -1,29 +1,14 @@
-"""Write record files: Chinese keys, every value quoted text, so any YAML reader reads it the same."""
+"""Write record files with the same YAML writer as catalog entries (text that reads back as text)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-
-def _q(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+from xxgk.model.entry import front_matter
 
 
 def dump(data: dict[str, Any], header: str = "") -> str:
-    """Mappings of text, lists of text and lists of mappings of text (what records hold)."""
-    lines = [f"# {line}" for line in header.splitlines()]
-    for key, value in data.items():
-        if value is None or value == [] or value == "":
-            continue
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            for item in value:
-                if isinstance(item, dict):
-                    pairs = [f"{k}: {_q(str(v))}" for k, v in item.items() if v not in (None, "")]
-                    lines.append("  - " + "\n    ".join(pairs))
-                else:
-                    lines.append(f"  - {_q(str(item))}")
-        else:
-            lines.append(f"{key}: {_q(str(value))}")
+    """``data`` as a YAML document (no front-matter fences), after ``header`` as comments."""
+    body = front_matter(data).split("\n")[1:-2]  # drop the opening and closing ---
+    lines = [f"# {line}" for line in header.splitlines()] + body
     return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2014: 
 
 _RUN = re.compile(r"(?<![0-9A-Za-z])[0-9](?:[ \-]{1,2}(?=[0-9])|[0-9])*(?:[ \-]?[Xx])?(?![0-9A-Za-z])")
 _GROUP = re.compile(r"[0-9]+[Xx]?|[Xx]")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 MAX_GROUPS = 8  # spans of more groups are tables of figures, not one number
 
 
