@@ -72,10 +72,11 @@ def page_markdown(report: AnnualReport) -> str:
             parts += [generated[heading](report), ""]
         else:
             parts += [report.sections.get(heading, "").strip() or "无。", ""]
-    parts += ["## 表格数据下载", ""]
-    parts += [f"- [{title}（CSV）]({_csv_link(report.scope, name)})" for title, name in zip(_CSV_TITLES, CSV_NAMES)]
-    parts += ["", f"<p class=\"xxgk-annual-date\">{report.publisher}<br>{_chinese_date(report.published)}</p>",
-              ""]
+    # the sign-off closes the report; the downloads follow it, outside the six parts
+    parts += [f"<p class=\"xxgk-annual-date\">{report.publisher}<br>{_chinese_date(report.published)}</p>",
+              "", "---", ""]
+    links = [f"[{title}]({_csv_link(report.scope, name)})" for title, name in zip(_CSV_TITLES, CSV_NAMES)]
+    parts += ["表格数据下载（CSV，可用电子表格软件打开）：" + "；".join(links) + "。", ""]
     return "\n".join(parts)
 
 
