@@ -141,3 +141,13 @@ def test_a_broken_record_shows_in_the_audit_instead_of_hiding_its_findings(repo:
     (f,) = audit_findings(repo, 2026, at=dt.datetime(2026, 10, 1, 8, 0))
     assert (f.rule, f.line) == ("EVA-UNIT", 4)
     assert [p.rule for p in check_records(repo)] == ["EVA-UNIT"]
+
+
+def test_a_record_in_another_year_folder_is_reported(repo: Path) -> None:
+    path = evaluation(repo, "PY-2025-001", "座谈会", "2025-06-18", HOUSING, 3, "  q1: {满意: 3}\n")
+    target = repo / "evaluations/2024" / path.name
+    target.parent.mkdir()
+    path.rename(target)
+    _, problems = load_evaluations(repo, load_registry(repo))
+    assert [(p.path, p.line, p.rule) for p in problems] == [("evaluations/2024/PY-2025-001.yml", 1, "VOICE-NUMBER")]
+    assert "文件夹“2024”" in problems[0].message

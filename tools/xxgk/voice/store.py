@@ -36,9 +36,14 @@ class YearNote:
 
 
 def _named_like_file(record: Record) -> list[Problem]:
-    stem = Path(record.rel).stem
-    if record.get("编号") != stem:
-        return [record.problem(("编号",), "VOICE-NUMBER", f"编号“{record.get('编号')}”与文件名“{stem}”不一致")]
+    """编号 = file name, and its year = the year folder it sits in (when there is one)."""
+    path = Path(record.rel)
+    number = str(record.get("编号"))
+    if number != path.stem:
+        return [record.problem(("编号",), "VOICE-NUMBER", f"编号“{number}”与文件名“{path.stem}”不一致")]
+    folder = path.parent.name
+    if folder.isdigit() and len(folder) == 4 and number.split("-")[1] != folder:
+        return [record.problem(("编号",), "VOICE-NUMBER", f"编号“{number}”的年份与所在文件夹“{folder}”不一致")]
     return []
 
 
