@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from xxgk.io.publication import iter_decisions
 from xxgk.io.registry import ConfigError, find_root, load_registry
 from xxgk.model.dates import today
-from xxgk.site import checks, pages, setup
+from xxgk.site import checks, extras, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
 from xxgk.site.catalog import Entry, collect
 from xxgk.site.config import XxgkConfig
@@ -44,6 +44,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):
         except ConfigError as exc:
             raise PluginError(f"xxgk：{exc}") from exc
         setup.configure(config, self.registry)
+        extras.configure_voice(config)
         self.env = templates(Path(config.theme.custom_dir or "") / "xxgk" if config.theme.custom_dir else None)
         self.shells: dict[int, Shell] = {}
         self.started = time.perf_counter()
@@ -63,6 +64,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):
         for file in [f for f in files if f.src_uri.startswith("catalog/")]:
             files.remove(file)  # entries and their attachments are written by on_post_build
         pages.add_generated(files, config, self.registry)
+        extras.add_voice(files, config, self.root, self.registry, self.entries)
         self.files = files
         return files
 
