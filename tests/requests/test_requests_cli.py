@@ -136,3 +136,14 @@ def test_due_marks_a_deadline_in_a_year_without_data_as_provisional(rq: Path) ->
     assert "暂定：缺少 calendar/2027.yml，按周一至周五计算" in done.stdout
     shown = xxgk(rq, "request", "show", number, "--format", "json", today="2026-12-31")
     assert json.loads(shown.stdout)["答复期限"] == "2027-01-11"  # Monday–Friday guess, flagged
+
+
+def test_dates_that_do_not_exist_are_reported(rq: Path) -> None:
+    number = add(rq, "2026-11-02")
+    path = record(rq, number)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("收到日期: 2026-11-02", "收到日期: 2026-02-30")
+                    .replace("日期: 2026-11-02\n", "日期: 2026-11-31\n"), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    expected = [(lines.index(t) + 1, "REQ-ORDER") for t in ("收到日期: 2026-02-30", "    日期: 2026-11-31")]
+    assert sorted((p.line, p.rule) for p in check_requests(rq)) == expected

@@ -99,6 +99,9 @@ def _identity(record: Record, req: m.Request, registry: Registry) -> list[Proble
         found.append(record.problem(("编号",), "REQ-NUMBER", f"编号 {req.number} 与文件名 {record.path.name} 不一致"))
     elif match and req.received and int(match[1]) != req.received.year:
         found.append(record.problem(("编号",), "REQ-NUMBER", f"编号的年份应为收到申请的年份 {req.received.year}"))
+    if req.received is None:
+        found.append(record.problem(("收到日期",), "REQ-ORDER",
+                                    f"收到日期“{record.data.get('收到日期')}”不是真实的日期（yyyy-mm-dd）"))
     if registry.unit(req.unit) is None:
         found.append(record.problem(("受理单位",), "REQ-UNIT", f"受理单位“{req.unit}”不在机构登记（xxgk.yml 单位）中"))
     person = record.data.get("申请人") or {}

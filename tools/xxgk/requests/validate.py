@@ -53,7 +53,8 @@ def validate(req: m.Request, cal: WorkCalendar, policy: Policy, today: dt.date) 
     previous: dt.date | None = None
     for ev in req.events:
         if ev.date is None:
-            continue  # the schema says the date is missing or malformed
+            ctx.add(ev, "日期", "REQ-ORDER", f"日期“{ev.get('日期')}”不是真实的日期（yyyy-mm-dd）")
+            continue
         _dates(ctx, ev, previous)
         previous = max(previous, ev.date) if previous else ev.date
         if ev.kind != m.REGISTER and not ctx.before(ev, m.REGISTER):
