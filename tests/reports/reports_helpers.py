@@ -52,6 +52,7 @@ def copy_inputs(root: Path, year: int = 2025) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for src in (REPO / "annual" / "2025").iterdir():
         text = src.read_text(encoding="utf-8").replace('年度: "2025"', f'年度: "{year}"')
+        text = text.replace("发布日期: 2026-", f"发布日期: {year + 1}-")
         (target / src.name).write_text(text, encoding="utf-8")
     return target
 

@@ -124,6 +124,7 @@ def test_table_two_figures_and_table_four_come_from_the_input_files(repo: Path) 
     ("统计数据.yml", '"86.42"', '"12,5"', "行政事业性收费"),
     ("复议诉讼.yml", "  尚未审结: 0", "  尚未审结: 0\n  总计: 3", "总计写的是 3，但前四项之和是 1"),
     ("复议诉讼.yml", '年度: "2025"', '年度: "2024"', "在 2025 年的文件夹里"),
+    ("正文.md", "发布日期: 2026-03-20", "发布日期: 2025-12-20", "不在 2025 年度结束之后"),
 ])
 def test_bad_input_is_refused_with_file_and_line(repo: Path, name: str, old: str, new: str,
                                                  words: str) -> None:
@@ -136,6 +137,15 @@ def test_bad_input_is_refused_with_file_and_line(repo: Path, name: str, old: str
     assert report is None
     found = [p for p in problems if p.path == f"annual/2025/{name}"]
     assert found and words in found[0].message and found[0].line == line, problems
+
+
+def test_publishing_after_the_legal_deadline_is_a_warning_not_a_refusal(repo: Path) -> None:
+    folder = copy_inputs(repo)
+    text = (folder / "正文.md").read_text(encoding="utf-8")
+    (folder / "正文.md").write_text(text.replace("2026-03-20", "2026-04-02"), encoding="utf-8")
+    report, problems = annual.build(repo, load_registry(repo), Scope(2025))
+    assert report is not None and report.published == "2026-04-02"
+    assert [p.severity.value for p in problems] == ["warning"] and "2026-03-31" in problems[0].message
 
 
 def test_staff_text_must_have_exactly_the_three_sections(repo: Path) -> None:

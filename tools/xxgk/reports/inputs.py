@@ -6,6 +6,7 @@ file and line. Numbers arrive as text and are turned into int only where the sch
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,6 +17,7 @@ from xxgk.io.frontmatter import decode, parse
 from xxgk.io.registry import _coerce
 from xxgk.io.schema import drop_empty, schema_for
 from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity, has_errors
 from xxgk.reports.tables import GROUPS_4, OUTCOME_COLUMNS_4, TableFour
 
@@ -131,9 +133,25 @@ def _read_text(root: Path, scope: Scope, into: Inputs) -> None:
         return
     meta, probs = _validate(root, rel, doc.loaded, "annual-text.schema.json", scope.year, [])
     into.meta = meta
-    into.problems += probs
+    into.problems += probs or _publication_date(rel, doc.loaded, scope, meta.get("发布日期"))
     into.sections, probs = split_sections(doc.body, doc.body_line, rel)
     into.problems += probs
+
+
+def _publication_date(rel: str, loaded: Loaded, scope: Scope, text: object) -> list[Problem]:
+    """After the year it reports on; by 31 January (departments) or 31 March (条例第四十九条)."""
+    day = parse_date(text)
+    if day is None:
+        return []
+    where = loaded.pos("发布日期")
+    if day.year <= scope.year:
+        return [_problem(rel, where, f"发布日期 {day} 不在 {scope.year} 年度结束之后")]
+    deadline = dt.date(scope.year + 1, 1 if scope.unit else 3, 31)
+    if day > deadline:
+        who = "部门" if scope.unit else "县级以上人民政府"
+        return [Problem(rel, where[0], where[1], RULE, Severity.WARNING,
+                        f"发布日期 {day} 晚于{who}发布年度报告的期限 {deadline}（条例第四十九条）")]
+    return []
 
 
 def split_sections(body: str, first_line: int, rel: str) -> tuple[dict[str, str], list[Problem]]:
