@@ -39,6 +39,7 @@ test-fast: $(STAMP)
 
 bench: $(STAMP) browser
 	$(BIN)/xxgk bench all
+	$(BIN)/python -m xxgk.review.bench 20000
 
 clean:
 	rm -rf site .bench

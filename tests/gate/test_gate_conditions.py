@@ -155,3 +155,11 @@ def test_changing_only_the_allowed_signers_passes(repo: GitRepo, capsys) -> None
     path.write_text(path.read_text() + "# 2026-11 复核\n")
     repo.commit("赵强", "复核签名人", [".xxgk/allowed_signers"])
     assert gate(repo, capsys)[0] == 0
+
+
+def test_a_review_added_alone_for_an_unchanged_entry_is_checked_too(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    published = "content/catalog/2026/000014349-2026-00001.md"
+    repo.commit("王建华", "保密审查", [repo.sign(capsys, published, "王建华")])
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert f"{published}:1:1: 错误 [GATE-SIGNATURE]" in out and "没有签名" in out

@@ -124,3 +124,14 @@ def test_a_withdrawn_entry_leaves_the_site_from_its_date(repo: Path, capsys: pyt
     code = main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "再次", "--approver", "李秀英",
                  "--date", "2026-11-26"])
     assert code == 1 and "不能覆盖" in capsys.readouterr().err
+
+
+def test_review_check_reports_every_bad_record_with_its_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "training").mkdir()
+    (repo / "training" / "t.yml").write_text("类型: 集中培训\n日期: 2026-13-01\n", encoding="utf-8")
+    (repo / "withdrawals").mkdir()
+    (repo / "withdrawals" / "w.yml").write_text("索引号: x\n索引号: y\n", encoding="utf-8")
+    assert main(["--root", str(repo), "review", "check"]) == 1
+    out = capsys.readouterr().out
+    assert "training/t.yml:1:1: 错误 [TRAINING-RECORD] 缺少“培训主题”" in out
+    assert "training/t.yml:2:" in out and "withdrawals/w.yml:2:1: 错误 [FM-DUPLICATE-KEY]" in out

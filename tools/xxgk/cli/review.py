@@ -1,4 +1,4 @@
-"""``xxgk review sign|due|withdraw``: secrecy review records (附件4)."""
+"""``xxgk review sign|due|withdraw|check``: secrecy review records (附件4)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from xxgk.cli.output import FORMATS, report
+from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_paths, load_entries, rel
 from xxgk.io.frontmatter import Document, read
 from xxgk.io.git import git
@@ -16,12 +16,14 @@ from xxgk.io.review_state import reviewers
 from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.due import due_published, due_withheld
-from xxgk.review.index import cached_index
+from xxgk.review.index import FOLDERS, cached_index, load_index
+from xxgk.review.records import record_files
 from xxgk.review.model import CONCLUSIONS
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.verdict import assess
 from xxgk.review.withdraw import write_withdrawal
 from xxgk.scan.run import ScanResult, public_values, scan_file
+from xxgk.training.ledger import TRAINING, read_ledger
 
 HELP = """保密审查记录：签署审查、列出到期复查、撤回已公开条目（附件4）。
 
@@ -29,6 +31,7 @@ HELP = """保密审查记录：签署审查、列出到期复查、撤回已公�
   xxgk review sign content/catalog/2026/000014349-2026-00012.md --reviewer 王建华
   xxgk review due
   xxgk review withdraw content/catalog/2025/000014349-2025-00031.md --reason 复查发现含有个人隐私 --approver 张明
+  xxgk review check
 """
 SIGN_HELP = """审查人对条目的当前版本签署保密审查记录（附件4 第十七条），写入 reviews/，不覆盖已有记录。
 
@@ -57,9 +60,17 @@ WITHDRAW_HELP = """撤回已公开的条目：写入 withdrawals/ 撤回记录�
   xxgk review withdraw content/catalog/2025/000014349-2025-00031.md --reason 复查发现含有个人隐私 --approver 张明
 """
 
+CHECK_HELP = """检查 reviews/、consultations/、withdrawals/、training/ 下全部记录的格式（各自的 JSON Schema）。
+格式不对的记录不算数：审查不生效、培训不计学时。退出码：0 全部正确；1 有错误。
+
+示例:
+  xxgk review check
+  xxgk review check --format github
+"""
+
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("review", help="保密审查：签署、到期复查、撤回", description=HELP,
+    p = subs.add_parser("review", help="保密审查：签署、到期复查、撤回、检查记录", description=HELP,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="action", metavar="操作", parser_class=type(p))
     fmt = argparse.RawDescriptionHelpFormatter
@@ -84,6 +95,9 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     w.add_argument("--handler", default="", help="经办人")
     w.add_argument("--date", help="撤回日期 yyyy-mm-dd（默认今天）")
     w.set_defaults(func=run_withdraw)
+    c = sub.add_parser("check", help="检查全部记录的格式", description=CHECK_HELP, formatter_class=fmt)
+    c.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    c.set_defaults(func=run_check)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -163,6 +177,14 @@ def run_due(args: argparse.Namespace) -> int:
                 for d in dues]
     report(problems, args.format, sys.stdout, checked=len(covered), what="个已审查条目")
     return 1 if dues else 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root: Path = args.root
+    problems = load_index(root).problems + read_ledger(root)[1]
+    files = sum(len(record_files(root, f)) for f in (*FOLDERS, TRAINING))
+    report(problems, args.format, sys.stdout, checked=files, what="个记录文件")
+    return exit_code(problems)
 
 
 def run_withdraw(args: argparse.Namespace) -> int:

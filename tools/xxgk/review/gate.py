@@ -52,7 +52,7 @@ def run_gate(root: Path, base: str, registry: Registry | None) -> tuple[list[Pro
                       public_values(registry))
         check_signers_file(run, changes)
         check_records(run, changes)
-        for path in sorted(changed_entries(root, changes)):
+        for path in sorted(changed_entries(root, changes) | entries_of_records(run, changes)):
             run.entries += 1
             check_entry(run, read(root / path, path))
         for status, path in changes:
@@ -79,6 +79,19 @@ def changed_entries(root: Path, changes: list[tuple[str, str]]) -> set[str]:
                 if any((PurePosixPath(rel).parent / n).as_posix() == other for n in names):
                     found.add(rel)
     return found
+
+
+def entries_of_records(run: GateRun, changes: list[tuple[str, str]]) -> set[str]:
+    """Entries whose review or consultation records were added or changed: a record alone can
+    publish an entry on the site, so it passes the same conditions as a changed entry."""
+    touched = {p for s, p in changes if s != "D" and p.split("/")[0] in FOLDERS}
+    reviews = [rv for rvs in run.idx.by_sha.values() for rv in rvs if rv.rel in touched]
+    numbers = {c.index_no for cs in run.idx.consultations.values() for c in cs if c.rel in touched}
+    found = {rv.entry for rv in reviews}
+    if numbers:
+        where = quick_index_numbers(run.root, entry_paths(run.root))
+        found |= {path for n in numbers for path in where.get(n, [])}
+    return {p for p in found if (run.root / p).is_file()}
 
 
 def check_signers_file(run: GateRun, changes: list[tuple[str, str]]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from xxgk.io.frontmatter import decode
 from xxgk.io.schema import drop_empty, schema_for
 from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity
 
 SUFFIXES = (".yml", ".yaml")
@@ -59,10 +60,24 @@ def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str) 
         rec.problems.append(Problem(rel, 1, 1, rule, Severity.ERROR, "记录应由“字段名: 值”的行组成"))
         return rec
     rec.data = drop_empty(loaded.data)
-    for err in schema_for(root, schema_name).errors(rec.data):
+    schema = schema_for(root, schema_name)
+    for err in schema.errors(rec.data):
         line, col = loaded.pos(*err.path)
         rec.problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
+    rec.problems.extend(bad_dates(rec, schema.schema, rule))
     return rec
+
+
+def bad_dates(rec: Record, schema: dict[str, Any], rule: str) -> list[Problem]:
+    """The schema's pattern accepts 2026-13-01; a date field must also be a real calendar day."""
+    found = []
+    for key, prop in schema.get("properties", {}).items():
+        value = rec.data.get(key)
+        if prop.get("format") == "date" and isinstance(value, str) and parse_date(value) is None:
+            line, col = rec.loaded.pos(key)
+            msg = f"“{prop.get('title', key)}”的值“{value}”不是真实的日期，应写作 yyyy-mm-dd"
+            found.append(Problem(rec.rel, line, col, rule, Severity.ERROR, msg))
+    return found
 
 
 def read_record(root: Path, path: Path, schema_name: str, rule: str) -> Record:
