@@ -146,6 +146,8 @@ def test_publishing_after_the_legal_deadline_is_a_warning_not_a_refusal(repo: Pa
     report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is not None and report.published == "2026-04-02"
     assert [p.severity.value for p in problems] == ["warning"] and "2026-03-31" in problems[0].message
+    done = xxgk(repo, "report", "annual", "--year", "2025")
+    assert done.returncode == 0 and "警告" in done.stderr and "2026-03-31" in done.stderr
 
 
 def test_staff_text_must_have_exactly_the_three_sections(repo: Path) -> None:

@@ -79,6 +79,10 @@ def _one(args: argparse.Namespace, registry: Registry, scope: Scope) -> tuple[in
             print_problems(problems, "text", sys.stderr, checked=1, what="份年度报告的输入")
             print(f"{name}未生成：请先改正以上问题。", file=sys.stderr)
         return 1, result
+    if problems:  # warnings only (a late 发布日期): said, not blocking
+        result["问题"] = [p.as_dict() for p in problems]
+        if args.format != "json":
+            print_problems(problems, "text", sys.stderr, checked=1, what="份年度报告的输入")
     files = page.outputs(built)
     if args.check:
         stale = page.stale(args.root, files)
