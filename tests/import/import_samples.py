@@ -158,3 +158,51 @@ def simple_docx(path: Path, lines: list[str | tuple[str, str]]) -> Path:
                 run.add_break()
     doc.save(path)
     return path
+
+
+def _numbering(doc: Document) -> None:
+    """Add Word auto-numbering 一、 / （一） (numId 90) and a plain 1. list (numId 91)."""
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    root = doc.part.numbering_part.element
+    chinese = parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>')
+    plain = parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>')
+    first_num = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    for element in (chinese, plain):
+        first_num.addprevious(element)
+    for num_id in ("90", "91"):
+        root.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+
+
+def numbered_docx(path: Path) -> Path:
+    """Headings numbered by Word itself, the way WPS templates often do it."""
+    from docx.oxml import parse_xml
+
+    doc = Document()
+    _numbering(doc)
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def numbered(text: str, num_id: str, level: int) -> None:
+        p = doc.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    doc.add_paragraph("关于做好政务公开工作的通知")
+    doc.add_paragraph("各单位：")
+    numbered("总体要求", "90", 0)
+    numbered("明确责任", "90", 1)
+    numbered("加强督查", "90", 1)
+    numbered("重点任务", "90", 0)
+    numbered("更新指南", "91", 0)
+    numbered("编制年报", "91", 0)
+    doc.add_paragraph("鄂托克前旗人民政府办公室")
+    doc.add_paragraph("2026年9月1日")
+    doc.save(path)
+    return path

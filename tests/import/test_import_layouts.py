@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_samples import simple_docx
+from import_samples import numbered_docx, simple_docx
 
 from xxgk.cli import main
 from xxgk.io.frontmatter import read
@@ -97,3 +97,10 @@ def test_attachment_note_on_its_own_line_before_the_signature(repo: Path, tmp_pa
     assert code == 0
     assert meta["产生时间"] == "2026-08-03" and meta["发布机构"] == "鄂托克前旗财政局"
     assert "## 附件1 统计表" in body
+
+
+def test_word_auto_numbering_in_chinese_becomes_the_heading_text(repo: Path, tmp_path: Path) -> None:
+    code, _meta, body = import_one(repo, numbered_docx(tmp_path / "h.docx"))
+    assert code == 0
+    assert "## 一、总体要求\n\n### （一）明确责任\n\n### （二）加强督查\n\n## 二、重点任务" in body
+    assert "1. 更新指南\n2. 编制年报" in body  # a plain numbered list stays a list

@@ -1,5 +1,6 @@
 """A Word .docx → HTML with mammoth (a maintained converter that keeps structure and drops
-formatting by design), images handed to :class:`Assets`.
+formatting by design), images handed to :class:`Assets`; Word's Chinese auto-numbering is
+first written into the text (``xxgk.importer.numbering``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from typing import Any
 
 import mammoth
 from bs4 import BeautifulSoup, Tag
+from docx.opc.exceptions import PackageNotFoundError
 
 from xxgk.importer.assets import Assets
+from xxgk.importer.numbering import spell_out
 
 # Word's built-in 标题 style and WPS's names for headings become headings too
 STYLE_MAP = """
@@ -38,10 +41,11 @@ def docx_html(path: Path, assets: Assets) -> tuple[Tag, list[str]]:
         return {"src": "md:" + assets.image(data, image.content_type or "", image.alt_text or "")}
 
     try:
-        with path.open("rb") as fh:
+        spelled = spell_out(path)
+        with spelled or path.open("rb") as fh:
             result = mammoth.convert_to_html(fh, style_map=STYLE_MAP,
                                              convert_image=mammoth.images.img_element(keep))
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise ImportError_(f"{path}：Word 文件已损坏或不完整，无法读取（{exc}）") from exc
     soup = BeautifulSoup(f"<body>{result.value}</body>", "lxml")
     warnings = [m.message for m in result.messages if m.type == "error"]
