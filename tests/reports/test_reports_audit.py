@@ -130,7 +130,8 @@ def test_cli_prints_findings_per_department_as_text_markdown_and_json(repo: Path
 
 def test_a_merged_entry_without_a_valid_review_is_a_finding(git_repo: Path) -> None:
     merged = write_entry(git_repo, "已合并通知", "其他", "2025-05-01", publisher="鄂托克前旗财政局")
-    _commit_all(git_repo, "entry without review", "2025-05-02T10:00:00")
+    write_entry(git_repo, "次年通知", "其他", "2026-02-01", publisher="鄂托克前旗财政局")  # not yet in 2025
+    _commit_all(git_repo, "entries without review", "2026-02-02T10:00:00")
     write_entry(git_repo, "草稿通知", "其他", "2025-06-01")  # not committed: still a draft
     found = _run(git_repo, 2025, src.unreviewed_findings)
     assert [(f.rule, f.department, f.path) for f in found] == [

@@ -97,7 +97,8 @@ def unreviewed_findings(root: Path, registry: Registry, year: int, ref: dt.date)
     committed = files_at(root, "HEAD", "content/catalog")
     found: list[Finding] = []
     for doc in load_entries(root, entry_paths(root)):
-        if doc.rel not in committed or not doc.parsed or doc.get("公开形式") not in ("主动公开", "依申请公开"):
+        made = parse_date(doc.get("产生时间"))
+        if doc.rel not in committed or made is None or made > ref:  # not yet there that year
             continue
         verdict = state.review_verdict(root, doc)
         if not verdict.ok:
