@@ -45,8 +45,39 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p = subs.add_parser("request", help="依申请公开：登记、办理、期限、信函", description=HELP,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    fmt = {"choices": ("text", "json"), "default": "text", "help": "输出格式（默认 text）"}
-    add = _sub(inner, "add", "登记一件新申请", run_add)
+    _add_parser(_sub(inner, "add", "登记一件新申请", run_add))
+    log = _sub(inner, "log", "在申请记录末尾追加一个办理事件", run_log)
+    log.add_argument("number", metavar="编号")
+    log.add_argument("kind", metavar="事件", choices=m.KINDS, help="、".join(m.KINDS))
+    log.add_argument("fields", nargs="*", metavar="键=值", help="事件的字段，如 理由=… 天数=10")
+    log.add_argument("--date", nargs="+", action=DateThenFields, metavar=("日期", "键=值"),
+                     help="事件日期（默认今天）；其后仍可接 键=值")
+    _json(log)
+    show = _sub(inner, "show", "查看一件申请的状态、期限和事件", run_show)
+    show.add_argument("number", metavar="编号")
+    _json(show)
+    lst = _sub(inner, "list", "列出申请（不含个人信息）", run_list)
+    lst.add_argument("--status", metavar="状态", help="只列出此状态，如 办理中、已办结")
+    lst.add_argument("--unit", metavar="受理单位")
+    lst.add_argument("--year", metavar="年份", help="收到申请的年份")
+    _json(lst)
+    due = _sub(inner, "due", "按单位列出已逾期和即将到期的申请", run_due)
+    due.add_argument("--within", type=int, default=3, metavar="N", help="N 个工作日内到期（默认 3）")
+    due.add_argument("--strict", action="store_true", help="有逾期时退出码为 1（供每日定时任务提醒）")
+    _json(due)
+    letter = _sub(inner, "letter", "生成补正告知书、延期答复告知书、答复书或查阅证明", run_letter)
+    letter.add_argument("number", metavar="编号")
+    letter.add_argument("kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS))
+    letter.add_argument("--format", choices=("md", "html", "docx"), default="md",
+                        help="md（默认）、html（可直接打印）或 docx（须同时给 -o）")
+    letter.add_argument("-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）")
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+
+
+def _add_parser(add: argparse.ArgumentParser) -> None:
     add.add_argument("--received", metavar="日期", help="收到申请日期（默认今天）")
     add.add_argument("--registered", metavar="日期", help="登记日期（默认同收到日期）")
     add.add_argument("--channel", required=True, choices=m.CHANNELS, help="申请渠道")
@@ -59,32 +90,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     add.add_argument("--purpose", metavar="用途", help="用途")
     add.add_argument("--delivery", metavar="获取方式", help="提供形式和获取途径，如“纸质，邮寄”")
     add.add_argument("--staff", metavar="经办人", help="登记人（口头申请必填）")
-    add.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    log = _sub(inner, "log", "在申请记录末尾追加一个办理事件", run_log)
-    log.add_argument("number", metavar="编号")
-    log.add_argument("kind", metavar="事件", choices=m.KINDS, help="、".join(m.KINDS))
-    log.add_argument("fields", nargs="*", metavar="键=值", help="事件的字段，如 理由=… 天数=10")
-    log.add_argument("--date", nargs="+", action=DateThenFields, metavar=("日期", "键=值"),
-                     help="事件日期（默认今天）；其后仍可接 键=值")
-    log.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    show = _sub(inner, "show", "查看一件申请的状态、期限和事件", run_show)
-    show.add_argument("number", metavar="编号")
-    show.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    lst = _sub(inner, "list", "列出申请（不含个人信息）", run_list)
-    lst.add_argument("--status", metavar="状态", help="只列出此状态，如 办理中、已办结")
-    lst.add_argument("--unit", metavar="受理单位")
-    lst.add_argument("--year", metavar="年份", help="收到申请的年份")
-    lst.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    due = _sub(inner, "due", "按单位列出已逾期和即将到期的申请", run_due)
-    due.add_argument("--within", type=int, default=3, metavar="N", help="N 个工作日内到期（默认 3）")
-    due.add_argument("--strict", action="store_true", help="有逾期时退出码为 1（供每日定时任务提醒）")
-    due.add_argument("--format", **fmt)  # type: ignore[arg-type]
-    letter = _sub(inner, "letter", "生成补正告知书、延期答复告知书或答复书", run_letter)
-    letter.add_argument("number", metavar="编号")
-    letter.add_argument("kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS))
-    letter.add_argument("--format", choices=("md", "html", "docx"), default="md",
-                        help="md（默认）、html（可直接打印）或 docx（须同时给 -o）")
-    letter.add_argument("-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）")
+    _json(add)
 
 
 class DateThenFields(argparse.Action):
