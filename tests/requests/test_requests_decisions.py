@@ -88,14 +88,19 @@ def test_a_fee_is_refused_unless_the_registry_enables_it(rq: Path) -> None:
     notice = ("计费方式=按页", "数量=120", "金额=1100")
     done = log(rq, number, "收费通知", "2026-11-05", *notice)
     assert done.returncode == 1 and "[REQ-FEE]" in done.stderr and "收取信息处理费" in done.stderr
-    registry = rq / "xxgk.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("收取信息处理费: false", "收取信息处理费: true"),
-                        encoding="utf-8")
+    enable_fees(rq)
     wrong = log(rq, number, "收费通知", "2026-11-05", "计费方式=按页", "数量=120", "金额=1000")
     assert wrong.returncode == 1 and "金额应为 1100 元" in wrong.stderr
     assert log(rq, number, "收费通知", "2026-11-05", *notice).returncode == 0
     shown = xxgk(rq, "request", "show", number)
     assert "待缴费" in shown.stdout
+
+
+def enable_fees(root: Path) -> None:
+    registry = root / "xxgk.yml"
+    text = registry.read_text(encoding="utf-8")
+    assert "收取信息处理费: false" in text
+    registry.write_text(text.replace("收取信息处理费: false", "收取信息处理费: true"), encoding="utf-8")
 
 
 @pytest.mark.parametrize(("nth", "yuan"), [(10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300)])
@@ -109,9 +114,7 @@ def test_fee_by_pages_charges_each_page_at_its_band(pages: int, yuan: int) -> No
 
 
 def test_a_fee_by_count_must_match_the_applicants_requests_that_month(rq: Path) -> None:
-    registry = rq / "xxgk.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("收取信息处理费: false", "收取信息处理费: true"),
-                        encoding="utf-8")
+    enable_fees(rq)
     numbers = [add(rq, f"2026-11-{day:02d}") for day in (2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 9)]
     other_month = add(rq, "2026-10-30")
     eleventh = numbers[-1]
