@@ -49,7 +49,7 @@ def run_add(args: argparse.Namespace) -> int:
         return 2
     try:
         result = calendar.add(start, int(args.n), provisional=args.provisional)
-    except MissingYear as exc:
+    except (MissingYear, ValueError) as exc:  # ValueError: a period longer than any law sets
         print(f"xxgk：{exc}", file=sys.stderr)
         return 2
     print(result.date.isoformat())
