@@ -98,9 +98,6 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
         print(text)
     if secret:
         print("发现涉密标志或个人信息：\n" + "\n".join(f"  · {s}" for s in secret))
-        if not args.force:
-            print("未写入。请先送保密审查；确认可以公开、并已在原文中处理后，再加 --force 重新导入。")
-            return 1
     if errors:
         hint = missing_options(meta)
         if hint:
@@ -109,6 +106,10 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
         rest = [p for p in errors if not (hint and p.rule in ("CAT-REQUIRED", "CAT-INDEX-MISSING"))]
         if rest:
             report(rest, "text", sys.stdout, checked=1, what="个条目（未写入）")
+    if secret and not args.force:
+        print("未写入。请先送保密审查；审查人确认可以公开（或原文已作处理）后，加 --force 重新导入。")
+        return 1
+    if errors:
         print("未写入。")
         return 1
     if args.dry_run:
