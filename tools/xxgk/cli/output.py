@@ -13,8 +13,9 @@ from xxgk.model.problem import Problem, Severity
 FORMATS = ("text", "json", "github")
 
 
-def report(problems: list[Problem], fmt: str, out: TextIO = sys.stdout, checked: int = 0,
+def report(problems: list[Problem], fmt: str, out: TextIO | None = None, checked: int = 0,
            what: str = "个文件") -> None:
+    out = out or sys.stdout  # looked up per call: tests and callers may swap sys.stdout
     problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.rule))
     if fmt == "json":
         json.dump([p.as_dict() for p in problems], out, ensure_ascii=False, indent=1)
