@@ -60,6 +60,7 @@ class PublicResponse:
     text: str
     entries: tuple[str, ...]  # 索引号 of the catalog entries it concerns
     number: str  # the record's 编号, to order and anchor
+    entries_at: tuple[tuple[int, int], ...] = ()  # (line, column) of each 相关条目
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,8 @@ def _public(record: Record) -> tuple[PublicResponse | None, list[Problem]]:
         what = "、".join(missing) or "发布时间（yyyy-mm-dd）"
         return None, [record.problem(("公开回应",), "OPN-PUBLIC", f"公开回应标为公开，但缺少或写错：{what}；补全前不会发布")]
     entries = tuple(part.get("相关条目") or ())
-    return PublicResponse(part["标题"], day, part["发布单位"], part["内容"], entries, record.get("编号")), []
+    lines = tuple(record.loaded.pos("公开回应", "相关条目", i) for i in range(len(entries)))
+    return PublicResponse(part["标题"], day, part["发布单位"], part["内容"], entries, record.get("编号"), lines), []
 
 
 def due_rows(items: list[Opinion], now: dt.datetime) -> list[tuple[Opinion, Deadline, State]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from xxgk.io.catalog import entry_paths, quick_index_numbers
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
@@ -69,7 +70,24 @@ def load_evaluations(root: Path, registry: Registry) -> tuple[list[Evaluation], 
 
 
 def load_opinions(root: Path, registry: Registry) -> tuple[list[Opinion], list[Problem]]:
-    return _load(root, registry, OPINIONS, "opinion", opinion_from)
+    items, problems = _load(root, registry, OPINIONS, "opinion", opinion_from)
+    return items, problems + unknown_entries(root, items)
+
+
+def unknown_entries(root: Path, items: list[Opinion]) -> list[Problem]:
+    """A 相关条目 that is no catalog entry is a typo: warn (the site just does not link it)."""
+    public = [o for o in items if o.public and o.public.entries]
+    if not public:
+        return []
+    known = quick_index_numbers(root, entry_paths(root))
+    found = []
+    for item in public:
+        assert item.public is not None
+        for number, (line, column) in zip(item.public.entries, item.public.entries_at, strict=True):
+            if number not in known:
+                msg = f"相关条目“{number}”不是目录中的索引号，网站上不会链接；请核对"
+                found.append(Problem(item.rel, line, column, "OPN-ENTRY", Severity.WARNING, msg))
+    return found
 
 
 def load_years(root: Path) -> tuple[dict[int, YearNote], list[Problem]]:
