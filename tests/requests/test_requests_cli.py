@@ -147,3 +147,11 @@ def test_dates_that_do_not_exist_are_reported(rq: Path) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     expected = [(lines.index(t) + 1, "REQ-ORDER") for t in ("收到日期: 2026-02-30", "    日期: 2026-11-31")]
     assert sorted((p.line, p.rule) for p in check_requests(rq)) == expected
+
+
+def test_due_reminds_when_the_applicants_correction_period_has_run_out(rq: Path) -> None:
+    shipped(rq)  # YSQ-2026-0005: correction notice 2026-11-20 giving 15 working days (to 12-11)
+    before = xxgk(rq, "request", "due", today="2026-12-11").stdout
+    assert "YSQ-2026-0005" not in before
+    after = xxgk(rq, "request", "due", today="2026-12-14").stdout
+    assert "YSQ-2026-0005  待补正  补正期限 2026-12-11 已过" in after and "其中补正期限已过 1 件" in after

@@ -36,6 +36,7 @@ class State:
     reply_due: Result | None = None
     provide_due: Result | None = None
     amend_notice_due: Result | None = None
+    amend_expires: dt.date | None = None  # end of the applicant's correction period, while waiting
     extension_days: int = 0
     paused: set[dt.date] = field(default_factory=set)
     replied_on: dt.date | None = None
@@ -129,11 +130,21 @@ def derive(req: m.Request, cal: WorkCalendar, policy: Policy, today: dt.date) ->
         state.status = UNREGISTERED
     elif waiting_amend:
         state.status = WAIT_AMEND
+        state.amend_expires = _amend_expires(req, cal)
     elif fee_open:
         state.status = WAIT_FEE
     elif consulting:
         state.status = CONSULTING
     return state
+
+
+def _amend_expires(req: m.Request, cal: WorkCalendar) -> dt.date | None:
+    """The period the notice gave the applicant (补正期限, working days), if it gave one."""
+    notice = req.first(m.AMEND_NOTICE)
+    days = notice.int("补正期限") if notice is not None else None
+    if notice is None or notice.date is None or days is None:
+        return None
+    return cal.add(notice.date, days, provisional=True).date
 
 
 def _replied(state: State, req: m.Request, reply: m.Event, cal: WorkCalendar,

@@ -49,6 +49,7 @@ def summary(item: Item, cal: WorkCalendar, today: dt.date) -> dict[str, Any]:
         "逾期": st.overdue(today), "暂定": st.provisional, "延期天数": st.extension_days,
         "答复日期": _iso(st.replied_on), "办结日期": _iso(st.closed_on),
         "结果": st.outcome, "情形": st.reason, "迟办": list(st.late),
+        "补正期限届满": _iso(st.amend_expires),
     }
 
 
@@ -73,11 +74,12 @@ def due_groups(items: list[Item], cal: WorkCalendar, today: dt.date,
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in items:
         left = days_left(item, cal, today)
-        if left is None or left > within:
+        lapsed = item.state.amend_expires is not None and item.state.amend_expires < today
+        if (left is None or left > within) and not lapsed:
             continue
         groups.setdefault(item.request.unit, []).append(summary(item, cal, today))
     for rows in groups.values():
-        rows.sort(key=lambda r: (r["剩余工作日"], r["编号"]))
+        rows.sort(key=lambda r: (r["剩余工作日"] if r["剩余工作日"] is not None else 0, r["编号"]))
     return dict(sorted(groups.items()))
 
 
@@ -85,17 +87,22 @@ def due_text(groups: dict[str, list[dict[str, Any]]], today: dt.date, within: in
              waiting: int) -> str:
     lines = [f"依申请公开到期提醒（{today.isoformat()}，{within} 个工作日内到期及已逾期）", ""]
     overdue = sum(r["逾期"] for rows in groups.values() for r in rows)
+    lapsed = sum(r["剩余工作日"] is None for rows in groups.values() for r in rows)
     for unit, rows in groups.items():
         lines.append(f"{unit}：")
         for r in rows:
+            if r["剩余工作日"] is None:  # waiting for a correction whose period has run out
+                lines.append(f"  {r['编号']}  {r['状态']}  补正期限 {r['补正期限届满']} 已过："
+                             "申请人无正当理由逾期不补正的，可按“其他处理”答复")
+                continue
             left = r["剩余工作日"]
             when = f"已逾期 {-left} 个工作日" if r["逾期"] else ("今天到期" if left == 0 else f"还剩 {left} 个工作日")
             note = f"（{r['暂定']}）" if r["暂定"] else ""
             lines.append(f"  {r['编号']}  {r['状态']}  期限 {r['当前期限']}  {when}{note}")
         lines.append("")
-    due_soon = sum(len(rows) for rows in groups.values()) - overdue
+    due_soon = sum(len(rows) for rows in groups.values()) - overdue - lapsed
     lines.append(f"合计：逾期 {overdue} 件，{within} 个工作日内到期 {due_soon} 件；"
-                 f"等待申请人补正或缴费（暂停计时）{waiting} 件。")
+                 f"等待申请人补正或缴费（暂停计时）{waiting} 件，其中补正期限已过 {lapsed} 件。")
     return "\n".join(lines) + "\n"
 
 
