@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from rq_support import add, log, record, rq  # noqa: F401  (rq is a fixture)
 
 from xxgk.requests import check_requests
@@ -51,3 +52,14 @@ def test_deleting_a_committed_event_or_changing_the_receipt_date_is_reported(rq:
     path.write_text(text.replace("收到日期: 2026-11-02", "收到日期: 2026-11-03"), encoding="utf-8")
     messages = [p.message for p in check_requests(rq) if p.rule == "REQ-APPEND-ONLY"]
     assert len(messages) == 1 and "收到日期" in messages[0]
+
+
+def test_a_rewrite_that_was_committed_is_caught_against_the_base_branch(
+        rq: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, path = committed_request(rq)
+    path.write_text(path.read_text(encoding="utf-8").replace("补正内容: 写明文号", "补正内容: 改过的内容"),
+                    encoding="utf-8")
+    git(rq, "commit", "-q", "-am", "改写")
+    assert check_requests(rq) == []  # HEAD already holds the rewrite
+    monkeypatch.setenv("XXGK_BASE_REF", "HEAD~1")
+    assert [p.rule for p in check_requests(rq)] == ["REQ-APPEND-ONLY"]

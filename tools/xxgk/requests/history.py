@@ -1,11 +1,15 @@
 """Append-only against Git: a committed record may only grow new events at its end (REQ-APPEND-ONLY).
 
 The committed version of every record is read in one ``git cat-file --batch`` call; outside a
-Git work tree, or before the first commit, there is nothing to compare with.
+Git work tree, or before the first commit, there is nothing to compare with. Locally the
+comparison is with HEAD (uncommitted edits); in a pull request's CI, where HEAD already holds
+the change, set ``XXGK_BASE_REF`` to the target branch (``origin/main``) so that a rewritten
+event cannot slip in with the commit that rewrites it.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -62,7 +66,7 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str | int, 
 
 def append_only_problems(root: Path, records: list[Record]) -> list[Problem]:
     usable = [r for r in records if r.request is not None]
-    old_bytes = committed(root, [r.rel for r in usable])
+    old_bytes = committed(root, [r.rel for r in usable], os.environ.get("XXGK_BASE_REF") or "HEAD")
     problems: list[Problem] = []
     for record in usable:
         raw = old_bytes.get(record.rel)
