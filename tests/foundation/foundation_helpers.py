@@ -6,6 +6,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ def place_case(root: Path, case_dir: Path, name: str) -> str:
     target.mkdir(parents=True, exist_ok=True)
     for companion in case_dir.glob("_*.md"):
         (target / companion.name).write_bytes(companion.read_bytes())
+    if (case_dir / "attachments").is_dir():  # files the case's 附件 lists, beside it
+        shutil.copytree(case_dir / "attachments", target / "attachments", dirs_exist_ok=True)
     (target / name).write_bytes((case_dir / name).read_bytes())
     edit = case_dir / "registry-edit.txt"
     if edit.is_file():

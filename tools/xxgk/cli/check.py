@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         others = [p for p in all_entries if rel(root, p) not in chosen] if args.paths else []
         for number, where in quick_index_numbers(root, others).items():
             numbers.setdefault(number, []).extend(where)
-        ctx = Context(registry=registry, today=today(), index_numbers=numbers)
+        ctx = Context(registry=registry, today=today(), index_numbers=numbers, root=root)
         problems.extend(check_entries(docs, ctx, root))
     report(problems, args.format, sys.stdout, checked=checked)
     return exit_code(problems)

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     target = root / CATALOG_DIR / (str(created.year) if created else "未定") / f"{file_stem(number or 'new')}.md"
     rel = target.relative_to(root).as_posix()
     doc = parse(text.encode("utf-8"), rel)
-    problems = check_entry(doc, Context(registry, today(), {}), root)
+    problems = check_entry(doc, Context(registry, today(), {}, root), root)
     if any(p.severity is Severity.ERROR for p in problems):
         report(problems, "text", sys.stderr, checked=1, what="个条目（未写入）")
         return 1

@@ -14,6 +14,7 @@ from xxgk.io.frontmatter import Document
 from xxgk.io.schema import Schema
 from xxgk.model.problem import Problem, Severity
 from xxgk.rules import (
+    attachment,
     category,
     date_format,
     date_future,
@@ -51,6 +52,7 @@ ENTRY_RULES: tuple[ModuleType, ...] = (
     index_format,
     index_year,
     index_duplicate,
+    attachment,
 )
 
 # Input hazards found while reading a file (xxgk.io.frontmatter / yamlsafe).

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from xxgk.io.frontmatter import Document
 from xxgk.model.problem import Problem, Severity
@@ -32,6 +33,8 @@ class Context:
     today: dt.date
     # index number -> paths of every catalog entry carrying it (the whole catalog)
     index_numbers: dict[str, list[str]] = field(default_factory=dict)
+    # the repository root, for rules that look at files beside an entry (None: skip them)
+    root: Path | None = None
 
     # Looked up for every entry by several rules: built once per run, not once per call.
     @cached_property
