@@ -137,6 +137,8 @@ def test_the_page_prints_as_a_paper_questionnaire(page: Page, served: tuple[str,
         assert not page.is_visible(hidden), hidden
     assert page.is_visible("text=被评议单位：＿＿＿")
     assert page.is_visible('input[name="q4"][value="不了解"]')
+    assert page.is_visible("p.xxgk-eval-paper:has-text('填写后交到')")
+    assert not page.is_visible("p.xxgk-eval-screen") and not page.is_visible("text=历年评议结果")
     assert page.pdf()[:4] == b"%PDF"
 
 

@@ -96,11 +96,14 @@ def page(registry: Registry, policy: VoicePolicy, years: list[int]) -> str:
     """The whole Markdown page; ``years`` have a published results page beside it."""
     office = registry.office
     where = "、".join(str(office[k]) for k in ("名称", "地址") if office.get(k))
-    intro = (f"根据本旗政府信息公开社会评议制度，欢迎社会各界对各镇、各部门的政府信息公开工作进行评议。"
-             f"填写后可用电子邮件发送，或在议题表单中提交（议题公开可见，请勿填写个人信息）；"
-             f"也可以打印本页，填写后交到{where}。")
-    lines = [f"# {SUBJECT}", "", inline(intro), "", form_html(registry, policy), ""]
+    online = (f"根据本旗政府信息公开社会评议制度，欢迎社会各界对各镇、各部门的政府信息公开工作进行评议。"
+              f"填写后可用电子邮件发送，或在议题表单中提交（议题公开可见，请勿填写个人信息）；"
+              f"也可以打印本页，填写后交到{where}。")
+    paper = f"请在所选答案前的方框内打“√”，填写后交到{where}。"
+    # attr_list classes: the screen text and the results list are left off the printed sheet
+    lines = [f"# {SUBJECT}", "", inline(online) + "\n{: .xxgk-eval-screen }", "",
+             inline(paper) + "\n{: .xxgk-eval-paper }", "", form_html(registry, policy), ""]
     if years:
-        lines += ["## 历年评议结果", ""]
+        lines += ["## 历年评议结果 { .xxgk-eval-screen }", ""]
         lines += [f"- [{year}年政府信息公开社会评议结果]({year}/index.md)" for year in years]
     return "\n".join(lines) + "\n"
