@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,16 @@ def test_review_check_reports_every_bad_record_with_its_line(repo: Path, capsys:
     out = capsys.readouterr().out
     assert "training/t.yml:1:1: 错误 [TRAINING-RECORD] 缺少“培训主题”" in out
     assert "training/t.yml:2:" in out and "withdrawals/w.yml:2:1: 错误 [FM-DUPLICATE-KEY]" in out
+
+
+def test_a_faulty_withdrawal_record_still_withdraws(repo: Path) -> None:
+    write_entry(repo)
+    (repo / "withdrawals").mkdir()
+    (repo / "withdrawals" / "w.yml").write_text("索引号: 000014349/2026-00007\n撤回原因: 含个人信息\n", encoding="utf-8")
+    assert is_withdrawn(repo, read(repo / REL, REL)) is True
+
+
+def test_an_unknown_base_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    assert main(["--root", str(repo), "gate", "--base", "no-such-branch"]) == 2
+    assert "无法确定比较基线“no-such-branch”" in capsys.readouterr().err

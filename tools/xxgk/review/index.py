@@ -8,8 +8,9 @@ holding them, so checking the folders' times (a few ``stat`` calls) is enough.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xxgk.model.problem import Problem
@@ -59,11 +60,13 @@ def load_index(root: Path) -> RecordIndex:
         else:
             idx.problems.extend(rec.problems)
     for rec in read_all(root, WITHDRAWALS, "withdrawal.schema.json", "WITHDRAW-RECORD"):
-        if rec.valid:
-            w = withdrawal_from(rec)
-            idx.withdrawals.setdefault(w.index_no, []).append(w)
-        else:
+        if not rec.valid:
             idx.problems.extend(rec.problems)
+        w = withdrawal_from(rec)
+        if not rec.valid and w.index_no:  # a faulty withdrawal still withdraws (fail-closed)
+            w = replace(w, date=dt.date.min)
+        if w.index_no:
+            idx.withdrawals.setdefault(w.index_no, []).append(w)
     return idx
 
 
