@@ -17,8 +17,8 @@ from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.due import due_published, due_withheld
 from xxgk.review.index import FOLDERS, cached_index, load_index
-from xxgk.review.records import record_files
 from xxgk.review.model import CONCLUSIONS
+from xxgk.review.records import record_files
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.verdict import assess
 from xxgk.review.withdraw import write_withdrawal
