@@ -67,3 +67,15 @@ def copy_calendar(root: Path) -> None:
 def xxgk(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "xxgk", "--root", str(root), *args], check=False,
                           capture_output=True, text=True, cwd=root)
+
+
+def set_reviewers(root: Path, people: list[tuple[str, str]]) -> None:
+    """Replace the registry's 审查人员 roster so that a test does not depend on the shipped one."""
+    import re
+
+    path = root / "xxgk.yml"
+    text = path.read_text(encoding="utf-8")
+    block = "审查人员:\n" + "".join(f"  - 姓名: {n}\n    单位: {u}\n" for n, u in people)
+    new, count = re.subn(r"^审查人员:\n(?:(?:[ #].*)?\n)*", block, text, flags=re.M)
+    assert count == 1, "xxgk.yml has no 审查人员 block"
+    path.write_text(new, encoding="utf-8")

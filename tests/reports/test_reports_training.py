@@ -9,7 +9,8 @@ import subprocess
 from decimal import Decimal
 from pathlib import Path
 
-from reports_helpers import OFFICE, write_entry, xxgk
+import pytest
+from reports_helpers import OFFICE, set_reviewers, write_entry, xxgk
 
 from xxgk.io.registry import load_registry
 from xxgk.reports import audit_sources as src
@@ -18,6 +19,11 @@ from xxgk.reports.names import collisions, name_key
 from xxgk.reports.training_source import training_report
 
 FINANCE = "鄂托克前旗财政局"
+
+
+@pytest.fixture(autouse=True)
+def two_reviewers(repo: Path) -> None:
+    set_reviewers(repo, [("王建华", OFFICE), ("李秀英", OFFICE)])
 
 
 def write_training(root: Path, name: str, date: str, hours: str, people: list[tuple[str, str]],
