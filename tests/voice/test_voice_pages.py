@@ -183,3 +183,13 @@ def test_a_related_entry_that_is_not_in_the_catalog_is_a_warning_with_its_place(
     assert [(p.path, p.line, p.column, p.rule, p.severity.value) for p in problems] == [
         ("opinions/2026/YQ-2026-001.yml", 31, 32, "OPN-ENTRY", "warning")]
     assert "000014349/2026-99999" in problems[0].message
+
+
+def test_the_issue_form_follows_a_changed_questionnaire(repo: Path) -> None:
+    text = (repo / "xxgk.yml").read_text(encoding="utf-8")
+    extra = "      - 代码: q5\n        内容: 政府信息公开领导小组确定的其他评议内容\n    选项:"
+    (repo / "xxgk.yml").write_text(text.replace("    选项:", extra, 1), encoding="utf-8")
+    registry = load_registry(repo)
+    form = issue_form(registry, voice_policy(registry))
+    assert "id: q5" in form and "label: 五、政府信息公开领导小组确定的其他评议内容" in form
+    assert 'name="q5"' in pages(repo)[QUESTIONNAIRE]

@@ -104,7 +104,8 @@ def results_page(report: Report, policy: VoicePolicy, date: str, intro: str) -> 
         tally = report.per_question.get(q.code)
         counts = [str(tally.counts[o]) if tally else "0" for o in policy.options]
         rows.append([inline(questionnaire.label(i, q.text)), *counts, percent(tally.rate(policy.satisfied) if tally else None)])
-    lines += [table(head, rows), "", "## 各单位评议结果（满意率）", ""]
+    lines += [table(head, rows), "", "## 各单位评议结果（满意率）", "",
+              "表头的一、二……对应上表的评议内容；“—”表示该单位没有收到这一项的评议。", ""]
     lines += [_unit_table(report, policy), "", "## 意见建议办理情况", ""]
     lines += _comment_section(report.comments)
     return "\n".join(lines) + "\n"
