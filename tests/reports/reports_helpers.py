@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -71,11 +72,9 @@ def xxgk(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def set_reviewers(root: Path, people: list[tuple[str, str]]) -> None:
     """Replace the registry's 审查人员 roster so that a test does not depend on the shipped one."""
-    import re
-
     path = root / "xxgk.yml"
     text = path.read_text(encoding="utf-8")
     block = "审查人员:\n" + "".join(f"  - 姓名: {n}\n    单位: {u}\n" for n, u in people)
-    new, count = re.subn(r"^审查人员:\n(?:(?:[ #].*)?\n)*", block, text, flags=re.M)
+    new, count = re.subn(r"^审查人员:\n(?:(?:[ #].*)?\n)*", block, text, flags=re.MULTILINE)
     assert count == 1, "xxgk.yml has no 审查人员 block"
     path.write_text(new, encoding="utf-8")
