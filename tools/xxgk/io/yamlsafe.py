@@ -32,6 +32,7 @@ Path_ = tuple[str | int, ...]
 # colons make base-60 numbers. (Plain ``15`` or ``true`` mean what they say.)
 _BOOL_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
 _NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
+_DUP = "#dup"  # path part under which a repeated key's value is read (and dropped)
 _NULL_WORDS = frozenset(["", "~", "null", "Null", "NULL"])
 
 
@@ -112,18 +113,24 @@ class _Builder:
                 continue
             key = key_ev.value
             value_ev = next(events)
-            if key in result:
-                first = self.out.key_pos[path + (key,)][0]
-                self.problem(
-                    key_ev.start_mark,
-                    "FM-DUPLICATE-KEY",
-                    f"字段“{key}”重复出现（第 {first} 行已有），请删去一处；一般 YAML 工具会只保留后一个",
-                )
-                self.node(value_ev, events, path + (key, "#dup"))
-                continue
-            self.out.key_pos[path + (key,)] = self._where(key_ev.start_mark)
-            result[key] = self.node(value_ev, events, path + (key,))
+            where = self.key_path(result, key, key_ev.start_mark, path)
+            value = self.node(value_ev, events, where)
+            if len(where) == len(path) + 1:  # not a repeated key
+                result[key] = value
         return result
+
+    def key_path(self, result: dict[str, Any], key: str, mark: Any, path: Path_) -> Path_:
+        """Where a key's value goes: its own path, or aside (reported) when it is a repeat."""
+        if key in result:
+            first = self.out.key_pos[path + (key,)][0]
+            self.problem(
+                mark,
+                "FM-DUPLICATE-KEY",
+                f"字段“{key}”重复出现（第 {first} 行已有），请删去一处；一般 YAML 工具会只保留后一个",
+            )
+            return path + (key, _DUP)
+        self.out.key_pos[path + (key,)] = self._where(mark)
+        return path + (key,)
 
 
 class _NodeBuilder(_Builder):
@@ -146,17 +153,10 @@ class _NodeBuilder(_Builder):
                 self.problem(key_node.start_mark, "FM-SYNTAX", "字段名必须是简单文字")
                 continue
             key = key_node.value
-            if key in result:
-                first = self.out.key_pos[path + (key,)][0]
-                self.problem(
-                    key_node.start_mark,
-                    "FM-DUPLICATE-KEY",
-                    f"字段“{key}”重复出现（第 {first} 行已有），请删去一处；一般 YAML 工具会只保留后一个",
-                )
-                self.walk(value_node, path + (key, "#dup"))
-                continue
-            self.out.key_pos[path + (key,)] = self._where(key_node.start_mark)
-            result[key] = self.walk(value_node, path + (key,))
+            where = self.key_path(result, key, key_node.start_mark, path)
+            value = self.walk(value_node, where)
+            if len(where) == len(path) + 1:  # not a repeated key
+                result[key] = value
         return result
 
 
