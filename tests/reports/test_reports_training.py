@@ -116,6 +116,11 @@ def test_staff_short_of_the_yearly_hours_are_audit_findings_of_their_unit(repo: 
     assert audit.not_checked == []
     found = {(f.department, f.message.split(" ")[0]) for f in audit.findings if f.rule == "AUD-UNTRAINED"}
     assert found == {(FINANCE, "刘芳"), (OFFICE, "王建华")}
+    reviewer = next(f for f in audit.findings if f.message.startswith("王建华"))
+    assert reviewer.path == "xxgk.yml" and reviewer.line > 1  # the roster line that names him
+    write_training(repo, "坏记录", "2025-07-01", "三", [("张伟", FINANCE)])
+    again = run_audit(repo, load_registry(repo), 2025, dt.date(2026, 11, 27), [("培训", src.training_findings)])
+    assert any(f.path == "training/2025/坏记录.yml" and f.rule == "TRAINING-RECORD" for f in again.findings)
 
 
 def test_a_review_signed_before_the_reviewers_first_training_is_reported(repo: Path) -> None:

@@ -172,12 +172,17 @@ def _registry_line(root: Path, *path: str | int) -> int:
 
 def training_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Staff short of the yearly class hours, and work done before one's first training."""
-    report, _ = training_report(root, registry, year)
-    minimum = report.minimum
-    found = []
+    report, problems = training_report(root, registry, year)
+    # a record that cannot be read counts no hours: say so beside the shortfalls it causes
+    found = [finding("", p.path, p.line, p.rule, p.message) for p in problems
+             if p.severity is Severity.ERROR]
+    reviewers = [str(r.get("姓名") or "") for r in registry.reviewers]
     for p in report.below():
-        found.append(finding(p.unit, "training", 1, "AUD-UNTRAINED",
-                             f"{p.name} {year} 年培训 {_hours(p.hours)} 学时，不足 {_hours(minimum)} 学时"))
+        where, line = ("training", 1)
+        if p.name in reviewers:
+            where, line = REGISTRY_FILE, _registry_line(root, "审查人员", reviewers.index(p.name), "姓名")
+        found.append(finding(p.unit, where, line, "AUD-UNTRAINED",
+                             f"{p.name} {year} 年培训 {_hours(p.hours)} 学时，不足 {_hours(report.minimum)} 学时"))
     for e in report.early:
         start = f"首次培训在 {e.first_training}" if e.first_training else "从未参加培训"
         unit = next((p.unit for p in report.people if p.name == e.activity.person), "")
