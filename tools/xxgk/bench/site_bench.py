@@ -62,14 +62,18 @@ def timed_build(root: Path, config: str = "mkdocs.yml") -> dict[str, float]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     with open(root / "build.log", "wb") as log:
-        proc = subprocess.Popen([str(MKDOCS), "build", "-q", "-f", config], cwd=root, env=env,
+        proc = subprocess.Popen([str(MKDOCS), "build", "-f", config], cwd=root, env=env,
                                 stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
         tail = (root / "build.log").read_text("utf-8", "replace")[-2000:]
         raise RuntimeError(f"mkdocs build 失败：\n{tail}")
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024}
+    phases = [line.split("xxgk: ", 1)[1] for line in
+              (root / "build.log").read_text("utf-8", "replace").splitlines()
+              if "xxgk: 目录条目" in line or "xxgk: 公开专栏" in line]
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "cpu_seconds":
+            usage.ru_utime + usage.ru_stime, "phases": phases}
 
 
 def plain_material(root: Path) -> Path:
@@ -115,8 +119,11 @@ def run(entries: int, baseline: bool, browser: bool, keep: Path | None = None) -
 
 def report(r: dict[str, Any]) -> None:
     print(f"条目数 {r['entries']}（已审查 {r['reviewed']}，公开 {r['published']}），{r['date']}，{r['cpus']} 核")
-    print(f"xxgk 生成：{r['xxgk']['seconds']:.1f} 秒，峰值内存 {r['xxgk']['peak_mb']:.0f} MB；"
+    print(f"xxgk 生成：{r['xxgk']['seconds']:.1f} 秒（CPU {r['xxgk']['cpu_seconds']:.1f} 秒），"
+          f"峰值内存 {r['xxgk']['peak_mb']:.0f} MB；"
           f"site/ {r['site_mb']:.1f} MB，每条 {r['site_kb_per_entry']:.1f} KB")
+    for line in r["xxgk"]["phases"]:
+        print("  " + line)
     if "material" in r:
         print(f"对照（Material 普通页面全部进导航，自带检索）：{r['material']['seconds']:.1f} 秒，"
               f"峰值 {r['material']['peak_mb']:.0f} MB；xxgk 快 {r['speedup']:.1f} 倍；"

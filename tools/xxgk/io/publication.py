@@ -32,13 +32,17 @@ def decisions(root: Path, registry: Registry, today: dt.date) -> dict[str, tuple
     return {doc.rel: (doc, dec) for doc, dec in iter_decisions(root, registry, today)}
 
 
-def iter_decisions(root: Path, registry: Registry, today: dt.date) -> Iterator[tuple[Document, Decision]]:
-    """The same, one entry at a time, so that 100,000 entries need not be in memory at once.
+def iter_decisions(root: Path, registry: Registry, today: dt.date, paths: list[Path] | None = None,
+                   numbers: dict[str, list[str]] | None = None) -> Iterator[tuple[Document, Decision]]:
+    """The same, one entry at a time, so that 100,000 entries need not be in memory at once;
+    ``paths``: only these entries (for workers sharing the job).
 
     Duplicate 索引号 are found against every entry's number read with a regex (as
-    ``xxgk check PATH`` does), plus the number each entry's own front matter gives."""
-    paths = entry_paths(root)
-    numbers = quick_index_numbers(root, paths)
+    ``xxgk check PATH`` does; ``numbers`` when already read), plus the number each entry's
+    own front matter gives."""
+    every = entry_paths(root)
+    paths = every if paths is None else paths
+    numbers = quick_index_numbers(root, every) if numbers is None else numbers
     ctx = Context(registry=registry, today=today, index_numbers=numbers)
     state = _review_module()
     for doc in load_entries(root, paths):

@@ -18,6 +18,7 @@ packed in 32 bits while building (entry id << 8 | weight): up to 16 million entr
 from __future__ import annotations
 
 import json
+import os
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -119,5 +120,6 @@ def _order(values: Iterable[str], preferred: list[str] | None) -> list[str]:
 def _dump(path: Path, data: object) -> None:
     # A build artefact under site/, rebuilt whole each time (as MkDocs writes its pages):
     # no fsync per file, which would cost seconds on thousands of shards.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    os.makedirs(path.parent, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

@@ -5,13 +5,11 @@ many (Markdown is the costly part), while this process writes the listings and t
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
@@ -20,6 +18,7 @@ from xxgk.model.registry import Registry
 from xxgk.site import safety
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
+from xxgk.site.parallel import fork_map
 from xxgk.site.render import BodyRenderer, Shell, depth, human_size, write
 from xxgk.site.searchdata import write_index
 
@@ -47,16 +46,13 @@ class Report:
 
 @dataclass
 class Job:
-    """Everything a worker needs; forked workers inherit it instead of unpickling it."""
+    """Everything a worker needs (see ``site.parallel``)."""
 
     entries: list[Entry]
     s: Settings
     shells: dict[int, Shell]
     env: jinja2.Environment
     render: BodyRenderer
-
-
-_JOB: list[Job] = []
 
 
 def body_of(e: Entry, root: Path) -> tuple[str, int] | str:
@@ -93,10 +89,6 @@ def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
         write(s.site_dir / e.url / "index.html", job.shells[depth(e.url)].fill(e.title, content, e.url))
         done.append(i)
     return done, problems
-
-
-def _worker(bounds: tuple[int, int]) -> tuple[list[int], list[str]]:
-    return write_range(_JOB[0], *bounds)
 
 
 def _copy_attachments(e: Entry, s: Settings) -> list[tuple[str, str, str]]:
@@ -139,18 +131,8 @@ def _side_work(job: Job, report: Report, version: str) -> None:
 def build_catalog(job: Job, version: str) -> Report:
     report, n = Report(), len(job.entries)
     start = time.perf_counter()
-    if job.s.workers <= 1:
-        results = [write_range(job, 0, n)]
-        _side_work(job, report, version)
-    else:
-        step = max(1, -(-n // (job.s.workers * 4)))
-        _JOB[:] = [job]
-        # fork: workers share the entries and templates already in memory.
-        with multiprocessing.get_context("fork").Pool(job.s.workers) as pool:
-            pending = pool.map_async(_worker, [(i, min(i + step, n)) for i in range(0, n, step)])
-            _side_work(job, report, version)
-            results = pending.get()
-        _JOB.clear()
+    results = fork_map(write_range, job, n, job.s.workers,
+                       meanwhile=lambda: _side_work(job, report, version))
     for done, problems in results:
         report.problems += problems
         report.written += [(job.entries[i].url, job.entries[i].date) for i in done]

@@ -43,7 +43,6 @@ def kinds_for(groups: dict[str, list[Group]], home: str) -> list[tuple[str, list
 def listing_pages(groups: dict[str, list[Group]], everything: Group, env: jinja2.Environment,
                   page_size: int, apply_url: str) -> Iterator[PageOut]:
     home = "../../../"  # listing pages sit three folders deep (catalog/list/<slug>/)
-    kinds = kinds_for(groups, home)
     template = env.get_template("listing.html")
     for group in [everything, *(g for kind in ("category", "unit", "year") for g in groups[kind])]:
         for order in ("desc", "asc"):
@@ -54,7 +53,7 @@ def listing_pages(groups: dict[str, list[Group]], everything: Group, env: jinja2
                 content = template.render(
                     group=group, kind_label=KIND_LABELS[group.kind], page=page, pages=pages,
                     rows=rows[(page - 1) * page_size : page * page_size], total=len(rows),
-                    order=order, links=links, kinds=kinds, home=home, apply_url=apply_url)
+                    order=order, links=links, home=home, apply_url=apply_url)
                 title = group.label if page == 1 else f"{group.label}（第{page}页）"
                 yield PageOut(list_url(group.kind, group.key, order, page), title, content)
 

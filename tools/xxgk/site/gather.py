@@ -1,0 +1,50 @@
+"""Ask the publication decision about every entry, in worker processes when there are
+many (reading, checking and hashing 20,000 files is the other costly part of a build)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from xxgk.io.catalog import entry_paths, quick_index_numbers
+from xxgk.io.publication import iter_decisions
+from xxgk.model.registry import Registry
+from xxgk.site.catalog import Collected, collect, published
+from xxgk.site.parallel import fork_map
+
+
+@dataclass
+class GatherJob:
+    root: Path
+    registry: Registry
+    today: dt.date
+    paths: list[Path]
+    numbers: dict[str, list[str]]
+    plain_chars: int
+
+
+def _slice(job: GatherJob, start: int, stop: int) -> Collected:
+    pairs = iter_decisions(job.root, job.registry, job.today, job.paths[start:stop], job.numbers)
+    return collect(job.root, pairs, job.plain_chars)
+
+
+def gather(root: Path, registry: Registry, today: dt.date, plain_chars: int,
+           workers_for: Callable[[int], int]) -> Collected:
+    """``workers_for(number of entries)``: how many processes to use."""
+    paths = entry_paths(root)
+    workers = workers_for(len(paths))
+    job = GatherJob(root, registry, today, paths, quick_index_numbers(root, paths), plain_chars)
+    if workers > 1 and paths:
+        # Decide one entry here first: the review records get indexed once, in this
+        # process, and the workers inherit the index instead of each building it.
+        _slice(job, 0, 1)
+    out = Collected()
+    for part in fork_map(_slice, job, len(paths), workers):
+        out.entries += part.entries
+        out.unreadable += part.unreadable
+        out.notes += part.notes
+        out.total += part.total
+    out.entries = published(out.entries)
+    return out
