@@ -135,10 +135,20 @@ def _open_findings(root: Path, doc_path: Path, acks: dict[str, str]) -> list[str
             for f in result.open if f.ident not in acks]
 
 
+def _git_user(root: Path) -> str:
+    try:
+        name = git(root, "config", "user.name").strip()
+    except ConfigError:
+        name = ""
+    if not name:
+        raise ConfigError("没有指定审查人：请用 --reviewer 姓名，或先运行 git config user.name 姓名")
+    return name
+
+
 def run_sign(args: argparse.Namespace) -> int:
     root: Path = args.root
     registry, people = load_registry(root), reviewers(root)
-    name = args.reviewer or git(root, "config", "user.name").strip()
+    name = args.reviewer or _git_user(root)
     req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion, attribute=args.attribute,
                       reason=args.reason, opinion=args.opinion, date=_date(args.date),
                       acks=_acks(args.ack))
