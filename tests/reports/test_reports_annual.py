@@ -252,3 +252,12 @@ def test_a_department_report_counts_only_its_own_entries_and_requests(repo: Path
     done = xxgk(repo, "report", "annual", "--all", "--check", "--format", "json")
     assert done.returncode == 0 and [(r["年度"], r["单位"]) for r in json.loads(done.stdout)] == [
         (2025, None), (2025, education)]
+
+
+def test_input_problems_lists_every_shipped_years_input_errors(repo: Path) -> None:
+    folder = copy_inputs(repo)
+    assert annual.input_problems(repo, load_registry(repo)) == []
+    stats = (folder / "统计数据.yml").read_text(encoding="utf-8")
+    (folder / "统计数据.yml").write_text(stats.replace("行政处罚: 217", "行政处罚: -1"), encoding="utf-8")
+    found = annual.input_problems(repo, load_registry(repo))
+    assert [(p.path, p.line) for p in found] == [("annual/2025/统计数据.yml", 6)]

@@ -65,6 +65,11 @@ def shipped_scopes(root: Path, registry: Registry) -> list[Scope]:
     return scopes
 
 
+def input_problems(root: Path, registry: Registry) -> list[Problem]:
+    """Problems of every report's staff-written inputs (for ``xxgk check``): no tables counted."""
+    return [p for scope in shipped_scopes(root, registry) for p in read_inputs(root, scope).problems]
+
+
 def build(root: Path, registry: Registry, scope: Scope) -> tuple[AnnualReport | None, list[Problem]]:
     year = scope.year
     inputs = read_inputs(root, scope)
