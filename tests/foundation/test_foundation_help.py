@@ -57,3 +57,19 @@ def test_command_is_explained_in_the_readme(words: tuple[str, ...]) -> None:
     if f"xxgk {words[0]}" not in readme:
         pytest.skip(f"README does not mention xxgk {words[0]} yet (the lead merges sections)")
     assert f"xxgk {' '.join(words)}" in readme
+
+
+def test_rule_table_in_the_docs_is_the_generated_one() -> None:
+    from xxgk.cli.rules import table
+
+    docs = (REPO / "docs-dev" / "foundation.md").read_text(encoding="utf-8")
+    assert table() in docs, "run: xxgk rules --markdown, and paste it into docs-dev/foundation.md"
+
+
+def test_every_rule_module_documents_itself_with_examples() -> None:
+    from xxgk.rules import ENTRY_RULES
+
+    for module in ENTRY_RULES:
+        doc = module.__doc__ or ""
+        assert doc.startswith(module.RULE.id), module.__name__
+        assert "通过" in doc and "错误" in doc, f"{module.__name__}: a passing and a failing example"
