@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from gatekit import GitRepo, keys, repo  # noqa: F401 (fixtures)
 
+from xxgk.review.hashing import sha256_file
+
 NEW = "000014349-2026-00002"
 NEW_INDEX = "000014349/2026-00002"
 
@@ -163,3 +165,32 @@ def test_a_review_added_alone_for_an_unchanged_entry_is_checked_too(repo: GitRep
     code, out = gate(repo, capsys)
     assert code == 1, out
     assert f"{published}:1:1: 错误 [GATE-SIGNATURE]" in out and "没有签名" in out
+
+
+def test_an_existing_review_record_may_not_be_rewritten(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    record = repo.sign(capsys, "content/catalog/2026/000014349-2026-00001.md", "王建华")
+    repo.git("checkout", "-q", "main")
+    repo.commit("王建华", "保密审查", [record], key="王建华")
+    repo.git("checkout", "-q", "-b", "pr2")
+    rel = repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况",
+                     body="改过的正文。")
+    repo.commit("张丽", "修改条目", [rel])
+    path = repo.root / record
+    old = path.read_text().split("条目哈希: ")[1].split()[0]
+    path.write_text(path.read_text().replace(old, sha256_file(repo.root / rel) or ""))
+    repo.commit("张丽", "改审查记录里的哈希", [record])
+    code, out = repo.xxgk(capsys, "gate", "--base", "main")
+    assert code == 1, out
+    assert f"{record}:1:1: 错误 [GATE-RECORD-CHANGED]" in out and "只增不改" in out
+
+
+def test_a_later_unsigned_change_to_a_new_review_record_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    rel = staff_adds_entry(repo)
+    record = repo.sign(capsys, rel, "王建华", "--opinion", "无")
+    repo.commit("王建华", "保密审查", [record], key="王建华")
+    path = repo.root / record
+    path.write_text(path.read_text().replace("审查意见: 无", "审查意见: 同意"))
+    repo.commit("张丽", "顺手改审查意见", [record])
+    code, out = gate(repo, capsys)
+    assert code == 1, out
+    assert "[GATE-SIGNATURE]" in out and "没有签名" in out

@@ -103,8 +103,14 @@ def check_signers_file(run: GateRun, changes: list[tuple[str, str]]) -> None:
 
 
 def check_records(run: GateRun, changes: list[tuple[str, str]]) -> None:
+    """Records are only ever added: changing or deleting one would rewrite what was signed."""
     touched = {p for s, p in changes if s != "D"}
     run.problems.extend(p for p in run.idx.problems if p.path in touched)
+    for status, path in changes:
+        if status in "MD" and path.split("/")[0] in FOLDERS:
+            done = "修改" if status == "M" else "删除"
+            run.fail(path, "GATE-RECORD-CHANGED", f"{done}了已有的记录：审查、征求意见和撤回记录只增不改，"
+                     "情况变化时请新增一份记录（例如重新审查、新的协调决定）")
 
 
 def check_entry(run: GateRun, doc: Document) -> None:

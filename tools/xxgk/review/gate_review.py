@@ -33,8 +33,8 @@ def training(rv: Review, trusted: Trusted) -> list[Failure]:
 
 
 def review_commit(rv: Review, hist: History, trusted: Trusted) -> list[Failure]:
-    """The commit adding the review touches only reviews/ and is signed by the reviewer's key."""
-    shas = hist.adding_commits(rv.rel)
+    """Every commit writing the review touches only reviews/ and is signed by the reviewer's key."""
+    shas = hist.commits_of(rv.rel)
     if not shas:
         return []  # the record was already on the base branch, checked when it was merged
     person = trusted.people[rv.reviewer]
@@ -42,7 +42,7 @@ def review_commit(rv: Review, hist: History, trusted: Trusted) -> list[Failure]:
     for sha in shas:
         other = [p for p in hist.files_of(sha) if not p.startswith(REVIEWS + "/")]
         if other:
-            found.append(("GATE-REVIEW-COMMIT", (f"加入审查记录 {rv.rel} 的提交 {sha[:10]} 还改动了 reviews/ 以外的文件"
+            found.append(("GATE-REVIEW-COMMIT", (f"写入审查记录 {rv.rel} 的提交 {sha[:10]} 还改动了 reviews/ 以外的文件"
                           f"（{'、'.join(other[:3])}）：审查记录须单独提交，审查人不能在审查提交里改内容")))
         found.extend(signature(rv, sha, hist, trusted, person.principal))
     return found
@@ -53,7 +53,7 @@ def signature(rv: Review, sha: str, hist: History, trusted: Trusted, principal: 
         return [("GATE-SIGNATURE", f"比较基线中没有允许签名人文件 {SIGNERS_FILE}，无法核验审查提交 {sha[:10]} 的签名")]
     sig = hist.signature(sha, trusted.signers)
     if sig.status == "N":
-        return [("GATE-SIGNATURE", (f"加入审查记录 {rv.rel} 的提交 {sha[:10]} 没有签名：审查人“{rv.reviewer}”"
+        return [("GATE-SIGNATURE", (f"写入审查记录 {rv.rel} 的提交 {sha[:10]} 没有签名：审查人“{rv.reviewer}”"
                  "须用自己的 SSH 密钥签名提交（git commit -S）"))]
     if sig.status != "G":
         return [("GATE-SIGNATURE", (f"审查提交 {sha[:10]} 的签名不能用 {SIGNERS_FILE} 核验（密钥 {sig.fingerprint or '未知'} "

@@ -51,8 +51,9 @@ class History:
         out = git(self.root, "log", "-z", f"--format={fmt}", f"{self.base}..HEAD", "--", *paths)
         return [Commit(*rec.split("\x1f")) for rec in out.split("\0") if rec.strip()]
 
-    def adding_commits(self, path: str) -> list[str]:
-        out = git(self.root, "log", "--diff-filter=A", "--format=%H", f"{self.base}..HEAD", "--", path)
+    def commits_of(self, path: str) -> list[str]:
+        """Every commit since the base that added or changed ``path``."""
+        out = git(self.root, "log", "--format=%H", f"{self.base}..HEAD", "--", path)
         return out.split()
 
     def files_of(self, sha: str) -> list[str]:
