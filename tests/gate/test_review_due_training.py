@@ -106,3 +106,12 @@ def test_the_site_publishes_only_reviewed_entries(repo: Path) -> None:
     assert decision.visibility is Visibility.HIDDEN and "保密审查" in decision.reason
     assert sign(repo, "2026-11-20") == 0
     assert decisions(repo, registry, today)[REL][1].visibility is Visibility.PUBLISHED
+
+
+def test_withdrawn_entries_are_not_due(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    assert sign(repo, "2025-11-01") == 0
+    assert main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "内容已过时",
+                 "--approver", "李秀英", "--date", "2026-11-01"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(repo), "review", "due"]) == 0

@@ -15,6 +15,7 @@ from xxgk.io.registry import ConfigError, load_registry
 from xxgk.io.review_state import reviewers
 from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
+from xxgk.review.consult import withdrawn
 from xxgk.review.due import due_published, due_withheld
 from xxgk.review.index import FOLDERS, cached_index, load_index
 from xxgk.review.model import CONCLUSIONS
@@ -180,7 +181,7 @@ def run_due(args: argparse.Namespace) -> int:
     covered = []
     for doc in load_entries(root, entry_paths(root)):
         result = assess(root, doc, idx, people)
-        if result.ok:
+        if result.ok and not withdrawn(doc, idx, day):  # a withdrawn entry is no longer published
             covered.append(result.valid)
     dues = due_published(covered, months, day) + due_withheld(idx, months, day)
     problems = [Problem(d.review.entry or d.review.rel, 1, 1, "REVIEW-DUE", Severity.WARNING, d.message())
