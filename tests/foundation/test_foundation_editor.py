@@ -69,8 +69,8 @@ def test_pre_commit_hook_checks_changed_entries(repo: Path) -> None:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
            "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "XXGK_TODAY": "2026-11-27"}
     hook = [str(Path(sys.executable).parent / "pre-commit"), "run", "--files"]
-    done = subprocess.run([*hook, "content/catalog/2025/bad.md"], cwd=repo, env=env, capture_output=True, text=True)
+    done = subprocess.run([*hook, "content/catalog/2025/bad.md"], cwd=repo, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 1 and "content/catalog/2025/bad.md:12:6: 错误 [CAT-KEYWORD-SEP]" in done.stdout
     good = next(p for p in (repo / "content" / "catalog").rglob("*.md") if p != bad)
-    done = subprocess.run([*hook, str(good.relative_to(repo))], cwd=repo, env=env, capture_output=True, text=True)
+    done = subprocess.run([*hook, str(good.relative_to(repo))], cwd=repo, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -48,7 +48,7 @@ def test_node_walk_and_event_walk_agree(lines: list[str]) -> None:
     text = "\n".join(lines)
     if any(c in text for c in "!&*"):
         return  # the fast path is never taken for such text
-    fast, slow = load_yaml(text, "f.yml", 3), load_yaml(text, "f.yml", 3, events=True)
+    fast, slow = load_yaml(text, "f.yml", 3), load_yaml(text, "f.yml", 3, force_events=True)
     assert (fast.ok, fast.data) == (slow.ok, slow.data)
     if fast.ok:
         assert fast.value_pos == slow.value_pos and fast.key_pos == slow.key_pos

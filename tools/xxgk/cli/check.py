@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
-from xxgk.io.catalog import entry_paths, is_entry, load_entries, quick_index_numbers, index_numbers, rel
+from xxgk.io.catalog import (
+    entry_paths,
+    index_numbers,
+    is_entry,
+    load_entries,
+    quick_index_numbers,
+    rel,
+)
 from xxgk.io.registry import check_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity

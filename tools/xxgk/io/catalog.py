@@ -11,7 +11,7 @@ from pathlib import Path
 from xxgk.io.frontmatter import Document, read
 
 CATALOG_DIR = Path("content") / "catalog"
-_INDEX_LINE = re.compile("^索引号[ \t]*:[ \t]*[\"']?([^\"'\\s#]+)".encode(), re.M)
+_INDEX_LINE = re.compile("^索引号[ \t]*:[ \t]*[\"']?([^\"'\\s#]+)".encode(), re.MULTILINE)
 
 
 @lru_cache(maxsize=16)

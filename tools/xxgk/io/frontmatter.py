@@ -16,7 +16,7 @@ from xxgk.io.yamlsafe import Loaded, load_yaml
 from xxgk.model.problem import Problem, Severity
 
 _FENCE = re.compile(r"^---[ \t]*$")
-_CLOSE_ANY = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_CLOSE_ANY = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 @dataclass

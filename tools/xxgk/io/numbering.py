@@ -10,7 +10,7 @@ from xxgk.io.catalog import entry_paths, quick_index_numbers
 from xxgk.model.indexno import next_serial
 from xxgk.model.registry import Registry
 
-_LINE = re.compile(r"^(索引号[ \t]*:).*$", re.M)
+_LINE = re.compile(r"^(索引号[ \t]*:).*$", re.MULTILINE)
 
 
 def index_values(registry: Registry, publisher: str, category: str, year: int) -> dict[str, str]:

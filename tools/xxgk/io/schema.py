@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ class Schema:
         return [_translate(e, self.schema) for e in found]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_schema(path: str) -> Schema:
     from xxgk.io.registry import ConfigError  # late: the registry module imports this one
 

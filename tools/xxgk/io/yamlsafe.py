@@ -13,8 +13,9 @@ write these files by hand, so we read the event stream ourselves:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -30,7 +31,10 @@ Path_ = tuple[str | int, ...]
 # Plain scalars that YAML 1.1 (PyYAML) silently turns into something else than what
 # people meant: yes/no words become booleans, leading zeros make octal numbers,
 # colons make base-60 numbers. (Plain ``15`` or ``true`` mean what they say.)
-_BOOL_WORDS = frozenset("y Y yes Yes YES n N no No NO on On ON off Off OFF".split())
+_BOOL_WORDS = frozenset([
+    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+    "on", "On", "ON", "off", "Off", "OFF",
+])
 _NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
 _DUP = "#dup"  # path part under which a repeated key's value is read (and dropped)
 _NULL_WORDS = frozenset(["", "~", "null", "Null", "NULL"])
@@ -178,12 +182,12 @@ def _until(events: Iterator[Any], end: type) -> Iterator[Any]:
         yield ev
 
 
-def load_yaml(text: str, rel: str, line_offset: int = 0, events: bool = False) -> Loaded:
+def load_yaml(text: str, rel: str, line_offset: int = 0, force_events: bool = False) -> Loaded:
     """Read one YAML document. ``line_offset`` is added to every line (front matter).
 
-    ``events=True`` forces the event walk (tests compare it with the node walk)."""
+    ``force_events=True`` forces the event walk (tests compare it with the node walk)."""
     out = Loaded()
-    if not events and not _NEEDS_EVENTS.search(text):
+    if not force_events and not _NEEDS_EVENTS.search(text):
         return _load_nodes(text, rel, line_offset, out)
     builder = _Builder(rel, line_offset, out)
     try:

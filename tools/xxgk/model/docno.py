@@ -8,7 +8,6 @@ digits — and returns the corrected text so that the message can show it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 _VALID = re.compile(r"^(?P<code>[^\s〔〕\[\]()（）【】{}<>《》]+?)〔(?P<year>\d{4})〕(?P<num>[A-Za-z]{0,4}[1-9]\d*)号$")

@@ -12,7 +12,7 @@ FIELD_ORDER = (
     "涉及部门", "联合发文机关", "附件",
 )
 _PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^#]*$")
-_RISKY = re.compile(r"^(?:[-+]?[0-9][0-9_:.]*|y|n|yes|no|on|off|true|false|null|~)$", re.I)
+_RISKY = re.compile(r"^(?:[-+]?[0-9][0-9_:.]*|y|n|yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
 
 
 def scalar(value: str) -> str:

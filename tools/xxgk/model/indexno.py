@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Iterable
+from collections.abc import Iterable
 
 FIELDS = ("机构代码", "地区编号", "单位代码", "分类代码", "年份", "序号")
 _PATTERNS = {"年份": r"\d{4}"}

@@ -37,7 +37,7 @@ def check(doc: Document, schema: Schema) -> list[Problem]:
                 "additionalProperties": UNKNOWN}.get(err.keyword, VALUE)
         # a field written but left empty is reported where it is; one left out, at line 1
         where = err.path or ((err.field,) if err.field in doc.meta else ())
-        line, col = doc.pos(*where) if where else (1, 1)
+        line, col = doc.loaded.pos(*where) if where else (1, 1)
         doc.invalid.add(err.field)
         found.append(Problem(doc.rel, line, col, rule.id, Severity.ERROR, err.message))
     return found
