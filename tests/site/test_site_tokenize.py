@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from xxgk.search.tokenize import query_tokens, shard_of, tokens
 from xxgk_site_kit import add_entry, mkdocs_build
+
+from xxgk.search.tokenize import query_tokens, shard_of, tokens
 
 
 def test_chinese_runs_become_bigrams_and_single_characters() -> None:

@@ -78,7 +78,7 @@ def sign_entry(root: Path, path: Path, conclusion: str = "同意公开") -> None
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XXGK_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([str(MKDOCS), "build", "--strict"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, check=False)
 
 
 def page(root: Path, url: str) -> str:

@@ -57,7 +57,7 @@ def review_everything(root: Path) -> int:
     return count
 
 
-def timed_build(root: Path, config: str = "mkdocs.yml") -> dict[str, float]:
+def timed_build(root: Path, config: str = "mkdocs.yml") -> dict[str, Any]:
     """Wall time and peak resident memory of one ``mkdocs build`` (a child process)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()

@@ -22,6 +22,7 @@ import os
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from xxgk.search.tokenize import shard_of, tokens
@@ -53,7 +54,7 @@ class SearchDoc:
 class IndexBuilder:
     """Add documents in display order (newest first); ``write`` the shards."""
 
-    postings: dict[str, array] = field(default_factory=dict)  # token -> (id << 8 | weight)…
+    postings: dict[str, array[int]] = field(default_factory=dict)  # token -> (id << 8 | weight)…
     rows: list[list[str]] = field(default_factory=list)
     facet_values: dict[str, set[str]] = field(default_factory=dict)
 
@@ -102,10 +103,10 @@ class IndexBuilder:
         return {"entries": len(self.rows), "shards": shards, "tokens": len(self.postings)}
 
 
-def _encode(packed: array) -> list[object]:
+def _encode(packed: array[int]) -> list[object]:
     ids = [p >> 8 for p in packed]
     ws = [p & 0xFF for p in packed]
-    deltas = [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
+    deltas = [ids[0]] + [b - a for a, b in pairwise(ids)]
     first = ws[0]
     return [deltas, first if ws.count(first) == len(ws) else ws]
 

@@ -55,11 +55,14 @@ class Job:
     render: BodyRenderer
 
 
-def body_of(e: Entry, root: Path) -> tuple[str, int] | str:
-    """(body, first line) read again, or why not: the bytes must be those decided on."""
+CHANGED = "条目在生成网站的过程中被改动，请重新生成"
+
+
+def body_of(e: Entry, root: Path) -> tuple[str, int] | None:
+    """(body, first line) read again; None when the bytes are not those decided on."""
     raw = (root / e.rel).read_bytes()
     if hashlib.sha256(raw).hexdigest() != e.sha256:
-        return "条目在生成网站的过程中被改动，请重新生成"
+        return None
     text, _ = decode(raw, e.rel)
     _, _, body, line, _ = split(text or "", e.rel)
     return body, line
@@ -74,11 +77,10 @@ def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
         e, body = job.entries[i], ""
         if e.has_body:
             got = body_of(e, s.root)
-            found = [(1, got)] if isinstance(got, str) else []
-            if not found:
-                source, line = got  # type: ignore[misc]
-                body = job.render(source)
-                found = safety.problems(source, line, body)
+            found = [(1, CHANGED)]
+            if got is not None:
+                body = job.render(got[0])
+                found = safety.problems(got[0], got[1], body)
             found += [(1, m) for m in attachment_problems(s.root, e)]
             if found:
                 problems += [f"{e.rel}:{n}: {msg}" for n, msg in found]

@@ -18,7 +18,7 @@ from markdown.postprocessors import Postprocessor
 _WIDE = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _TAGS = r"(?:<[^<>\n]+>)*"
 _JOIN = re.compile(f"(?<=[{_WIDE}])({_TAGS})[ \\t]*\\n[ \\t]*({_TAGS})(?=[{_WIDE}])")
-_PRE = re.compile(r"(<pre\b.*?</pre>)", re.S | re.I)
+_PRE = re.compile(r"(<pre\b.*?</pre>)", re.DOTALL | re.IGNORECASE)
 
 
 def join_cjk_lines(html: str) -> str:
@@ -33,6 +33,6 @@ class _Joiner(Postprocessor):
 
 
 class CjkLineJoin(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 — Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         # After raw HTML is put back (priority 30), so the whole page text is seen.
         md.postprocessors.register(_Joiner(md), "xxgk_cjk_join", 5)

@@ -6,7 +6,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 
-class XxgkConfig(Config):
+class XxgkConfig(Config):  # type: ignore[no-untyped-call]
     enabled = opt.Type(bool, default=True)
     page_size = opt.Type(int, default=30)  # rows per listing page
     feed_size = opt.Type(int, default=50)  # newest entries in feed.xml

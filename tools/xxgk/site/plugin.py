@@ -27,14 +27,14 @@ from xxgk.site import checks, extras, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
 from xxgk.site.catalog import Entry
 from xxgk.site.config import XxgkConfig
-from xxgk.site.gather import gather
 from xxgk.site.feeds import rss, sitemap, write_sitemap
+from xxgk.site.gather import gather
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, templates
 
 log = get_plugin_logger(__name__)
 
 
-class XxgkPlugin(BasePlugin[XxgkConfig]):
+class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config

@@ -66,7 +66,7 @@ class BodyRenderer:
 
     def __call__(self, text: str) -> str:
         self.md.reset()
-        return self.md.convert(text)
+        return str(self.md.convert(text))
 
 
 def human_size(size: int) -> str:

@@ -15,16 +15,16 @@ from html.parser import HTMLParser
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _SOURCE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<\s*/?\s*(script|iframe|object|embed)\b", re.I), "不允许 <{0}> 标签"),
+    (re.compile(r"<\s*/?\s*(script|iframe|object|embed)\b", re.IGNORECASE), "不允许 <{0}> 标签"),
     (re.compile(r"<!--"), "不允许 HTML 注释（审查人员在页面上看不到注释里的文字）"),
-    (re.compile(r"(?:<[a-z][^>]*|\{[^}]*)[\s\"'/{:.]on[a-z]+\s*=", re.I),
+    (re.compile(r"(?:<[a-z][^>]*|\{[^}]*)[\s\"'/{:.]on[a-z]+\s*=", re.IGNORECASE),
      "不允许 on…= 事件属性（会执行脚本）"),
     (re.compile(r"(?:\]\(\s*<?|\]:\s*<?|(?:href|src|action)\s*=\s*[\"']?|<)\s*"
-                r"(?:javascript|vbscript)\s*:", re.I), "不允许 javascript: 链接"),
+                r"(?:javascript|vbscript)\s*:", re.IGNORECASE), "不允许 javascript: 链接"),
 )
 _BAD_TAGS = {"script", "iframe", "object", "embed"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href"}
-_BAD_SCHEME = re.compile(r"^(javascript|vbscript):", re.I)
+_BAD_SCHEME = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20]+")
 
 
@@ -58,9 +58,9 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"不允许 {name}= 事件属性（会执行脚本）")
-            elif name in _URL_ATTRS and value is not None:
-                if _BAD_SCHEME.match(_CONTROL.sub("", html.unescape(value))):
-                    self.found.append("不允许 javascript: 链接")
+            elif (name in _URL_ATTRS and value is not None
+                  and _BAD_SCHEME.match(_CONTROL.sub("", html.unescape(value)))):
+                self.found.append("不允许 javascript: 链接")
 
     def handle_comment(self, data: str) -> None:
         self.found.append("不允许 HTML 注释（审查人员在页面上看不到注释里的文字）")
@@ -69,7 +69,7 @@ class _Scanner(HTMLParser):
 # Rendered HTML without any of these cannot hold what the parser looks for; most bodies
 # have none, and the parser is the slow part.
 _SUSPECT = re.compile(r"<!--|<\s*(?:script|iframe|object|embed)|\son[a-z]+\s*=|"
-                      r"(?:href|src|action|formaction)\s*=\s*[\"']?[^\"'>]*(?:&|script\s*:)", re.I)
+                      r"(?:href|src|action|formaction)\s*=\s*[\"']?[^\"'>]*(?:&|script\s*:)", re.IGNORECASE)
 
 
 def check_html(rendered: str) -> list[str]:
