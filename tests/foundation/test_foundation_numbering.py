@@ -146,3 +146,26 @@ def _entries(root: Path) -> list[Path]:
 def _at(root: Path, ref: str, path: Path) -> bool:
     listed = git(root, "ls-tree", "-r", "--name-only", ref, "--", str(path.relative_to(root)))
     return bool(listed.strip())
+
+
+def test_new_asks_for_each_field_at_a_terminal(repo: Path) -> None:
+    import pty
+    import sys
+
+    answers = ["鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知", "鄂前民发〔2026〕41号",
+               "2026-11-20", "工作信息", "鄂托克前旗民政局", "社会救助股", "", "", "", "",
+               "走访慰问 困难群众", "部署冬季困难群众走访慰问工作。"]
+    master, slave = pty.openpty()
+    try:
+        env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
+        proc = subprocess.Popen([sys.executable, "-m", "xxgk", "new"], cwd=repo, stdin=slave,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        os.write(master, ("\n".join(answers) + "\n").encode("utf-8"))
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 0, out + err
+    assert "产生时间（yyyy-mm-dd）" in out and "公开形式（主动公开/依申请公开）［主动公开］" in out
+    text = (repo / "content" / "catalog" / "2026" / "000014349-2026-00001.md").read_text(encoding="utf-8")
+    assert "公开形式: 主动公开" in text and "审核程序: 单位内审核后公开" in text
