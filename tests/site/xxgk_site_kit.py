@@ -65,13 +65,18 @@ def add_entry(root: Path, serial: int, body: str = BODY, sign: bool = True, **me
 
 
 def sign_entry(root: Path, path: Path, conclusion: str = "同意公开") -> None:
+    """Review as a rostered reviewer who may review for the entry's 发布机构 (王建华 by default)."""
     rel = path.relative_to(root).as_posix()
     doc = read(path, rel)
     registry = load_registry(root)
-    req = SignRequest(reviewer=REVIEWER, body=None, conclusion=conclusion, attribute=None,
+    people = roster(registry)
+    body = str(doc.get("发布机构"))
+    name = REVIEWER if body in people[REVIEWER].bodies else next(
+        (p.name for p in people.values() if body in p.bodies), REVIEWER)
+    req = SignRequest(reviewer=name, body=None, conclusion=conclusion, attribute=None,
                       reason="" if conclusion == "同意公开" else "涉及个人隐私", opinion="",
                       date=dt.date(2026, 11, 20), acks={})
-    record = build(root, doc, req, roster(registry))
+    record = build(root, doc, req, people)
     write(root, record_path(registry, doc, str(doc.get("发布机构")), req.date), record)
 
 
