@@ -38,6 +38,9 @@ def _rfc822(date: str) -> str:
     return f"{days[d.weekday()]}, {d.day:02d} {months[d.month - 1]} {d.year} 00:00:00 +0800"
 
 
+SITEMAP_LIMIT = 50000  # URLs per file, as the sitemap protocol allows
+
+
 def sitemap(urls: list[tuple[str, str]], site_url: str) -> str:
     """``urls``: (site-relative URL, yyyy-mm-dd or "")."""
     rows = []
@@ -49,10 +52,27 @@ def sitemap(urls: list[tuple[str, str]], site_url: str) -> str:
             + "\n".join(rows) + "\n</urlset>\n")
 
 
-def write_sitemap(site_dir: Path, text: str) -> None:
-    (site_dir / "sitemap.xml").write_text(text, "utf-8")
-    # mtime=0: the same site gives the same bytes (MkDocs writes this file too).
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+def write_sitemaps(site_dir: Path, urls: list[tuple[str, str]], site_url: str) -> None:
+    """sitemap.xml; past 50,000 URLs it becomes an index of sitemap-1.xml, sitemap-2.xml…"""
+    if len(urls) <= SITEMAP_LIMIT:
+        _write(site_dir, "sitemap.xml", sitemap(urls, site_url))
+        return
+    parts = []
+    for n, start in enumerate(range(0, len(urls), SITEMAP_LIMIT), start=1):
+        chunk = urls[start : start + SITEMAP_LIMIT]
+        _write(site_dir, f"sitemap-{n}.xml", sitemap(chunk, site_url))
+        newest = max((d for _, d in chunk if d), default="")
+        last = f"<lastmod>{newest}</lastmod>" if newest else ""
+        parts.append(f"<sitemap><loc>{escape(site_url)}sitemap-{n}.xml</loc>{last}</sitemap>")
+    _write(site_dir, "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           + "\n".join(parts) + "\n</sitemapindex>\n")
+
+
+def _write(site_dir: Path, name: str, text: str) -> None:
+    (site_dir / name).write_text(text, "utf-8")
+    # mtime=0: the same site gives the same bytes (MkDocs writes sitemap.xml.gz too).
+    (site_dir / f"{name}.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def commit_dates(root: Path, paths: list[str]) -> dict[str, str]:

@@ -27,7 +27,7 @@ from xxgk.site import checks, extras, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
 from xxgk.site.catalog import Entry
 from xxgk.site.config import XxgkConfig
-from xxgk.site.feeds import rss, sitemap, write_sitemap
+from xxgk.site.feeds import rss, write_sitemaps
 from xxgk.site.gather import gather
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, templates
 
@@ -110,7 +110,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         (site_dir / "feed.xml").write_text(rss(
             self.entries, settings.site_url, config.site_name, config.site_description or "",
             self.config.feed_size), "utf-8")
-        write_sitemap(site_dir, sitemap(self._page_dates(config) + report.written, settings.site_url))
+        write_sitemaps(site_dir, self._page_dates(config) + report.written, settings.site_url)
         timing = "，".join(f"{k} {v:.1f} 秒" for k, v in report.timings.items())
         log.info(f"公开专栏：写入 {len(report.written)} 个目录页面（{timing}），检索索引 {report.sizes}")
 
