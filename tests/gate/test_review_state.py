@@ -149,3 +149,13 @@ def test_an_unknown_base_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixt
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     assert main(["--root", str(repo), "gate", "--base", "no-such-branch"]) == 2
     assert "无法确定比较基线“no-such-branch”" in capsys.readouterr().err
+
+
+def test_a_refusal_is_recorded_as_not_disclosed_and_contradictions_are_refused(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_entry(repo)
+    code, out = sign(repo, capsys, "--attribute", "不公开")
+    assert code == 1 and "矛盾" in out
+    code, out = sign(repo, capsys, "--conclusion", "不予公开", "--reason", "属于过程性信息（条例第十六条）")
+    assert code == 0, out
+    assert "公开属性: 不公开" in next((repo / "reviews").rglob("*.yml")).read_text(encoding="utf-8")

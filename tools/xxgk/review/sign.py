@@ -53,6 +53,9 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
         raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
     if req.conclusion != "同意公开" and not req.reason:
         raise SignError(f"审查结论为“{req.conclusion}”时必须用 --reason 写明依据或理由（附件4 第十七条）")
+    attribute = req.attribute or ("不公开" if req.conclusion == "不予公开" else doc.get("公开形式"))
+    if (attribute == "不公开") != (req.conclusion == "不予公开"):
+        raise SignError(f"公开属性“{attribute}”与审查结论“{req.conclusion}”矛盾：不公开的信息结论只能是不予公开")
     atts = attachment_hashes(root, doc.rel, doc.meta)
     missing = [name for name, sha in atts.items() if sha is None]
     if missing:
@@ -61,7 +64,7 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
         "条目": doc.rel, "索引号": doc.get("索引号"), "信息名称": doc.get("信息名称"),
         "文件编号": doc.get("文件编号"),
         "内容摘要": None if doc.get("文件编号") else doc.get("内容描述"),
-        "公开属性": req.attribute or doc.get("公开形式"), "不公开理由": req.reason,
+        "公开属性": attribute, "不公开理由": req.reason,
         "审查结论": req.conclusion, "审查单位": body, "审查人": req.reviewer,
         "审查日期": req.date.isoformat(), "审查意见": req.opinion,
         "条目哈希": sha256_bytes(doc.raw),
