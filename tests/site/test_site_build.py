@@ -108,6 +108,8 @@ def test_footer_shows_the_registry_filing_numbers(site_repo: Path) -> None:
                  "主办单位：鄂托克前旗人民政府办公室"):
         assert text in home
     assert "fonts.googleapis" not in home and "Material for MkDocs" not in home
+    assert 'href="assets/xxgk/print.css"' in home
+    assert "@media print" in (site_repo / "site/assets/xxgk/print.css").read_text("utf-8")
 
 
 def test_body_text_uses_a_song_typeface_not_larger_than_14pt(site_repo: Path) -> None:

@@ -37,8 +37,8 @@ def check_source(text: str, first_line: int) -> list[tuple[int, str]]:
         if m:
             fence = None if fence == m.group(1) else (fence or m.group(1))
             continue
-        if fence:
-            continue
+        if fence or not ("<" in line or "{" in line or ":" in line):
+            continue  # every rule needs one of these characters
         bare = _CODE_SPAN.sub("", line)
         for pattern, message in _SOURCE_RULES:
             hit = pattern.search(bare)
