@@ -27,8 +27,22 @@ _ARGPARSE_ZH = (
 )
 
 
+_HELP_ZH = (
+    ("usage:", "用法："),
+    ("positional arguments:", "参数："),
+    ("options:", "选项："),
+    ("show this help message and exit", "显示帮助并退出"),
+)
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse speaking Chinese on errors (exit 2, never a traceback)."""
+    """argparse speaking Chinese, in help and on errors (exit 2, never a traceback)."""
+
+    def format_help(self) -> str:
+        return _zh(super().format_help())
+
+    def format_usage(self) -> str:
+        return _zh(super().format_usage())
 
     def error(self, message: str) -> None:  # type: ignore[override]
         for pattern, repl in _ARGPARSE_ZH:
@@ -38,25 +52,53 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"xxgk：用法错误：{message}\n运行“{self.prog} --help”查看用法。\n")
 
 
+# Command name -> module, where they differ (``import`` is a Python keyword).
+_MODULE_OF = {"import": "importdoc"}
+
+
 def command_modules() -> list[str]:
     """Every module of this package with a ``register`` function is a command (group)."""
     names = [m.name for m in pkgutil.iter_modules(__path__) if m.name not in ("output",)]
     return sorted(n for n in names if not n.startswith("_"))
 
 
-def build_parser() -> Parser:
+def _wanted(argv: Sequence[str]) -> list[str]:
+    """Only the module of the command being run is imported: start-up stays fast."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--root":
+            i += 2
+            continue
+        if arg.startswith("-"):
+            break
+        module = _MODULE_OF.get(arg, arg)
+        return [module] if module in command_modules() else command_modules()
+    return command_modules()
+
+
+def _zh(text: str) -> str:
+    for english, chinese in _HELP_ZH:
+        text = text.replace(english, chinese)
+    return text
+
+
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser = Parser(prog="xxgk", description="政府信息公开工作工具：检查目录条目、生成站点、审查、依申请公开。",
                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, help="信息公开仓库的根目录（默认：向上查找 xxgk.yml）")
     subs = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
-    for name in command_modules():
+    names = command_modules() if argv is None else _wanted(argv)
+    for name in names:
         module = importlib.import_module(f"xxgk.cli.{name}")
         module.register(subs)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
