@@ -130,7 +130,8 @@ def report(r: dict[str, Any]) -> None:
               f"Material 检索索引 {r['material_index_mb'] or 0:.1f} MB")
     for q in r.get("search", []):
         print(f"检索“{q['query']}”：首次检索下载 {q['gzip_kb']:.0f} KB（gzip），"
-              f"{q['files']} 个文件，结果 {q['total']} 条，页面就绪后 {q['ms']:.0f} 毫秒显示")
+              f"{q['files']} 个文件，结果 {q['total']} 条，页面就绪后 {q['ms']:.0f} 毫秒显示"
+              f"（再次输入检索 {q['typed_ms']:.0f} 毫秒）")
 
 
 def main(entries: int, baseline: bool = False, browser: bool = True) -> int:

@@ -24,11 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from xxgk.search.tokenize import shard_of, tokens
 
 CHUNK = 50
 POSTINGS_PER_SHARD = 4000
+POSTINGS_PER_ENTRY = 300  # distinct tokens of an entry's indexed fields, about
 # field -> weight; a token found in several fields adds up (capped at 255).
 WEIGHTS = {"文件编号": 12, "索引号": 12, "信息名称": 8, "关键词": 6, "内容描述": 3,
            "发布机构": 2, "责任部门": 2, "分类": 2, "公开形式": 1, "正文": 1}
@@ -56,7 +58,6 @@ class IndexBuilder:
 
     postings: dict[str, array[int]] = field(default_factory=dict)  # token -> (id << 8 | weight)…
     rows: list[list[str]] = field(default_factory=list)
-    facet_values: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, doc: SearchDoc) -> None:
         doc_id = len(self.rows)
@@ -70,7 +71,6 @@ class IndexBuilder:
         for key, value in doc.facets.items():
             if value:
                 weights[f"#{key}:{value}"] = 1
-                self.facet_values.setdefault(key, set()).add(value)
         postings = self.postings
         shifted = doc_id << 8  # one 32-bit number per posting: id (24 bits) and weight
         for tok, w in weights.items():
@@ -79,16 +79,10 @@ class IndexBuilder:
                 found = postings[tok] = array("I")
             found.append(shifted | w)
 
-    def shard_count(self) -> int:
-        total = sum(len(p) for p in self.postings.values())
-        n = 8
-        while n < 4096 and n * POSTINGS_PER_SHARD < total:
-            n *= 2
-        return n
-
-    def write(self, folder: Path, version: str, facet_order: dict[str, list[str]]) -> dict[str, int]:
-        """Write the index; returns sizes for the build log and the benchmark."""
-        shards = self.shard_count()
+    def write(self, folder: Path, manifest: dict[str, Any]) -> dict[str, int]:
+        """Write the index as ``manifest`` (see ``make_manifest``) describes it; returns sizes
+        for the build log and the benchmark."""
+        shards = int(manifest["shards"])
         buckets: list[dict[str, list[object]]] = [{} for _ in range(shards)]
         for tok, packed in self.postings.items():
             buckets[shard_of(tok, shards)][tok] = _encode(packed)
@@ -96,11 +90,29 @@ class IndexBuilder:
             _dump(folder / "t" / f"{i}.json", bucket)
         for start in range(0, len(self.rows), CHUNK):
             _dump(folder / "d" / f"{start // CHUNK}.json", self.rows[start : start + CHUNK])
-        manifest = {"版本": version, "n": len(self.rows), "shards": shards, "chunk": CHUNK,
-                    "facets": {k: _order(self.facet_values.get(k, set()), facet_order.get(k))
-                               for k in FACETS}}
         _dump(folder / "manifest.json", manifest)
         return {"entries": len(self.rows), "shards": shards, "tokens": len(self.postings)}
+
+
+def shards_for(entries: int) -> int:
+    """Shards for a catalog of ``entries``, known before the index is built (the search
+    page carries the manifest, so the first query saves a round trip)."""
+    n = 8
+    while n < 4096 and n * POSTINGS_PER_SHARD < entries * POSTINGS_PER_ENTRY:
+        n *= 2
+    return n
+
+
+def make_manifest(entries: int, version: str, facets: dict[str, list[str]]) -> dict[str, Any]:
+    return {"版本": version, "n": entries, "shards": shards_for(entries), "chunk": CHUNK,
+            "facets": {k: facets.get(k, []) for k in FACETS}}
+
+
+def order(values: Iterable[str], preferred: list[str] | None) -> list[str]:
+    """Registry order first (categories as 附件1 lists them), then the rest, newest year first."""
+    found = set(values)
+    head = [v for v in (preferred or []) if v in found]
+    return head + sorted(found - set(head), reverse=True)
 
 
 def _encode(packed: array[int]) -> list[object]:
@@ -109,13 +121,6 @@ def _encode(packed: array[int]) -> list[object]:
     deltas = [ids[0]] + [b - a for a, b in pairwise(ids)]
     first = ws[0]
     return [deltas, first if ws.count(first) == len(ws) else ws]
-
-
-def _order(values: Iterable[str], preferred: list[str] | None) -> list[str]:
-    """Registry order first (categories as 附件1 lists them), then the rest, newest year first."""
-    found = set(values)
-    head = [v for v in (preferred or []) if v in found]
-    return head + sorted(found - set(head), reverse=True)
 
 
 def _dump(path: Path, data: object) -> None:

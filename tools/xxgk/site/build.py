@@ -10,6 +10,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -118,23 +119,21 @@ def write_listings(entries: list[Entry], s: Settings, shell: Shell, env: jinja2.
         report.written.append((page.url, newest))
 
 
-def _side_work(job: Job, report: Report, version: str) -> None:
+def _side_work(job: Job, report: Report, manifest: dict[str, Any]) -> None:
     """Listings and the search index: done here while workers write entry pages."""
     s, entries = job.s, job.entries
     mark = time.perf_counter()
     write_listings(entries, s, job.shells[3], job.env, report)
     report.timings["listings"] = (start := time.perf_counter()) - mark
-    report.sizes.update(write_index(
-        entries, s.site_dir, version, s.body_chars, s.snippet_chars,
-        [c.name for c in s.registry.categories], [u.name for u in s.registry.units]))
+    report.sizes.update(write_index(entries, s.site_dir, manifest, s.body_chars, s.snippet_chars))
     report.timings["search"] = time.perf_counter() - start
 
 
-def build_catalog(job: Job, version: str) -> Report:
+def build_catalog(job: Job, manifest: dict[str, Any]) -> Report:
     report, n = Report(), len(job.entries)
     start = time.perf_counter()
     results = fork_map(write_range, job, n, job.s.workers,
-                       meanwhile=lambda: _side_work(job, report, version))
+                       meanwhile=lambda: _side_work(job, report, manifest))
     for done, problems in results:
         report.problems += problems
         report.written += [(job.entries[i].url, job.entries[i].date) for i in done]

@@ -30,6 +30,7 @@ from xxgk.site.config import XxgkConfig
 from xxgk.site.feeds import rss, write_sitemaps
 from xxgk.site.gather import gather
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, templates
+from xxgk.site.searchdata import manifest_for
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +62,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         for rel, reason in sorted(found.notes):
             log.info(f"未发布正文 {rel}：{reason}")
         self.entries: list[Entry] = found.entries
+        version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]  # cache-busting
+        self.manifest = manifest_for(self.entries, self.registry, version)
         log.info(f"目录条目 {found.total} 条，公开 {len(self.entries)} 条"
                  f"（其中 {sum(not e.has_body for e in self.entries)} 条依申请公开只列目录），"
                  f"判定用时 {time.perf_counter() - started:.1f} 秒")
@@ -88,7 +91,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         uri = page.file.src_uri
         if uri in (pages.CATALOG, pages.SEARCH):
             return setup.generated_content(uri, self.entries, self.registry, self.env,
-                                           self.config.latest)
+                                           self.config.latest, self.manifest)
         return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -102,9 +105,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         site_dir = Path(config.site_dir)
         shutil.rmtree(site_dir / SHELL_DIR, ignore_errors=True)
         settings = self._settings(config)
-        version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]
         render = BodyRenderer(config.markdown_extensions, config.mdx_configs)
-        report = build_catalog(Job(self.entries, settings, self.shells, self.env, render), version)
+        report = build_catalog(Job(self.entries, settings, self.shells, self.env, render), self.manifest)
         if report.problems:
             raise PluginError("内容含不安全的标记或附件有误，已停止生成网站：\n" + "\n".join(report.problems))
         (site_dir / "feed.xml").write_text(rss(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,7 @@ from xxgk.site.config import XxgkConfig
 from xxgk.site.feeds import commit_dates
 from xxgk.site.guide import APPLY_ANCHOR
 from xxgk.site.listings import kinds_for, list_url
+from xxgk.site.searchdata import manifest_script
 
 THEME = Path(__file__).parent / "theme"
 APPLY_PATH = f"guide/#{APPLY_ANCHOR}"
@@ -68,11 +70,11 @@ def _title(path: str | None, fallback: str) -> str:
 
 
 def generated_content(uri: str, entries: list[Entry], registry: Registry,
-                      env: jinja2.Environment, latest: int) -> str:
+                      env: jinja2.Environment, latest: int, manifest: dict[str, Any]) -> str:
     home = "../"  # both generated pages sit one folder deep
     apply_url = home + APPLY_PATH
     if uri == pages.SEARCH:
-        return env.get_template("search.html").render(home=home)
+        return env.get_template("search.html").render(home=home, manifest=manifest_script(manifest))
     kinds = kinds_for(groups(entries, registry), home)
     return env.get_template("catalog.html").render(
         kinds=kinds, rows=entries[:latest], total=len(entries), home=home, apply_url=apply_url,

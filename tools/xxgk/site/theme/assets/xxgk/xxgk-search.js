@@ -52,7 +52,11 @@
     });
   }
   function loadManifest() {
-    if (!manifest) manifest = getJSON(base + "manifest.json?t=" + Date.now());
+    var inline = document.getElementById("xxgk-manifest");
+    if (!manifest) {
+      manifest = inline ? Promise.resolve(JSON.parse(inline.textContent))
+                        : getJSON(base + "manifest.json?t=" + Date.now());
+    }
     return manifest;
   }
   function shard(m, i) {
@@ -178,7 +182,7 @@
       status.textContent = (ranked.partial ? "没有同时包含全部检索词的信息，以下是部分匹配的结果，" : "") +
         "共找到 " + ids.length + " 条" + (ids.length ? "，第 " + page + "/" + pages + " 页" : "") + "。";
       pager(q, page, pages);
-      window.xxgkLastSearch = { ms: performance.now() - started, total: ids.length };
+      window.xxgkLastSearch = { ms: performance.now() - started, doneAt: performance.now(), total: ids.length };
       document.documentElement.setAttribute("data-xxgk-searched", String(runId));
     });
   }
