@@ -133,3 +133,15 @@ def test_entry_pages_written_by_worker_processes_are_the_same(site_repo: Path) -
     built(site_repo)
     for n, html in serial.items():
         assert page(site_repo, f"catalog/000014349-2024-{n:05d}") == html
+
+
+def test_the_reports_column_lists_every_report_newest_first(site_repo: Path) -> None:
+    reports = site_repo / "content" / "reports"
+    for year in (2024, 2025):
+        (reports / f"{year}-annual-report.md").write_text(
+            f"---\ntitle: 鄂托克前旗人民政府{year}年政府信息公开工作年度报告\n---\n\n# 报告\n\n正文。\n", "utf-8")
+    built(site_repo)
+    html = page(site_repo, "reports")
+    first = html.index("2025年政府信息公开工作年度报告")
+    assert first < html.index("2024年政府信息公开工作年度报告")
+    assert 'href="2025-annual-report/"' in html

@@ -15,7 +15,7 @@ APPLY_ANCHOR = "apply"  # the catalog's 依申请公开 rows link here
 
 def guide_markdown(registry: Registry) -> str:
     parts = [
-        f"---\ntitle: 政府信息公开指南\n---\n\n# {registry.name}政府信息公开指南\n",
+        f"---\ntitle: 政府信息公开指南\nhide:\n  - navigation\n---\n\n# {registry.name}政府信息公开指南\n",
         (f"为便于公民、法人和其他组织获取{registry.name}的政府信息，根据《中华人民共和国政府信息"
          "公开条例》编制本指南。本指南由机构登记（xxgk.yml）自动生成，登记变更后随网站一同更新。\n"),
         _categories(registry),
