@@ -44,6 +44,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             self.registry = load_registry(self.root)
         except ConfigError as exc:
             raise PluginError(f"xxgk：{exc}") from exc
+        if not config.use_directory_urls:  # the page shells assume folder URLs
+            raise PluginError("xxgk：mkdocs.yml 须设 use_directory_urls: true（目录页面按文件夹地址生成）")
         setup.configure(config, self.registry)
         extras.configure_voice(config)
         self.env = templates(Path(config.theme.custom_dir or "") / "xxgk" if config.theme.custom_dir else None)
