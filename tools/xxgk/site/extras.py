@@ -9,7 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from xxgk.model.registry import Registry
 from xxgk.site.catalog import Entry
@@ -45,4 +45,5 @@ def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry
         old = files.get_file_from_path(uri)
         if old is not None:
             files.remove(old)
-        files.append(File.generated(config, uri, content=content))
+        # Year pages are reached from their column's page, not from the nav.
+        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))

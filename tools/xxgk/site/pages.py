@@ -4,11 +4,11 @@ the guide, the catalog's front page, the search page and the page shells."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from xxgk.model.registry import Registry
 from xxgk.site.guide import guide_markdown
-from xxgk.site.render import shell_markdown, shell_uri
+from xxgk.site.render import SHELL_DIR, shell_markdown, shell_uri
 
 GUIDE = "guide/index.md"
 CATALOG = "catalog/index.md"
@@ -32,4 +32,6 @@ def add_generated(files: Files, config: MkDocsConfig, registry: Registry) -> Non
         old = files.get_file_from_path(uri)
         if old is not None:  # a hand-written page of the same name gives way to the generated
             files.remove(old)
-        files.append(File.generated(config, uri, content=text))
+        # Shells are scaffolding, not pages: no "not in the nav" note in the build log.
+        quiet = InclusionLevel.NOT_IN_NAV if uri.startswith(SHELL_DIR) else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content=text, inclusion=quiet))
