@@ -57,7 +57,9 @@ def test_entries_stay_out_of_the_navigation(site_repo: Path) -> None:
     add_entry(site_repo, 1, 信息名称="鄂托克前旗人民政府办公室关于独一无二标题的通知")
     built(site_repo)
     assert "独一无二" not in page(site_repo, "policies/1-guide-and-catalog")
-    assert "独一无二" in page(site_repo, "catalog/000014349-2024-00001")
+    entry = page(site_repo, "catalog/000014349-2024-00001")
+    assert "独一无二" in entry
+    assert re.search(r'md-tabs__item--active">\s*<a href="\.\./\.\./catalog/"', entry), "its column's tab is lit"
 
 
 def test_listings_by_category_department_and_year_are_paginated_and_sorted(site_repo: Path) -> None:

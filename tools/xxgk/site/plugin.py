@@ -29,7 +29,7 @@ from xxgk.site.catalog import Entry
 from xxgk.site.config import XxgkConfig
 from xxgk.site.feeds import rss, write_sitemaps
 from xxgk.site.gather import gather
-from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, templates
+from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, mark_catalog_tab, templates
 from xxgk.site.searchdata import manifest_for
 
 log = get_plugin_logger(__name__)
@@ -98,7 +98,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.config.enabled and page.file.src_uri.startswith(SHELL_DIR + "/"):
-            self.shells[depth(page.url)] = Shell(output, page.url)
+            self.shells[depth(page.url)] = Shell(mark_catalog_tab(output, page.url), page.url)
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,14 @@ class Shell:
     def fill(self, title: str, content: str, url: str) -> str:
         out = self.page.replace(f"<p>{BODY_MARK}</p>", content, 1)
         return out.replace(TITLE_MARK, html.escape(title)).replace(self.url, url)
+
+
+def mark_catalog_tab(page: str, url: str) -> str:
+    """Entry and listing pages belong to 法定主动公开内容: light up its tab, as Material
+    does for pages in the nav (the shells are not in the nav)."""
+    href = "../" * depth(url) + "catalog/"
+    pattern = re.compile(r'<li class="md-tabs__item">(\s*<a href="' + re.escape(href) + '" )')
+    return pattern.sub(r'<li class="md-tabs__item md-tabs__item--active">\1', page, count=1)
 
 
 def depth(url: str) -> int:
