@@ -147,3 +147,14 @@ def test_the_reports_column_lists_every_report_newest_first(site_repo: Path) -> 
     first = html.index("2025年政府信息公开工作年度报告")
     assert first < html.index("2024年政府信息公开工作年度报告")
     assert 'href="2025-annual-report/"' in html
+
+
+def test_a_site_can_override_a_catalog_template(site_repo: Path) -> None:
+    custom = site_repo / "overrides" / "xxgk"
+    custom.mkdir(parents=True)
+    (custom / "entry.html").write_text('<p class="own">本站自己的条目模板：{{ e.title }}</p>\n', "utf-8")
+    cfg = site_repo / "mkdocs.yml"
+    cfg.write_text(cfg.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"), "utf-8")
+    add_entry(site_repo, 1)
+    built(site_repo)
+    assert "本站自己的条目模板：鄂托克前旗人民政府办公室" in page(site_repo, "catalog/000014349-2024-00001")
