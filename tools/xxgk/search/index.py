@@ -30,7 +30,7 @@ from xxgk.search.tokenize import shard_of, tokens
 
 CHUNK = 50
 POSTINGS_PER_SHARD = 4000
-POSTINGS_PER_ENTRY = 300  # distinct tokens of an entry's indexed fields, about
+POSTINGS_PER_ENTRY = 600  # distinct tokens of an entry (metadata and the indexed body), about
 # field -> weight; a token found in several fields adds up (capped at 255).
 WEIGHTS = {"文件编号": 12, "索引号": 12, "信息名称": 8, "关键词": 6, "内容描述": 3,
            "发布机构": 2, "责任部门": 2, "分类": 2, "公开形式": 1, "正文": 1}
