@@ -14,6 +14,7 @@ from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "cases"
 CORPUS = Path(__file__).resolve().parent / "corpus"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @dataclass

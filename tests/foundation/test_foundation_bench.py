@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import REPO
+from foundation_helpers import REPO
 
 from xxgk.bench import check_bench
 from xxgk.bench.generate import make_repo

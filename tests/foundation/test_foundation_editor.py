@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
+from foundation_helpers import REPO
 from foundation_helpers import CASES, CORPUS, xxgk
 
 SNIPPETS = REPO / ".vscode" / "xxgk.code-snippets"

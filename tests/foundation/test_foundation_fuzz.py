@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import REPO
+from foundation_helpers import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -8,7 +8,7 @@ import io
 import re
 
 import pytest
-from conftest import REPO
+from foundation_helpers import REPO
 
 from xxgk.cli import build_parser, main
 

@@ -165,7 +165,7 @@ def test_by_default_only_entries_the_site_publishes_are_linked(repo: Path) -> No
 
 
 def test_generated_pages_pass_the_site_markup_safety_check(repo: Path) -> None:
-    safety = pytest.importorskip("xxgk.site.safety")
+    safety = pytest.importorskip("xxgk.model.safety")
     import markdown
 
     plant(repo)

@@ -19,7 +19,7 @@ from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
 from xxgk.rules import check_entry
 from xxgk.rules.base import Context
-from xxgk.site.safety import check_source
+from xxgk.model.safety import check_source
 
 HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入为一个新的目录条目。
 

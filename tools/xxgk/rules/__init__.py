@@ -32,6 +32,7 @@ from xxgk.rules import (
     term_end,
     title_abbrev,
     title_repeated,
+    unsafe_markup,
 )
 from xxgk.rules.base import Context, Rule
 
@@ -53,6 +54,7 @@ ENTRY_RULES: tuple[ModuleType, ...] = (
     index_year,
     index_duplicate,
     attachment,
+    unsafe_markup,
 )
 
 # Input hazards found while reading a file (xxgk.io.frontmatter / yamlsafe).

@@ -16,7 +16,7 @@ import jinja2
 
 from xxgk.io.frontmatter import decode, split
 from xxgk.model.registry import Registry
-from xxgk.site import safety
+from xxgk.model import safety
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
 from xxgk.site.parallel import fork_map

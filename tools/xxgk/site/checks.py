@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from xxgk.io.frontmatter import parse
 from xxgk.model.problem import Problem
-from xxgk.site import safety
+from xxgk.model import safety
 
 _READ_RULES = ("FM-ENCODING", "FM-UNCLOSED", "FM-SYNTAX", "FM-TAB", "FM-DUPLICATE-KEY",
                "FM-TAG", "FM-ANCHOR")
