@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from xxgk.cli._records import record_problems
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import (
     entry_paths,
@@ -23,7 +24,8 @@ from xxgk.rules.base import Context
 
 HELP = """检查目录条目和机构登记，一次列出全部问题。
 
-不给路径时检查整个仓库；给出文件或文件夹时只检查它们（索引号是否重复仍对照整个目录）。
+不给路径时检查整个仓库：目录条目、机构登记，以及申请、审查、征求意见、撤回、培训、
+评议、舆情、年度报告输入等记录；给出文件或文件夹时只检查它们（索引号是否重复仍对照整个目录）。
 退出码：0 没有错误；1 发现错误；2 用法或配置错误。
 
 示例:
@@ -79,5 +81,9 @@ def run(args: argparse.Namespace) -> int:
             numbers.setdefault(number, []).extend(where)
         ctx = Context(registry=registry, today=today(), index_numbers=numbers, root=root)
         problems.extend(check_entries(docs, ctx, root))
+    if registry is not None:
+        records, folders = record_problems(root, list(args.paths))
+        problems.extend(records)
+        checked += sum(1 for f in folders for p in (root / f).rglob("*") if p.suffix in (".yml", ".md"))
     report(problems, args.format, sys.stdout, checked=checked)
     return exit_code(problems)
