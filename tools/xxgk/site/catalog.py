@@ -16,6 +16,7 @@ from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
 from xxgk.model.problem import Problem
 from xxgk.model.publish import Decision, Visibility
+from xxgk.rules import unsafe_markup
 from xxgk.model.registry import Registry
 
 META_KEYS = ("索引号", "分类", "发布机构", "产生时间", "信息名称", "文件编号", "公开形式",
@@ -95,6 +96,8 @@ def collect(root: Path, pairs: Iterable[tuple[Document, Decision]], plain_chars:
         out.total += 1
         if not doc.parsed:
             out.unreadable.extend(p for p in doc.problems if p.rule.startswith("FM-"))
+        else:  # reviewed text is never silently altered or dropped: unsafe markup stops the build
+            out.unreadable.extend(unsafe_markup.check(doc, None))  # type: ignore[arg-type]
         if not decision.has_body:
             out.notes.append((doc.rel, decision.reason))
         if decision.listed:

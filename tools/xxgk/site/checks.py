@@ -25,10 +25,12 @@ def _where(p: Problem) -> str:
 
 
 def refuse_unreadable(problems: list[Problem]) -> None:
-    """Catalog entries whose front matter cannot be read stop the build."""
-    bad = [_where(p) for p in problems if p.rule in _READ_RULES or p.rule == "FM-MISSING"]
+    """Catalog entries whose front matter cannot be read, or whose body carries unsafe
+    markup, stop the build (MkDocs would publish the raw text; we never alter it)."""
+    bad = [_where(p) for p in problems
+           if p.rule in _READ_RULES or p.rule in ("FM-MISSING", "CAT-UNSAFE-MARKUP")]
     if bad:
-        raise PluginError("元数据无法读取，已停止生成网站：\n" + "\n".join(bad))
+        raise PluginError("目录条目的元数据无法读取或正文含不安全的标记，已停止生成网站：\n" + "\n".join(bad))
 
 
 def page_markdown(page: Page, markdown: str) -> None:

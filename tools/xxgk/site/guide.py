@@ -13,11 +13,16 @@ from xxgk.model.registry import Registry
 APPLY_ANCHOR = "apply"  # the catalog's 依申请公开 rows link here
 
 
+def guide_title(name: str) -> str:
+    """鄂托克前旗人民政府 → 鄂托克前旗人民政府信息公开指南 (not “…政府政府…”)."""
+    return f"{name}信息公开指南" if name.endswith("政府") else f"{name}政府信息公开指南"
+
+
 def guide_markdown(registry: Registry) -> str:
     parts = [
-        f"---\ntitle: 政府信息公开指南\nhide:\n  - navigation\n---\n\n# {registry.name}政府信息公开指南\n",
+        f"---\ntitle: 政府信息公开指南\nhide:\n  - navigation\n---\n\n# {guide_title(registry.name)}\n",
         (f"为便于公民、法人和其他组织获取{registry.name}的政府信息，根据《中华人民共和国政府信息"
-         "公开条例》编制本指南。本指南由机构登记（xxgk.yml）自动生成，登记变更后随网站一同更新。\n"),
+         "公开条例》编制本指南。本指南内容如有调整，以本栏目最新发布的版本为准。\n"),
         _categories(registry),
         _proactive(registry),
         _on_request(registry),
