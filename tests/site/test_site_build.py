@@ -158,3 +158,15 @@ def test_a_site_can_override_a_catalog_template(site_repo: Path) -> None:
     add_entry(site_repo, 1)
     built(site_repo)
     assert "本站自己的条目模板：鄂托克前旗人民政府办公室" in page(site_repo, "catalog/000014349-2024-00001")
+
+
+def test_no_page_makes_the_browser_download_the_sitemap(site_repo: Path) -> None:
+    """Material fetches sitemap.xml for every <link rel="alternate">: megabytes per page view
+    at county size. The feed is linked in the footer, never in the head."""
+    add_entry(site_repo, 1)
+    built(site_repo)
+    pages = list((site_repo / "site").rglob("*.html"))
+    assert pages
+    for html in pages:
+        assert 'rel="alternate"' not in html.read_text("utf-8"), html
+    assert "feed.xml" in page(site_repo, "")
