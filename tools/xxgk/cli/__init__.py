@@ -17,7 +17,6 @@ from pathlib import Path
 
 from xxgk.io.registry import ConfigError, find_root
 
-
 _ARGPARSE_ZH = (
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
     (r"unrecognized arguments: (.*)", r"不认识的参数：\1"),
@@ -119,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug of ours: say so in Chinese, keep the trace on demand
+    except Exception as exc:  # noqa: BLE001 — a bug of ours: say so in Chinese, keep the trace on demand
         if os.environ.get("XXGK_DEBUG"):
             traceback.print_exc()
         print(f"xxgk：内部错误（{type(exc).__name__}: {exc}）。请把命令和这条信息报告给维护人员；"

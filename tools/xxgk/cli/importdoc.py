@@ -17,9 +17,9 @@ from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
+from xxgk.model.safety import check_source
 from xxgk.rules import check_entry
 from xxgk.rules.base import Context
-from xxgk.model.safety import check_source
 
 HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入为一个新的目录条目。
 

@@ -15,8 +15,8 @@ from typing import Any
 import jinja2
 
 from xxgk.io.frontmatter import decode, split
-from xxgk.model.registry import Registry
 from xxgk.model import safety
+from xxgk.model.registry import Registry
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
 from xxgk.site.parallel import fork_map

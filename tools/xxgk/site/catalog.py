@@ -16,8 +16,8 @@ from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
 from xxgk.model.problem import Problem
 from xxgk.model.publish import Decision, Visibility
-from xxgk.rules import unsafe_markup
 from xxgk.model.registry import Registry
+from xxgk.rules import unsafe_markup
 
 META_KEYS = ("索引号", "分类", "发布机构", "产生时间", "信息名称", "文件编号", "公开形式",
              "公开时限", "责任部门", "关键词", "内容描述")

@@ -13,8 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from xxgk.io.frontmatter import parse
-from xxgk.model.problem import Problem
 from xxgk.model import safety
+from xxgk.model.problem import Problem
 
 _READ_RULES = ("FM-ENCODING", "FM-UNCLOSED", "FM-SYNTAX", "FM-TAB", "FM-DUPLICATE-KEY",
                "FM-TAG", "FM-ANCHOR")
