@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from xxgk.io.atomic import write_atomic
-from xxgk.io.frontmatter import decode
-from xxgk.io.schema import drop_empty, schema_for
-from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.io.records import load_record
+from xxgk.io.schema import drop_empty
+from xxgk.io.yamlsafe import Loaded
 from xxgk.model.problem import Problem, Severity
 from xxgk.requests.model import Request, request_of
 
@@ -71,19 +71,8 @@ def is_record(root: Path, path: Path) -> bool:
 def load_checked(root: Path, raw: bytes, rel: str, schema_name: str,
                  rule: str) -> tuple[Loaded | None, list[Problem]]:
     """A YAML data file read as text values and checked against its schema, with every problem."""
-    text, bad = decode(raw, rel)
-    if text is None:
-        return None, [bad] if bad else []
-    loaded = load_yaml(text, rel)
-    problems = list(loaded.problems)
-    if not loaded.ok:
-        return None, problems
-    if not isinstance(loaded.data, dict):
-        return None, problems + [Problem(rel, 1, 1, rule, Severity.ERROR, "文件应由“字段名: 值”的行组成")]
-    for err in schema_for(root, schema_name).errors(drop_empty(loaded.data)):
-        line, col = loaded.pos(*err.path)
-        problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
-    return loaded, problems
+    result = load_record(root, raw, rel, schema_name, rule)
+    return (result.loaded if result.data is not None else None), result.problems
 
 
 def parse_record(root: Path, raw: bytes, path: Path) -> Record:

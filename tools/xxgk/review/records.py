@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xxgk.io.frontmatter import decode
-from xxgk.io.schema import drop_empty, schema_for
-from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.io.records import load_record
+from xxgk.io.yamlsafe import Loaded
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity
 
@@ -46,25 +45,15 @@ def record_files(root: Path, folder: str) -> list[Path]:
 
 
 def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str) -> Record:
+    result = load_record(root, raw, rel, schema_name, rule)
     rec = Record(rel=rel)
-    text, bad = decode(raw, rel)
-    if text is None:
-        rec.problems.append(bad) if bad else None
+    if result.loaded is not None:
+        rec.loaded = result.loaded
+    rec.problems.extend(p for p in result.problems if p.severity is Severity.ERROR)
+    if result.data is None or result.schema is None:
         return rec
-    loaded = load_yaml(text, rel)
-    rec.loaded = loaded
-    rec.problems.extend(p for p in loaded.problems if p.severity is Severity.ERROR)
-    if not loaded.ok:
-        return rec
-    if not isinstance(loaded.data, dict):
-        rec.problems.append(Problem(rel, 1, 1, rule, Severity.ERROR, "记录应由“字段名: 值”的行组成"))
-        return rec
-    rec.data = drop_empty(loaded.data)
-    schema = schema_for(root, schema_name)
-    for err in schema.errors(rec.data):
-        line, col = loaded.pos(*err.path)
-        rec.problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
-    rec.problems.extend(bad_dates(rec, schema.schema, rule))
+    rec.data = result.data
+    rec.problems.extend(bad_dates(rec, result.schema.schema, rule))
     return rec
 
 

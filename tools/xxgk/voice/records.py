@@ -12,10 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xxgk.io.frontmatter import decode
-from xxgk.io.registry import _coerce
-from xxgk.io.schema import drop_empty, schema_for
-from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.io.records import load_record
+from xxgk.io.yamlsafe import Loaded
 from xxgk.model.problem import Problem, Severity
 
 SUFFIXES = (".yml", ".yaml")
@@ -49,22 +47,11 @@ def record_paths(root: Path, folder: str) -> list[Path]:
 def read_record(root: Path, path: Path, schema_name: str, rule: str) -> tuple[Record | None, list[Problem]]:
     """The record, or None when it cannot be used; with every problem found."""
     rel = path.relative_to(root).as_posix()
-    text, bad = decode(path.read_bytes(), rel)
-    if text is None:
-        return None, [bad] if bad else []
-    loaded = load_yaml(text, rel)
-    problems = list(loaded.problems)
-    if not loaded.ok:
-        return None, problems
-    if not isinstance(loaded.data, dict):
-        return None, problems + [Problem(rel, 1, 1, rule, Severity.ERROR, "记录应由“字段名: 值”的行组成")]
-    schema = schema_for(root, schema_name)
-    data = _coerce(drop_empty(loaded.data), schema.schema)
-    for err in schema.errors(data):
-        line, col = loaded.pos(*err.path)
-        problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
-    usable = not any(p.severity is Severity.ERROR for p in problems)
-    return (Record(rel, data, loaded) if usable else None), problems
+    result = load_record(root, path.read_bytes(), rel, schema_name, rule, coerce=True)
+    usable = result.data is not None and not any(p.severity is Severity.ERROR for p in result.problems)
+    if not usable or result.loaded is None or result.data is None:
+        return None, result.problems
+    return Record(rel, result.data, result.loaded), result.problems
 
 
 def read_folder(root: Path, folder: str, schema_name: str, rule: str,
