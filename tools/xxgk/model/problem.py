@@ -41,5 +41,18 @@ class Problem:
         }
 
 
+@dataclass(frozen=True, order=True)
+class Finding(Problem):
+    """A Problem with the department it concerns (the accountability audit groups by it)."""
+
+    department: str = ""
+
+    def as_problem(self) -> Problem:
+        return Problem(self.path, self.line, self.column, self.rule, self.severity, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        return {**super().as_dict(), "department": self.department}
+
+
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xxgk.model.problem import Problem, Severity
+from xxgk.model.problem import Finding, Severity
 from xxgk.model.registry import Registry
 from xxgk.reports.listing import Listing, Table
 
@@ -33,26 +33,9 @@ CLAUSES = {
 }
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    """A Problem with the department it concerns (the same shape as xxgk.voice's findings)."""
-
-    department: str
-    path: str
-    line: int
-    column: int
-    rule: str
-    severity: Severity
-    message: str
-
-    def as_dict(self) -> dict[str, object]:
-        problem = Problem(self.path, self.line, self.column, self.rule, self.severity, self.message)
-        return {**problem.as_dict(), "department": self.department}
-
-
 def finding(department: str, path: str, line: int, rule: str, message: str,
             severity: Severity = Severity.ERROR) -> Finding:
-    return Finding(department or NO_UNIT, path, line, 1, rule, severity, message)
+    return Finding(path, line, 1, rule, severity, message, department or NO_UNIT)
 
 
 @dataclass
@@ -64,7 +47,7 @@ class Audit:
 
     def by_unit(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {}
-        for f in sorted(self.findings):
+        for f in sorted(self.findings, key=lambda f: (f.department, f.path, f.line, f.rule)):
             out.setdefault(f.department, []).append(f)
         return out
 
@@ -103,8 +86,8 @@ def voice_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
     module = optional_module("xxgk.voice.findings", "社会评议与舆情回应")
     found = []
     for f in module.audit_findings(root, year):
-        found.append(Finding(f.department or NO_UNIT, f.path, f.line, f.column, f.rule,
-                             f.severity, f.message))
+        found.append(Finding(f.path, f.line, f.column, f.rule, f.severity, f.message,
+                             f.department or NO_UNIT))
     return found
 
 

@@ -15,29 +15,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from xxgk.io.registry import load_registry
-from xxgk.model.problem import Problem, Severity
+from xxgk.model.problem import Finding, Problem, Severity
 from xxgk.voice.evaluation import comment_problem
 from xxgk.voice.opinion import late_problem
 from xxgk.voice.policy import voice_policy
 from xxgk.voice.store import load_evaluations, load_opinions, load_years
 from xxgk.voice.times import now as clock
-
-
-@dataclass(frozen=True, order=True)
-class Finding(Problem):
-    """A Problem with the department it concerns (the audit groups by department)."""
-
-    department: str = ""
-
-    def as_problem(self) -> Problem:
-        return Problem(self.path, self.line, self.column, self.rule, self.severity, self.message)
-
-    def as_dict(self) -> dict[str, object]:
-        return {**super().as_dict(), "department": self.department}
 
 
 def _finding(p: Problem, department: str) -> Finding:
