@@ -10,11 +10,11 @@ import pytest
 from test_review_state import REL, write_entry
 
 from xxgk.cli import main
-from xxgk.io.publication import decisions
+from xxgk.trust.decision import decisions
 from xxgk.io.registry import load_registry
 from xxgk.model.publish import Visibility
 from xxgk.review.due import add_months
-from xxgk.training.ledger import hours_by_person, read_ledger
+from xxgk.trust.training import hours_by_person, read_ledger
 
 SESSION = """类型: 集中培训
 日期: "{date}"

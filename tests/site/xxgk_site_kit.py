@@ -15,7 +15,7 @@ from typing import Any
 from xxgk.io.frontmatter import read
 from xxgk.io.registry import load_registry
 from xxgk.model.entry import front_matter
-from xxgk.review.roster import roster
+from xxgk.trust.roster import roster
 from xxgk.review.sign import SignRequest, build, record_path, write
 
 REPO = Path(__file__).resolve().parents[2]

@@ -24,7 +24,7 @@ from typing import Any
 from xxgk.bench.generate import make_repo
 from xxgk.io.frontmatter import read
 from xxgk.io.registry import load_registry
-from xxgk.review.roster import roster
+from xxgk.trust.roster import roster
 from xxgk.review.sign import SignRequest, build, record_path, write
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"

@@ -21,10 +21,14 @@ def _requests(root: Path, paths: list[Path] | None) -> list[Problem]:
 
 
 def _reviews(root: Path, paths: list[Path] | None) -> list[Problem]:
-    from xxgk.review.index import load_index
-    from xxgk.training.ledger import read_ledger
+    from xxgk.io.registry import load_registry
+    from xxgk.trust.anchor import load_trust
+    from xxgk.trust.index import load_index
+    from xxgk.trust.training import read_ledger
 
-    return load_index(root).problems + read_ledger(root)[1]
+    trust = load_trust(root, load_registry(root))
+    idx = load_index(root, trust)
+    return trust.problems + idx.hazards + idx.problems + read_ledger(root)[1]
 
 
 def _voice(root: Path, paths: list[Path] | None) -> list[Problem]:

@@ -12,19 +12,20 @@ from xxgk.io.catalog import entry_paths, load_entries, rel
 from xxgk.io.frontmatter import Document, read
 from xxgk.io.git import git
 from xxgk.io.registry import ConfigError, load_registry
-from xxgk.io.review_state import reviewers
 from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
-from xxgk.review.consult import withdrawn
 from xxgk.review.due import due_published, due_withheld
-from xxgk.review.index import FOLDERS, cached_index, load_index
-from xxgk.review.model import CONCLUSIONS
+from xxgk.review.author import entry_author, signing_key
 from xxgk.review.records import record_files
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
-from xxgk.review.verdict import assess
 from xxgk.review.withdraw import write_withdrawal
 from xxgk.scan.run import ScanResult, public_values, scan_file
-from xxgk.training.ledger import TRAINING, read_ledger
+from xxgk.trust.consult import withdrawn
+from xxgk.trust.decision import load_basis
+from xxgk.trust.index import FOLDERS, cached_index, load_index
+from xxgk.trust.model import CONCLUSIONS
+from xxgk.trust.training import TRAINING, read_ledger
+from xxgk.trust.verdict import assess
 
 HELP = """保密审查记录：签署审查、列出到期复查、撤回已公开条目（附件4）。
 
@@ -38,8 +39,9 @@ SIGN_HELP = """审查人对条目的当前版本签署保密审查记录（附�
 
 记录包含标题、文号或摘要、公开属性、结论、审查单位、审查人、日期，以及条目文件和每个附件的
 SHA-256：此后条目或附件的任何改动都使记录失效。xxgk scan 的每条发现须先用 --ack 编号=说明 确认。
-签署后由审查人本人用 SSH 签名提交（只提交 reviews/ 下的文件）：
-  git add reviews/… && git commit -S -m "保密审查：…" -- reviews/…
+记录随即用审查人本人的 SSH 密钥签名（ssh-keygen -Y sign，写入同名 .sig 文件）：密钥取 --key、
+环境变量 XXGK_SIGNING_KEY 或 git config user.signingkey。作者取条目最近一次提交的有效签名，
+没有时须用 --author 写明（合并请求的提交人）；审查人不能是作者。然后提交 reviews/ 下的两个文件。
 
 示例:
   xxgk review sign content/catalog/2026/000014349-2026-00012.md --reviewer 王建华
@@ -85,6 +87,8 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     s.add_argument("--opinion", default="", help="其他审查意见")
     s.add_argument("--date", help="审查日期 yyyy-mm-dd（默认今天）")
     s.add_argument("--ack", action="append", default=[], metavar="编号=说明", help="确认一条扫描发现")
+    s.add_argument("--key", help="签名用的 SSH 私钥文件（或 ssh-agent 中密钥的公钥文件）")
+    s.add_argument("--author", help="作者的签名身份（默认：条目最近一次提交的有效签名）")
     s.set_defaults(func=run_sign)
     d = sub.add_parser("due", help="列出到期复查", description=DUE_HELP, formatter_class=fmt)
     d.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
@@ -131,7 +135,8 @@ def _acks(items: list[str]) -> dict[str, str]:
 def _open_findings(root: Path, doc_path: Path, acks: dict[str, str]) -> list[str]:
     result = ScanResult()
     registry = load_registry(root)
-    scan_file(root, doc_path, cached_index(root), public_values(registry), result)
+    basis = load_basis(root, registry)
+    scan_file(root, doc_path, cached_index(root, basis.trust), public_values(registry), result)
     return [f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
             for f in result.open if f.ident not in acks]
 
@@ -148,39 +153,44 @@ def _git_user(root: Path) -> str:
 
 def run_sign(args: argparse.Namespace) -> int:
     root: Path = args.root
-    registry, people = load_registry(root), reviewers(root)
+    registry = load_registry(root)
+    people = load_basis(root, registry).people
     name = args.reviewer or _git_user(root)
-    req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion, attribute=args.attribute,
-                      reason=args.reason, opinion=args.opinion, date=_date(args.date),
-                      acks=_acks(args.ack))
+    key = signing_key(root, args.key)
     failed = 0
     for path in args.entries:
         try:
             doc = _doc(root, path)
+            req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion,
+                              attribute=args.attribute, reason=args.reason, opinion=args.opinion,
+                              date=_date(args.date), acks=_acks(args.ack),
+                              author=args.author or entry_author(root, doc.rel))
             record = build(root, doc, req, people)
             open_ = _open_findings(root, root / doc.rel, req.acks)
             if open_:
                 raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
                                 + "\n  ".join(open_))
             target = record_path(registry, doc, str(record["审查单位"]), req.date)
-            write(root, target, record)
-            print(f"已写入 {target}")
+            write(root, target, record, key)
+            print(f"已写入并签名 {target}（{target}.sig）")
         except SignError as exc:
             print(f"xxgk：{exc}", file=sys.stderr)
             failed += 1
     if failed < len(args.entries):
-        print("下一步：审查人本人用 SSH 签名提交，只提交 reviews/ 下的文件，例如\n"
+        print("下一步：提交 reviews/ 下的记录和签名，例如\n"
               "  git add reviews/ && git commit -S -m \"保密审查：…\" -- reviews/")
     return 1 if failed else 0
 
 
 def run_due(args: argparse.Namespace) -> int:
     root: Path = args.root
-    registry, people, idx, day = load_registry(root), reviewers(root), cached_index(root), today()
+    registry, day = load_registry(root), today()
+    basis = load_basis(root, registry)
+    idx = cached_index(root, basis.trust)
     months = int(registry.policy.get("保密审查复查周期月数") or 12)
     covered = []
     for doc in load_entries(root, entry_paths(root)):
-        result = assess(root, doc, idx, people)
+        result = assess(root, doc, idx, basis)
         if result.ok and not withdrawn(doc, idx, day):  # a withdrawn entry is no longer published
             covered.append(result.valid)
     dues = due_published(covered, months, day) + due_withheld(idx, months, day)
@@ -192,7 +202,9 @@ def run_due(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     root: Path = args.root
-    problems = load_index(root).problems + read_ledger(root)[1]
+    basis = load_basis(root, load_registry(root))
+    idx = load_index(root, basis.trust)
+    problems = idx.hazards + idx.problems + read_ledger(root)[1] + basis.trust.problems
     files = sum(len(record_files(root, f)) for f in (*FOLDERS, TRAINING))
     report(problems, args.format, sys.stdout, checked=files, what="个记录文件")
     return exit_code(problems)

@@ -10,8 +10,9 @@ from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_paths
 from xxgk.io.registry import check_registry
 from xxgk.model.problem import Problem, Severity
-from xxgk.review.index import cached_index
 from xxgk.scan.run import ScanResult, public_values, scan_file
+from xxgk.trust.decision import load_basis
+from xxgk.trust.index import cached_index
 
 HELP = """扫描条目中的密级标志和个人信息，供保密审查人核实（附件4 第六条）。
 
@@ -60,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     registry, _ = check_registry(root)
     files, problems = targets(root, args.paths)
-    idx, public, result = cached_index(root), public_values(registry), ScanResult()
+    idx = cached_index(root, load_basis(root, registry).trust)
+    public, result = public_values(registry), ScanResult()
     for path in files:
         try:
             scan_file(root, path, idx, public, result)

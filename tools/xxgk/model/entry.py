@@ -53,3 +53,8 @@ def front_matter(meta: dict[str, Any]) -> str:
 def file_stem(index_no: str) -> str:
     """A file name for an entry: its index number with path separators replaced."""
     return re.sub(r"[^0-9A-Za-z._-]", "-", index_no)
+
+
+def entry_url(index_no: str) -> str:
+    """Site-relative URL of an entry page, keyed by the 索引号 (which never changes)."""
+    return f"catalog/{file_stem(index_no)}/"

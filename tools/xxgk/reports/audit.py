@@ -9,7 +9,6 @@ audit names staff and is never written into the site.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from xxgk.model.problem import Finding, Severity
 from xxgk.model.registry import Registry
+from xxgk.voice.findings import audit_findings
 from xxgk.reports.listing import Listing, Table
 
 NO_UNIT = "（未注明单位）"
@@ -74,18 +74,10 @@ class Unavailable(Exception):
     """A source cannot run here (its module or its data is missing); the message says why."""
 
 
-def optional_module(name: str, purpose: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:
-        raise Unavailable(f"缺少模块 {name}（{purpose}）") from exc
-
-
 def voice_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Complaints, evaluations and public-opinion items not handled in time (xxgk.voice)."""
-    module = optional_module("xxgk.voice.findings", "社会评议与舆情回应")
     found = []
-    for f in module.audit_findings(root, year):
+    for f in audit_findings(root, year):
         found.append(Finding(f.path, f.line, f.column, f.rule, f.severity, f.message,
                              f.department or NO_UNIT))
     return found

@@ -1,13 +1,12 @@
 """The audit's sources, one function per kind of finding (附件3 第五条).
 
 Request state, fees and reviews are judged by the modules that own them (``xxgk.requests``,
-``xxgk.io.review_state``); this module only asks them and files the answers by department.
+``xxgk.trust.decision``); this module only asks them and files the answers by department.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -27,10 +26,13 @@ from xxgk.reports.audit import (
     Source,
     Unavailable,
     finding,
-    optional_module,
     voice_findings,
 )
 from xxgk.reports.training_source import training_report
+from xxgk.requests.service import Workspace
+from xxgk.requests.store import read_record, record_paths
+from xxgk.trust.decision import load_basis, review_verdict
+from xxgk.trust.index import cached_index
 
 FEE_EVENTS = ("收费通知", "缴费")
 
@@ -50,12 +52,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
 def _records(root: Path) -> Iterator[tuple[Any, Any]]:
     """(workspace, record) for every request record whose content could be read."""
     try:
-        ws = optional_module("xxgk.requests.service", "依申请公开记录").Workspace.open(root)
+        ws = Workspace.open(root)
     except ConfigError as exc:  # e.g. a broken holiday file: the other sources still run
         raise Unavailable(str(exc)) from exc
-    store = optional_module("xxgk.requests.store", "依申请公开记录")
-    for path in store.record_paths(root):
-        record = store.read_record(root, path)
+    for path in record_paths(root):
+        record = read_record(root, path)
         req = record.request
         if req is not None and req.received is not None and req.policy_version in ws.policies:
             yield ws, record
@@ -91,7 +92,8 @@ def fee_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> lis
 
 def unreviewed_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Committed entries without a valid secrecy review (先审查、后公开)."""
-    state = optional_module("xxgk.io.review_state", "保密审查记录")
+    basis = load_basis(root, registry)
+    idx = cached_index(root, basis.trust)
     if not history.has_history(root):
         raise Unavailable("仓库没有提交历史，无法判断哪些条目已合并")
     committed = files_at(root, "HEAD", "content/catalog")
@@ -100,7 +102,7 @@ def unreviewed_findings(root: Path, registry: Registry, year: int, ref: dt.date)
         made = parse_date(doc.get("产生时间"))
         if doc.rel not in committed or made is None or made > ref:  # not yet there that year
             continue
-        verdict = state.review_verdict(root, doc)
+        verdict = review_verdict(root, doc, idx, basis)
         if not verdict.ok:
             line = doc.pos("信息名称")[0]
             found.append(finding(str(doc.get("发布机构") or ""), doc.rel, line, "AUD-UNREVIEWED",
@@ -131,17 +133,12 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
 GUIDE_SECTIONS: tuple[history.Section, ...] = (
     ("名称",), ("分类",), ("公开工作机构",), ("政策", "依申请公开"))
 GUIDE_PAGES = ("content/guide", "content/guide.md")
-GUIDE_MODULE = "xxgk.site.guide"
+GUIDE_CODE = "tools/xxgk/site/guide.py"  # writes the guide page from the registry
 
 
 def _guide_files(root: Path) -> list[str]:
-    files = list(GUIDE_PAGES)
-    try:
-        module = importlib.import_module(GUIDE_MODULE)
-        files.append(Path(str(module.__file__)).resolve().relative_to(root.resolve()).as_posix())
-    except (ImportError, ValueError):  # not part of this repository: only its pages count
-        pass
-    return files
+    """The guide's own pages, and the code that writes the generated guide page."""
+    return [*GUIDE_PAGES, GUIDE_CODE]
 
 
 def silent_unit_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:

@@ -14,9 +14,11 @@ from xxgk.model.problem import Problem
 from xxgk.model.registry import Registry
 from xxgk.reports import history
 from xxgk.reports.training_report import Activity, Attendance, TrainingReport, build
-from xxgk.review.index import load_index
-from xxgk.review.roster import roster as reviewer_roster
-from xxgk.training.ledger import read_ledger
+from xxgk.io.registry import load_registry
+from xxgk.trust.anchor import load_trust
+from xxgk.trust.index import load_index
+from xxgk.trust.roster import roster as reviewer_roster
+from xxgk.trust.training import read_ledger
 
 CATALOG = "content/catalog"
 
@@ -36,7 +38,7 @@ def roster(registry: Registry) -> dict[str, str]:
 def activities(root: Path) -> list[Activity]:
     """Who published (committed an entry: git history) or reviewed (review records) on which day."""
     found = [Activity(t.author, t.date, "发布", t.path) for t in history.touches(root, CATALOG)]
-    for reviews in load_index(root).by_sha.values():
+    for reviews in load_index(root, load_trust(root, load_registry(root))).by_sha.values():
         found += [Activity(r.reviewer, r.date, "审查", r.rel) for r in reviews if r.date and r.reviewer]
     return found
 

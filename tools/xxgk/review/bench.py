@@ -28,8 +28,8 @@ from xxgk.io.frontmatter import read
 from xxgk.io.registry import find_root, load_registry
 from xxgk.io.review_state import consultation_verdict, is_withdrawn, review_verdict
 from xxgk.review.gate import run_gate
-from xxgk.review.index import load_index
-from xxgk.review.roster import roster
+from xxgk.trust.index import load_index
+from xxgk.trust.roster import roster
 from xxgk.review.sign import SignRequest, build, record_path, write
 from xxgk.scan.run import ScanResult, public_values, scan_file
 

@@ -11,8 +11,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from xxgk.review.index import RecordIndex
-from xxgk.review.model import Review
+from xxgk.trust.index import RecordIndex
+from xxgk.trust.model import Review
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

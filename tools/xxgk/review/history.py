@@ -76,6 +76,11 @@ class History:
                               capture_output=True, check=False)
         return done.stdout if done.returncode == 0 else None
 
+    def show_head(self, path: str) -> bytes | None:
+        done = subprocess.run(["git", "cat-file", "blob", f"HEAD:{path}"], cwd=self.root,
+                              capture_output=True, check=False)
+        return done.stdout if done.returncode == 0 else None
+
     def extract(self, paths: list[str], dest: Path) -> None:
         """Write the base's version of ``paths`` (files or folders) under ``dest``."""
         listed = git(self.root, "ls-tree", "-r", "-z", "--name-only", self.base, "--", *paths)

@@ -12,9 +12,11 @@ from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
 from xxgk.review.hashing import attachment_hashes, sha256_bytes
-from xxgk.review.index import REVIEWS
-from xxgk.review.roster import Reviewer
+from xxgk.trust.index import REVIEWS
+from xxgk.trust.roster import Reviewer
 from xxgk.review.yamlout import dump
+from xxgk.trust.attest import signature_path
+from xxgk.trust.sshsig import REVIEW, SignatureError, sign_file
 
 
 class SignError(Exception):
@@ -31,6 +33,7 @@ class SignRequest:
     opinion: str
     date: dt.date
     acks: dict[str, str]  # finding id -> 说明
+    author: str  # 作者: signing identity of who made this version
 
 
 def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> str:
@@ -48,6 +51,8 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
     person = people.get(req.reviewer)
     if person is None:
         raise SignError(f"“{req.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录")
+    if req.author in (person.principal, req.reviewer):
+        raise SignError(f"{doc.rel}：“{req.reviewer}”是这一版本的作者，不能审查自己写的条目，请另一名审查人员审查")
     body = req.body or str(doc.get("发布机构") or "")
     if body not in person.bodies:
         raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
@@ -66,19 +71,28 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
         "内容摘要": None if doc.get("文件编号") else doc.get("内容描述"),
         "公开属性": attribute, "不公开理由": req.reason,
         "审查结论": req.conclusion, "审查单位": body, "审查人": req.reviewer,
-        "审查日期": req.date.isoformat(), "审查意见": req.opinion,
+        "审查日期": req.date.isoformat(), "审查意见": req.opinion, "作者": req.author,
         "条目哈希": sha256_bytes(doc.raw),
         "附件哈希": [{"文件": n, "哈希": s} for n, s in atts.items()],
         "已确认发现": [{"编号": k, "说明": v} for k, v in sorted(req.acks.items())],
     }
 
 
-HEADER = ("保密审查记录（附件4 第十七条），由 xxgk review sign 生成。\n"
-          "条目或附件的任何改动都使本记录失效；请勿修改本文件，改动后重新审查。")
+HEADER = ("保密审查记录（附件4 第十七条），由 xxgk review sign 生成并由审查人签名（同名 .sig 文件）。\n"
+          "条目或附件的任何改动都使本记录失效；请勿修改本文件：改动一个字节签名即失效。")
 
 
-def write(root: Path, rel: str, record: dict[str, object]) -> None:
+def write(root: Path, rel: str, record: dict[str, object], key: str) -> None:
+    """Write the record, then its signature (``ssh-keygen -Y sign -n xxgk-review``) beside it;
+    when signing fails the record is removed again: an unsigned record counts for nothing."""
+    path = root / rel
     try:
-        write_atomic(root / rel, dump(record, HEADER), exclusive=True)
+        write_atomic(path, dump(record, HEADER), exclusive=True)
     except FileExistsError as exc:
         raise SignError(f"{rel} 已存在：这一版本当天已由该单位审查过，审查记录不能覆盖") from exc
+    try:
+        armored = sign_file(path, key, REVIEW)
+        write_atomic(root / signature_path(rel), armored, exclusive=True)
+    except (SignatureError, FileExistsError) as exc:
+        path.unlink()
+        raise SignError(f"{rel}：签名失败，记录未保存：{exc}") from exc

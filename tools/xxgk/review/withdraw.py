@@ -8,7 +8,7 @@ from pathlib import Path
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
-from xxgk.review.index import WITHDRAWALS
+from xxgk.trust.index import WITHDRAWALS
 from xxgk.review.sign import SignError
 from xxgk.review.yamlout import dump
 

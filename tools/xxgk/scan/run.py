@@ -9,7 +9,7 @@ from xxgk.io.frontmatter import Document, decode, parse
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
 from xxgk.review.hashing import attachment_names, attachment_path
-from xxgk.review.index import RecordIndex
+from xxgk.trust.index import RecordIndex
 from xxgk.scan.attachments import attachment_text
 from xxgk.scan.engine import Finding, normalise_public, scan_text
 

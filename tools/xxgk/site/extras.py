@@ -4,43 +4,27 @@ the entries this build publishes, so nothing unpublished is linked."""
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from xxgk.model.registry import Registry
 from xxgk.site.catalog import Entry
-
-VOICE = "xxgk.voice.pages"
-
-
-def voice() -> ModuleType | None:
-    try:
-        return importlib.import_module(VOICE)
-    except ImportError:
-        return None
+from xxgk.voice import pages as voice
 
 
 def configure_voice(config: MkDocsConfig) -> None:
-    module = voice()
-    if module is None:
-        return
-    uris = module.asset_uris()
+    uris = voice.asset_uris()
     config.extra_css.extend(u for u in uris["css"] if u not in config.extra_css)
     config.extra_javascript.extend(u for u in uris["js"] if u not in config.extra_javascript)
 
 
 def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry,
               entries: list[Entry]) -> None:
-    module = voice()
-    if module is None:
-        return
-    links = {e.text("索引号"): module.EntryLink(e.url, e.title) for e in entries}
-    made = [(uri, text) for uri, text in module.site_pages(root, registry, links)]
-    made += [(f"{module.ASSET_DIR_URI}/{p.name}", p.read_bytes()) for p in module.asset_files()]
+    links = {e.text("索引号"): voice.EntryLink(e.url, e.title) for e in entries}
+    made = [(uri, text) for uri, text in voice.site_pages(root, registry, links)]
+    made += [(f"{voice.ASSET_DIR_URI}/{p.name}", p.read_bytes()) for p in voice.asset_files()]
     for uri, content in made:
         old = files.get_file_from_path(uri)
         if old is not None:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xxgk.io.catalog import entry_paths, quick_index_numbers
-from xxgk.io.publication import iter_decisions
+from xxgk.trust.decision import iter_decisions
+from xxgk.trust.verdict import Basis
 from xxgk.model.registry import Registry
 from xxgk.site.catalog import Collected, collect, published
 from xxgk.site.parallel import fork_map
@@ -23,19 +24,23 @@ class GatherJob:
     paths: list[Path]
     numbers: dict[str, list[str]]
     plain_chars: int
+    basis: Basis
 
 
 def _slice(job: GatherJob, start: int, stop: int) -> Collected:
-    pairs = iter_decisions(job.root, job.registry, job.today, job.paths[start:stop], job.numbers)
+    pairs = iter_decisions(job.root, job.registry, job.today, job.paths[start:stop], job.numbers,
+                           job.basis)
     return collect(job.root, pairs, job.plain_chars)
 
 
 def gather(root: Path, registry: Registry, today: dt.date, plain_chars: int,
-           workers_for: Callable[[int], int]) -> Collected:
-    """``workers_for(number of entries)``: how many processes to use."""
+           workers_for: Callable[[int], int], basis: Basis) -> Collected:
+    """``workers_for(number of entries)``: how many processes to use; ``basis``: what the
+    one decision trusts (loaded once, shared by the workers)."""
     paths = entry_paths(root)
     workers = workers_for(len(paths))
-    job = GatherJob(root, registry, today, paths, quick_index_numbers(root, paths), plain_chars)
+    job = GatherJob(root, registry, today, paths, quick_index_numbers(root, paths), plain_chars,
+                    basis)
     if workers > 1 and paths:
         # Decide one entry here first: the review records get indexed once, in this
         # process, and the workers inherit the index instead of each building it.

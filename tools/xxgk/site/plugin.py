@@ -1,7 +1,7 @@
 """MkDocs plugin ``xxgk``: event hooks only; the work is in the modules beside it.
 
 on_config   registry, theme templates and assets, the Chinese line-join extension
-on_files    ask ``xxgk.io.publication`` what may be published; catalog sources leave the
+on_files    ask ``xxgk.trust.decision`` what may be published; catalog sources leave the
             MkDocs pipeline; the guide, catalog, search pages and page shells are added
 on_page_*   unsafe markup or unreadable front matter in any page fails the build
 on_post_build  entry pages, listings, search index, feed.xml, sitemap.xml
@@ -31,6 +31,9 @@ from xxgk.site.feeds import rss, write_sitemaps
 from xxgk.site.gather import gather
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, mark_catalog_tab, templates
 from xxgk.site.searchdata import manifest_for
+from xxgk.trust.decision import load_basis
+from xxgk.trust.index import cached_index
+from xxgk.model.problem import Problem
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +47,13 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             self.registry = load_registry(self.root)
         except ConfigError as exc:
             raise PluginError(f"xxgk：{exc}") from exc
+        self.basis = load_basis(self.root, self.registry)
+        trust = self.basis.trust
+        if not trust.usable:
+            raise PluginError(f"xxgk：{trust.message}")
+        if trust.preview:
+            config.extra["xxgk_preview"] = trust.message
+        log.info(("【预览版】" if trust.preview else "") + trust.message)
         if not config.use_directory_urls:  # the page shells assume folder URLs
             raise PluginError("xxgk：mkdocs.yml 须设 use_directory_urls: true（目录页面按文件夹地址生成）")
         setup.configure(config, self.registry)
@@ -59,8 +69,9 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         started = time.perf_counter()
         plain = max(self.config.index_body_chars, self.config.snippet_chars)
         found = gather(self.root, self.registry, today(), plain,
-                       lambda n: setup.workers(self.config, n))
+                       lambda n: setup.workers(self.config, n), self.basis)
         checks.refuse_unreadable(found.unreadable)
+        refuse_hazards(cached_index(self.root, self.basis.trust).hazards)
         for rel, reason in sorted(found.notes):
             log.info(f"未发布正文 {rel}：{reason}")
         self.entries: list[Entry] = found.entries
@@ -128,3 +139,11 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
     def _page_dates(self, config: MkDocsConfig) -> list[tuple[str, str]]:
         newest = self.entries[0].date if self.entries else today().isoformat()
         return setup.page_dates(self.root, self.files, newest)
+
+
+def refuse_hazards(hazards: list[Problem]) -> None:
+    """A record that is a symlink or special file could hide a withdrawal or a changed review:
+    nothing is published until it is a plain file again."""
+    if hazards:
+        rows = "\n".join(f"{p.path}:{p.line}: [{p.rule}] {p.message}" for p in hazards)
+        raise PluginError("记录文件夹里有符号链接、特殊文件或异常文件名，已停止生成网站：\n" + rows)

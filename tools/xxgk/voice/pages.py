@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xxgk.model.dates import today
+from xxgk.model.entry import entry_url
 from xxgk.model.registry import Registry
 from xxgk.voice import questionnaire
 from xxgk.voice.evaluation import Comment, Report, aggregate
@@ -29,6 +30,7 @@ from xxgk.voice.markdown import inline, paragraphs, percent, table
 from xxgk.voice.opinion import PublicResponse
 from xxgk.voice.policy import VoicePolicy, voice_policy
 from xxgk.voice.store import load_evaluations, load_opinions, load_years
+from xxgk.trust.decision import decisions
 
 QUESTIONNAIRE = "evaluation/index.md"
 RESPONSES = "responses/index.md"
@@ -62,7 +64,7 @@ def results_path(year: int) -> str:
 def site_pages(root: Path, registry: Registry,
                entry_links: Mapping[str, EntryLink] | None = None) -> list[tuple[str, str]]:
     """Every voice page. ``entry_links``: 索引号 → link of each *published* entry (the
-    site passes its own; by default it is asked of ``xxgk.io.publication``)."""
+    site passes its own; by default it is asked of ``xxgk.trust.decision``)."""
     policy = voice_policy(registry)
     evaluations, _ = load_evaluations(root, registry)
     notes, _ = load_years(root)
@@ -79,14 +81,9 @@ def site_pages(root: Path, registry: Registry,
 
 
 def default_entry_links(root: Path, registry: Registry) -> dict[str, EntryLink]:
-    """Listed entries as the one publication decision says; none when it is absent."""
-    try:
-        from xxgk.io.publication import decisions
-        from xxgk.site.catalog import entry_url
-    except ImportError:  # without the publication decision nothing counts as published
-        return {}
+    """Listed entries as the one publication decision says."""
     found = decisions(root, registry, today())
-    return {str(doc.get("索引号")): EntryLink(entry_url(doc), str(doc.get("信息名称") or ""))
+    return {str(doc.get("索引号")): EntryLink(entry_url(str(doc.get("索引号") or "")), str(doc.get("信息名称") or ""))
             for doc, decision in found.values() if decision.listed}
 
 

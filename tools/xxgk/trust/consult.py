@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 from xxgk.io.frontmatter import Document
-from xxgk.review.index import RecordIndex
-from xxgk.review.model import Consultation
+from xxgk.model.entry import file_stem
+from xxgk.trust.index import RecordIndex
+from xxgk.trust.model import Consultation
 
 
 def concerned(doc: Document) -> list[str]:
@@ -28,7 +29,11 @@ def consultation_reasons(doc: Document, idx: RecordIndex) -> list[str]:
     records = idx.consultations.get(index_no, [])
     reasons: list[str] = []
     for dept in concerned(doc):
-        mine = [c for c in records if c.department == dept]
+        everything = [c for c in records if c.department == dept]
+        mine = [c for c in everything if c.signed_by]  # an unsigned opinion counts for nothing
+        if everything and not mine:
+            reasons.append(f"涉及部门“{dept}”的书面意见没有有效签名（{everything[0].signature_problem}）")
+            continue
         decisions = [c for c in mine if c.kind == "协调决定"]
         replies = [c for c in mine if c.kind == "征求意见"]
         if decisions:
@@ -45,6 +50,8 @@ def consultation_reasons(doc: Document, idx: RecordIndex) -> list[str]:
 
 
 def withdrawn(doc: Document, idx: RecordIndex, today: dt.date) -> bool:
-    """A withdrawal record names this entry's 索引号 and its date has come."""
+    """A withdrawal record names this entry's 索引号 (in its content or its file name) and its
+    date has come. Editing the record's content cannot bring the entry back."""
     index_no = str(doc.get("索引号") or "")
-    return any(w.date is not None and w.date <= today for w in idx.withdrawals.get(index_no, []))
+    found = idx.withdrawals.get(index_no, []) + idx.withdrawn_stems.get(file_stem(index_no), [])
+    return any(w.date is not None and w.date <= today for w in found)

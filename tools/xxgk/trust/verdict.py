@@ -9,13 +9,29 @@ entry's disclosure attribute, and allows publication. Every issuing body of the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.frontmatter import Document
 from xxgk.review.hashing import attachment_hashes, sha256_bytes
-from xxgk.review.index import RecordIndex
-from xxgk.review.model import Review
-from xxgk.review.roster import Reviewer
+from xxgk.trust.index import RecordIndex
+from xxgk.trust.model import Review
+from xxgk.trust.anchor import Trust
+from xxgk.trust.roster import Reviewer
+from xxgk.trust.training import Attendance, hours_before
+
+
+@dataclass
+class Basis:
+    """What a review is judged against: the trust (signers, roster) and the training ledger."""
+
+    trust: Trust
+    training: list[Attendance]
+    min_hours: Decimal
+
+    @property
+    def people(self) -> dict[str, Reviewer]:
+        return self.trust.people
 
 
 @dataclass
@@ -37,7 +53,7 @@ def issuing_bodies(meta: dict[str, object]) -> list[str]:
     return list(dict.fromkeys(b for b in bodies if isinstance(b, str) and b))
 
 
-def assess(root: Path, doc: Document, idx: RecordIndex, people: dict[str, Reviewer]) -> Assessment:
+def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessment:
     index_no = str(doc.get("索引号") or "")
     candidates = idx.by_sha.get(sha256_bytes(doc.raw), [])
     if not candidates:
@@ -47,7 +63,7 @@ def assess(root: Path, doc: Document, idx: RecordIndex, people: dict[str, Review
     out = Assessment()
     rejected: dict[str, list[str]] = {}
     for rv in candidates:
-        why = mismatch(rv, doc, atts, people, bodies)
+        why = mismatch(rv, doc, atts, basis, bodies)
         if why:
             rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
         else:
@@ -66,26 +82,54 @@ def assess(root: Path, doc: Document, idx: RecordIndex, people: dict[str, Review
     return out
 
 
-def mismatch(rv: Review, doc: Document, atts: dict[str, str | None],
-             people: dict[str, Reviewer], bodies: list[str]) -> str:
+def mismatch(rv: Review, doc: Document, atts: dict[str, str | None], basis: Basis,
+             bodies: list[str]) -> str:
     """Why this review (whose entry hash matches) does not count; "" when it does."""
     if rv.index_no != str(doc.get("索引号") or ""):
         return f"审查记录的索引号“{rv.index_no}”与条目不符"
     why = attachment_mismatch(rv, atts)
     if why:
         return why
-    person = people.get(rv.reviewer)
+    person = basis.people.get(rv.reviewer)
     if person is None:
         return f"审查人“{rv.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中"
+    why = signature_mismatch(rv, person)
+    if why:
+        return why
     if rv.body not in bodies:
         return f"审查单位“{rv.body}”不是本条目的发布机构或联合发文机关"
     if rv.body not in person.bodies:
         return f"审查人“{rv.reviewer}”（{person.unit}）不能代表“{rv.body}”审查（谁公开、谁审查）"
+    why = author_mismatch(rv, person)
+    if why:
+        return why
+    hours = hours_before(basis.training, rv.reviewer, rv.date) if rv.date else Decimal(0)
+    if hours < basis.min_hours:
+        return (f"审查人“{rv.reviewer}”在审查日期前12个月内经签名确认的培训只有 {hours} 学时，不足 "
+                f"{basis.min_hours} 学时（附件5 第七条“先培训后上岗”）")
     if not rv.allows:
         return f"审查结论为“{rv.conclusion}”，不得公开"
     disclosure = doc.get("公开形式")
     if rv.attribute != disclosure:
         return f"审查确认的公开属性为“{rv.attribute}”，条目写的是“{disclosure}”"
+    return ""
+
+
+def signature_mismatch(rv: Review, person: Reviewer) -> str:
+    if rv.signature_problem:
+        return f"审查记录的签名不算数：{rv.signature_problem}"
+    if not person.principal or person.principal not in rv.signed_by:
+        by = "、".join(sorted(rv.signed_by))
+        return (f"审查记录由“{by}”的密钥签名，不是审查人“{rv.reviewer}”"
+                f"（签名身份 {person.principal or '未登记'}）的密钥")
+    return ""
+
+
+def author_mismatch(rv: Review, person: Reviewer) -> str:
+    if not rv.author:
+        return "审查记录没有写明作者，无法核对审查人不是作者（附件4：审查人不能审查自己的稿件）"
+    if rv.author in (person.principal, rv.reviewer):
+        return f"审查人“{rv.reviewer}”就是条目的作者，不能审查自己写的条目：请另一名审查人员审查"
     return ""
 
 

@@ -28,6 +28,9 @@ class Review:
     entry_sha: str
     attachments: tuple[tuple[str, str], ...]  # (file, sha256)
     acknowledged: frozenset[str]
+    author: str = ""  # 作者: signing identity of who made the reviewed version
+    signed_by: frozenset[str] = frozenset()  # principals of the verified signature (empty: none)
+    signature_problem: str = ""  # why the signature does not count ("" when it does)
 
     @property
     def allows(self) -> bool:
@@ -42,7 +45,8 @@ def review_from(rec: Record) -> Review:
                   title=rec.text("信息名称"), attribute=rec.text("公开属性"),
                   conclusion=rec.text("审查结论"), body=rec.text("审查单位"),
                   reviewer=rec.text("审查人"), date=parse_date(rec.text("审查日期")),
-                  entry_sha=rec.text("条目哈希"), attachments=atts, acknowledged=acks)
+                  entry_sha=rec.text("条目哈希"), attachments=atts, acknowledged=acks,
+                  author=rec.text("作者"))
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class Consultation:
     reply: str  # 回复意见 (征求意见)
     decision: str  # 决定 (协调决定)
     date: dt.date | None
+    signed_by: frozenset[str] = frozenset()
+    signature_problem: str = ""
 
 
 def consultation_from(rec: Record) -> Consultation:

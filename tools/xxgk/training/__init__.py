@@ -1,1 +1,0 @@
-"""Training ledger (附件5): sessions and assessed self-study, hours per person per year."""
