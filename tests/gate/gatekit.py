@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from xxgk.cli import main
+from xxgk.trust.records_sign import sign_record
 
 REPO = Path(__file__).resolve().parents[2]
 OFFICE = "鄂托克前旗人民政府办公室"
@@ -81,6 +82,7 @@ class GitRepo:
         by = committer or who
         env = {"GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": PEOPLE[who][0], "GIT_AUTHOR_DATE": when,
                "GIT_COMMITTER_NAME": by, "GIT_COMMITTER_EMAIL": PEOPLE[by][0], "GIT_COMMITTER_DATE": when}
+        paths = [*paths, *(p + ".sig" for p in paths if (self.root / (p + ".sig")).exists())]
         self.git("add", "-A", "--", *paths)
         sign = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys / key}"] if key else []
         self.git(*sign, "commit", "-q", *(["-S"] if key else []), "-m", message, env=env)
@@ -98,11 +100,19 @@ class GitRepo:
         self.write(rel, ENTRY.format(index=index, title=title, extra=extra, body=body))
         return rel
 
-    def sign(self, capsys, rel: str, reviewer: str, *more: str) -> str:  # type: ignore[no-untyped-def]
+    def sign(self, capsys, rel: str, reviewer: str, *more: str, key: str | None = None,  # type: ignore[no-untyped-def]
+             author: str | None = "张丽") -> str:
+        """``xxgk review sign`` with ``key``'s SSH key (the reviewer's own by default); the
+        author is named as 张丽 unless ``author`` is None (then it comes from the commit)."""
+        named = ["--author", PEOPLE[author][0]] if author else []
         code, out = self.xxgk(capsys, "review", "sign", str(self.root / rel), "--reviewer", reviewer,
-                              "--date", "2026-11-20", *more)
+                              "--date", "2026-11-20", "--key", str(self.keys / (key or reviewer)),
+                              *named, *more)
         assert code == 0, out
-        return re.search(r"已写入 (\S+)", out).group(1)  # type: ignore[union-attr]
+        return re.search(r"已写入并签名 (\S+)", out).group(1)  # type: ignore[union-attr]
+
+    def sign_record(self, rel: str, who: str) -> None:
+        sign_record(self.root, rel, str(self.keys / who))
 
 
 def make_keys(folder: Path) -> Path:
@@ -113,10 +123,15 @@ def make_keys(folder: Path) -> Path:
     return folder
 
 
+REVIEWER_NAMESPACES = "git,xxgk-review,xxgk-consult,xxgk-training"
+
+
 def signers_text(keys: Path, names: list[str]) -> str:
+    """Reviewers (on the roster) may sign reviews, opinions and training; staff only commits."""
     lines = ["# 允许签名人文件：只有领导小组可以修改。"]
     for name in names:
-        lines.append(f'{PEOPLE[name][0]} namespaces="git" {(keys / (name + ".pub")).read_text().strip()}')
+        spaces = REVIEWER_NAMESPACES if PEOPLE[name][1] else "git"
+        lines.append(f'{PEOPLE[name][0]} namespaces="{spaces}" {(keys / (name + ".pub")).read_text().strip()}')
     return "\n".join(lines) + "\n"
 
 
@@ -134,7 +149,9 @@ def base_repo(tmp: Path, keys: Path) -> GitRepo:
     repo.write("training/2026/2026-03-10-条例解读.yml", TRAINING.format(hours="2", people=people))
     repo.write("training/2026/2026-04-02-保密法.yml", TRAINING.format(
         hours="1", people=f"  - 姓名: 李秀英\n    单位: {OFFICE}\n"))
-    repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰"]))
+    repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰", "张丽", "赵强"]))
+    for rel in ("training/2026/2026-03-10-条例解读.yml", "training/2026/2026-04-02-保密法.yml"):
+        repo.sign_record(rel, "王建华")
     repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况")
     repo.commit("赵强", "基线：登记、培训、签名人文件和已发布条目", ["."])
     return repo

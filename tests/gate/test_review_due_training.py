@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from trustkit import STAFF, sample_key
 from test_review_state import REL, write_entry
 
 from xxgk.cli import main
@@ -41,7 +43,8 @@ SELF_STUDY = """类型: 自学
 
 
 def sign(root: Path, date: str, *more: str) -> int:
-    return main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华", "--date", date, *more])
+    return main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华", "--date", date,
+                 "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF, *more])
 
 
 def test_months_are_added_to_the_end_of_short_months() -> None:
@@ -78,6 +81,7 @@ def test_refusals_are_due_for_re_examination(repo: Path, capsys: pytest.CaptureF
 
 
 def test_training_hours_count_sessions_and_passed_self_study(repo: Path) -> None:
+    shutil.rmtree(repo / "training")  # only this test's records
     folder = repo / "training" / "2026"
     folder.mkdir(parents=True)
     (folder / "a.yml").write_text(SESSION.format(date="2026-03-10", hours="1.5"), encoding="utf-8")
@@ -92,6 +96,7 @@ def test_training_hours_count_sessions_and_passed_self_study(repo: Path) -> None
 
 
 def test_self_study_without_assessment_is_invalid(repo: Path) -> None:
+    shutil.rmtree(repo / "training")  # only this test's records
     folder = repo / "training"
     folder.mkdir()
     (folder / "x.yml").write_text(SELF_STUDY.format(result="合格").replace("    考核: 合格\n", ""), encoding="utf-8")

@@ -9,7 +9,12 @@ import pytest
 
 from xxgk.cli import main
 from xxgk.io.frontmatter import read
-from xxgk.io.review_state import consultation_verdict, is_withdrawn, review_verdict
+from trustkit import STAFF, sample_key
+from xxgk.io.registry import load_registry
+from xxgk.model.dates import today
+from xxgk.trust.consult import withdrawn
+from xxgk.trust.decision import consultation_verdict, load_basis, review_verdict
+from xxgk.trust.index import load_index
 
 ENTRY = """---
 索引号: 000014349/2026-00007
@@ -40,13 +45,28 @@ def write_entry(root: Path, disclosure: str = "主动公开", extra: str = "") -
 
 def sign(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     code = main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华",
-                 "--date", "2026-11-20", *args])
+                 "--date", "2026-11-20", "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF,
+                 *args])
     out = capsys.readouterr()
     return code, out.out + out.err
 
 
+def state(root: Path):  # type: ignore[no-untyped-def]
+    basis = load_basis(root, load_registry(root))
+    return load_index(root, basis.trust), basis
+
+
 def verdict(root: Path):  # type: ignore[no-untyped-def]
-    return review_verdict(root, read(root / REL, REL))
+    idx, basis = state(root)
+    return review_verdict(root, read(root / REL, REL), idx, basis)
+
+
+def consultation(root: Path):  # type: ignore[no-untyped-def]
+    return consultation_verdict(read(root / REL, REL), state(root)[0])
+
+
+def is_withdrawn(root: Path, doc) -> bool:  # type: ignore[no-untyped-def]
+    return withdrawn(doc, state(root)[0], today())
 
 
 def test_unreviewed_entries_are_not_published(repo: Path) -> None:
@@ -108,10 +128,10 @@ def test_a_hand_edited_review_record_counts_for_nothing(repo: Path, capsys: pyte
 
 def test_consultation_is_needed_for_every_concerned_department(repo: Path) -> None:
     write_entry(repo, extra="涉及部门:\n  - 鄂托克前旗财政局\n")
-    v = consultation_verdict(repo, read(repo / REL, REL))
+    v = consultation(repo)
     assert not v.ok and "鄂托克前旗财政局" in v.reason
     write_entry(repo)
-    assert consultation_verdict(repo, read(repo / REL, REL)).ok
+    assert consultation(repo).ok
 
 
 def test_a_withdrawn_entry_leaves_the_site_from_its_date(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,7 +148,6 @@ def test_a_withdrawn_entry_leaves_the_site_from_its_date(repo: Path, capsys: pyt
 
 
 def test_review_check_reports_every_bad_record_with_its_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (repo / "training").mkdir()
     (repo / "training" / "t.yml").write_text("类型: 集中培训\n日期: 2026-13-01\n", encoding="utf-8")
     (repo / "withdrawals").mkdir()
     (repo / "withdrawals" / "w.yml").write_text("索引号: x\n索引号: y\n", encoding="utf-8")

@@ -156,7 +156,10 @@ def run_sign(args: argparse.Namespace) -> int:
     registry = load_registry(root)
     people = load_basis(root, registry).people
     name = args.reviewer or _git_user(root)
-    key = signing_key(root, args.key)
+    if name not in people:
+        print(f"xxgk：“{name}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录", file=sys.stderr)
+        return 1
+    key = ""
     failed = 0
     for path in args.entries:
         try:
@@ -171,8 +174,9 @@ def run_sign(args: argparse.Namespace) -> int:
                 raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
                                 + "\n  ".join(open_))
             target = record_path(registry, doc, str(record["审查单位"]), req.date)
+            key = key or signing_key(root, args.key)
             write(root, target, record, key)
-            print(f"已写入并签名 {target}（{target}.sig）")
+            print(f"已写入并签名 {target} 和 {target}.sig")
         except SignError as exc:
             print(f"xxgk：{exc}", file=sys.stderr)
             failed += 1
