@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ FINANCE = "鄂托克前旗财政局"
 @pytest.fixture(autouse=True)
 def two_reviewers(repo: Path) -> None:
     set_reviewers(repo, [("王建华", OFFICE), ("李秀英", OFFICE)])
+    shutil.rmtree(repo / "training")  # only the records each test writes
 
 
 def write_training(root: Path, name: str, date: str, hours: str, people: list[tuple[str, str]],
@@ -131,7 +133,7 @@ def test_a_review_signed_before_the_reviewers_first_training_is_reported(repo: P
         path.write_text("\n".join([
             f"条目: content/catalog/2025/x{n}.md", f"索引号: 000014349/2025-0000{n}", "信息名称: 通知",
             "内容摘要: 通知。", "公开属性: 主动公开", "审查结论: 同意公开", f"审查单位: {OFFICE}", f"审查人: {who}",
-            f"审查日期: {day}", "条目哈希: " + "a" * 64]) + "\n", encoding="utf-8")
+            f"审查日期: {day}", "作者: zhangl@etkqq.gov.cn", "条目哈希: " + "a" * 64]) + "\n", encoding="utf-8")
     report, _ = training_report(repo, load_registry(repo), 2025)
     early = [(e.activity.person, e.activity.kind, e.activity.rel) for e in report.early]
     assert early == [("李秀英", "审查", "reviews/2025/r1.yml")]

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from trustkit import STAFF, sample_key
+
 from xxgk.io.frontmatter import read
 from xxgk.io.registry import load_registry
 from xxgk.model.entry import front_matter
@@ -75,9 +77,10 @@ def sign_entry(root: Path, path: Path, conclusion: str = "同意公开") -> None
         (p.name for p in people.values() if body in p.bodies), REVIEWER)
     req = SignRequest(reviewer=name, body=None, conclusion=conclusion, attribute=None,
                       reason="" if conclusion == "同意公开" else "涉及个人隐私", opinion="",
-                      date=dt.date(2026, 11, 20), acks={})
+                      date=dt.date(2026, 11, 20), acks={}, author=STAFF)
     record = build(root, doc, req, people)
-    write(root, record_path(registry, doc, str(doc.get("发布机构")), req.date), record)
+    write(root, record_path(registry, doc, str(doc.get("发布机构")), req.date), record,
+          sample_key(people[name].principal))
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
