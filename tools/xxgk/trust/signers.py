@@ -72,10 +72,11 @@ class Signers:
 def _day(text: str, rel: str, line: int, problems: list[Problem]) -> dt.date | None:
     m = _DAY.match(text)
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         pass
-    problems.append(Problem(rel, line, 1, RULE, Severity.ERROR, f"日期“{text}”应写作 YYYYMMDD"))
+    problems.append(Problem(rel, line, 1, RULE, Severity.ERROR, f"日期“{text}”应写作 YYYYMMDD；该行不予采用"))
     return None
 
 
@@ -112,7 +113,10 @@ def _parse_line(line: str, rel: str, n: int, problems: list[Problem]) -> SignerK
         bad(f"不支持的密钥类型 {parsed.key_type}（请用 ed25519 或 RSA 密钥）")
         return None
     spaces = frozenset(s.strip() for s in opts.get("namespaces", "").split(",") if s.strip())
+    seen = len(problems)
     after = _day(opts["valid-after"], rel, n, problems) if "valid-after" in opts else None
     before = _day(opts["valid-before"], rel, n, problems) if "valid-before" in opts else None
+    if len(problems) > seen:  # a revocation date that cannot be read must not leave the key valid
+        return None
     return SignerKey(principals, key_id(f"{parsed.key_type} {parsed.base64_key}"), spaces,
                      after, before, n)
