@@ -106,3 +106,13 @@ def test_a_forgery_cannot_ride_in_on_the_next_push(repo: GitRepo, capsys) -> Non
     assert gate(repo, capsys, base="HEAD~1")[0] == 0  # the push's own range looks harmless
     code, out = gate(repo, capsys, base="xxgk-published")
     assert code == 1 and "[GATE-REVIEW]" in out and "没有签名文件" in out
+
+
+def test_a_missing_base_is_an_environment_error_not_no_problems(repo: GitRepo, capsys,  # type: ignore[no-untyped-def]
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    on_main(repo, RECORDS["requests"])
+    monkeypatch.setenv("XXGK_BASE_REF", "origin/no-such-branch")
+    code, out = repo.xxgk(capsys, "check")
+    assert code == 2 and "XXGK_BASE_REF" in out
+    code, out = repo.xxgk(capsys, "gate", "--base", "origin/no-such-branch")
+    assert code == 2 and "无法确定比较基线" in out

@@ -14,6 +14,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from xxgk.io.git import git, ref_exists
+from xxgk.io.registry import ConfigError
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.problem import Problem
 from xxgk.requests.store import Record
@@ -64,9 +66,22 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str | int, 
     return None
 
 
+def base_ref(root: Path) -> str:
+    """``XXGK_BASE_REF`` when set — it must name a commit of a full-history checkout, or the
+    check cannot be made (ConfigError: exit 2, never "no problems") — else HEAD."""
+    ref = os.environ.get("XXGK_BASE_REF", "").strip()
+    if not ref:
+        return "HEAD"
+    if not ref_exists(root, ref):
+        raise ConfigError(f"比较基线 XXGK_BASE_REF=“{ref}”不是本仓库的提交或分支：无法核对记录只增不改")
+    if git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
+        raise ConfigError("仓库是浅克隆（没有完整历史）：无法核对记录只增不改，请用 fetch-depth: 0 检出")
+    return ref
+
+
 def append_only_problems(root: Path, records: list[Record]) -> list[Problem]:
     usable = [r for r in records if r.request is not None]
-    old_bytes = committed(root, [r.rel for r in usable], os.environ.get("XXGK_BASE_REF") or "HEAD")
+    old_bytes = committed(root, [r.rel for r in usable], base_ref(root))
     problems: list[Problem] = []
     for record in usable:
         raw = old_bytes.get(record.rel)
