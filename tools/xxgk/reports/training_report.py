@@ -69,6 +69,7 @@ class TrainingReport:
     people: list[PersonRow] = field(default_factory=list)
     early: list[EarlyWork] = field(default_factory=list)
     spellings: list[tuple[str, ...]] = field(default_factory=list)
+    failed: list[Attendance] = field(default_factory=list)  # assessment 不合格: no hours (第六条)
 
     def below(self) -> list[PersonRow]:
         return [p for p in self.people if not p.eligible]
@@ -100,13 +101,13 @@ def _units(records: list[Attendance], roster: dict[str, str]) -> dict[str, str]:
 
 
 def build(year: int, minimum: Decimal, records: list[Attendance], roster: dict[str, str],
-          activities: Iterable[Activity]) -> TrainingReport:
+          activities: Iterable[Activity], failed: list[Attendance] | None = None) -> TrainingReport:
     """``roster``: name -> unit of everyone who must train (reviewers and other known staff)."""
     acts = [a for a in activities if a.date.year == year]
     first = _first_training(records)
     units = _units(records, roster)
     names = set(roster) | {a.person for a in records} | {a.person for a in acts}
-    report = TrainingReport(year, minimum)
+    report = TrainingReport(year, minimum, failed=sorted(failed or [], key=lambda a: (a.date, a.person)))
     for name in sorted(names):
         this_year = [a for a in records if a.person == name and a.date.year == year]
         hours = sum((a.hours for a in this_year), Decimal(0))
@@ -142,7 +143,10 @@ def to_listing(report: TrainingReport) -> Listing:
                    for e in report.early])
     names = Table("姓名写法不一致（请统一为同一写法，否则学时分开计算）", ["写法"],
                   [["、".join(group)] for group in report.spellings])
-    return Listing(f"{report.year} 年政府信息公开工作培训台账", notes, [people, units, early, names])
+    failed = Table("考核不合格（不计学时，附件5 第六条）", ["姓名", "单位", "日期", "培训", "学时", "文件"],
+                   [[a.person, a.unit, a.date.isoformat(), a.what, hours_text(a.hours), a.rel]
+                    for a in report.failed])
+    return Listing(f"{report.year} 年政府信息公开工作培训台账", notes, [people, units, early, failed, names])
 
 
 def to_json(report: TrainingReport) -> dict[str, Any]:
@@ -160,4 +164,6 @@ def to_json(report: TrainingReport) -> dict[str, Any]:
                      "首次培训": e.first_training.isoformat() if e.first_training else None}
                     for e in report.early],
         "姓名写法不一": [list(g) for g in report.spellings],
+        "考核不合格": [{"姓名": a.person, "单位": a.unit, "日期": a.date.isoformat(), "培训": a.what,
+                   "学时": hours_text(a.hours), "文件": a.rel} for a in report.failed],
     }

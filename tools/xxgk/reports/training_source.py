@@ -18,6 +18,7 @@ from xxgk.io.registry import load_registry
 from xxgk.trust.anchor import load_trust
 from xxgk.trust.index import load_index
 from xxgk.trust.roster import roster as reviewer_roster
+from xxgk.trust.training import Attendance as TrustAttendance
 from xxgk.trust.training import read_ledger
 
 CATALOG = "content/catalog"
@@ -43,15 +44,20 @@ def activities(root: Path) -> list[Activity]:
     return found
 
 
-def attendances(root: Path) -> tuple[list[Attendance], list[Problem]]:
-    """The ledger's attendances that count (a session, or self-study passed: 附件5 第五、六条)."""
+def attendances(root: Path) -> tuple[list[Attendance], list[Attendance], list[Problem]]:
+    """The ledger's attendances that count (a session not failed, or self-study passed:
+    附件5 第五、六条), those whose assessment was failed, and the ledger's problems."""
     rows, problems = read_ledger(root)
-    found = [Attendance(a.name, a.unit, a.date, a.hours, a.topic if a.kind != "自学" else "自学",
-                        a.rel, 1) for a in rows if a.counts]
-    return found, problems
+
+    def row(a: TrustAttendance) -> Attendance:
+        return Attendance(a.name, a.unit, a.date, a.hours, a.topic if a.kind != "自学" else "自学", a.rel, 1)
+
+    failed = [row(a) for a in rows if a.assessment == "不合格"]
+    return [row(a) for a in rows if a.counts], failed, problems
 
 
 def training_report(root: Path, registry: Registry, year: int) -> tuple[TrainingReport, list[Problem]]:
-    records, problems = attendances(root)
-    report = build(year, minimum_hours(registry), records, roster(registry), activities(root))
+    records, failed, problems = attendances(root)
+    report = build(year, minimum_hours(registry), records, roster(registry), activities(root),
+                   [a for a in failed if a.date.year == year])
     return report, problems
