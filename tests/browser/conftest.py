@@ -37,6 +37,9 @@ def build_sample(root: Path) -> dict[str, Any]:
     for name in ("xxgk.yml", "mkdocs.yml"):
         shutil.copy(REPO / name, root / name)
     shutil.copytree(REPO / "schemas", root / "schemas")
+    # the sample signers file and keys the reviews are signed with, and the signed training
+    shutil.copytree(REPO / ".xxgk", root / ".xxgk")
+    shutil.copytree(REPO / "training", root / "training")
     shutil.copytree(REPO / "content", root / "content")
     entries = sorted((root / "content" / "catalog").rglob("*.md"))
     for path in entries:
