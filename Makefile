@@ -40,7 +40,7 @@ test-fast: $(STAMP)
 # Every part runs even when one misses its target; the exit code says whether all were met.
 bench: $(STAMP) browser
 	$(BIN)/xxgk bench all; rc=$$?; \
-	$(BIN)/python -m xxgk.review.bench 20000 || rc=1; \
+	$(BIN)/python -m xxgk.bench.review_bench 20000 || rc=1; \
 	exit $$rc
 
 clean:

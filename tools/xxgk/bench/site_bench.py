@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -23,9 +22,7 @@ from typing import Any
 
 from xxgk.bench.generate import make_repo
 from xxgk.io.frontmatter import read
-from xxgk.io.registry import load_registry
-from xxgk.trust.roster import roster
-from xxgk.review.sign import SignRequest, build, record_path, write
+from xxgk.bench.signing import BenchSigner
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 QUERIES = ("保密审查", "政府信息公开", "96号", "营商环境 实施方案", "人居环境整治")
@@ -33,26 +30,11 @@ RESULTS = Path(".bench")
 
 
 def review_everything(root: Path) -> int:
-    """Sign every generated entry as the Gate's reviewer would (setup, not measured).
-
-    The generated entries come from every unit, so the bench registry lets the first
-    reviewer on the roster review for all of them."""
-    reg = root / "xxgk.yml"
-    units = [u.name for u in load_registry(root).units]
-    text = reg.read_text("utf-8")
-    first = re.search(r"审查人员:\n  - 姓名: [^\n]+\n", text)
-    assert first, "xxgk.yml has no 审查人员"
-    reg.write_text(text[: first.end()] + f"    审查单位: [{', '.join(units)}]\n" + text[first.end():], "utf-8")
-    registry = load_registry(root)
-    people = roster(registry)
-    name = next(iter(people))
-    day = dt.date.today()
+    """Sign every generated entry as a rostered, trained reviewer would (setup, not measured)."""
+    signer = BenchSigner(root, dt.date.today())
     count = 0
     for path in sorted((root / "content" / "catalog").rglob("*.md")):
-        doc = read(path, path.relative_to(root).as_posix())
-        req = SignRequest(name, None, "同意公开", None, "", "", day, {})
-        write(root, record_path(registry, doc, str(doc.get("发布机构")), day),
-              build(root, doc, req, people))
+        signer.sign(read(path, path.relative_to(root).as_posix()))
         count += 1
     return count
 

@@ -25,19 +25,8 @@ GENERATED_SECTIONS = (
     ("三、收到和处理政府信息公开申请情况", table_three_html),
     ("四、政府信息公开行政复议、行政诉讼情况", table_four_html),
 )
-# Scoped to this report's tables: the theme's cell minimum widths and paddings would push
-# tables 三 (10 columns) and 四 (15 columns) past an A4 page; on paper every column must show.
-STYLE = """<style>
-.md-typeset .xxgk-annual table:not([class]) { display: table; width: 100%; font-size: 13px; }
-.md-typeset .xxgk-annual table:not([class]) :is(th, td) { min-width: 0; padding: .3em .45em; vertical-align: middle; }
-.md-typeset .xxgk-annual table:not([class]) td.n { text-align: center; }
-.md-typeset .xxgk-annual table:not([class]) thead th { text-align: center; }
-.xxgk-annual-date { text-align: right; margin-top: 2em; }
-@media print {
-  .md-typeset .xxgk-annual table:not([class]) { font-size: 8.5pt; overflow: visible; }
-  .md-typeset .xxgk-annual table:not([class]) thead { display: table-header-group; }
-}
-</style>"""
+# The tables' layout on screen and on paper is in the theme's stylesheets (xxgk.css, print.css):
+# the Content Security Policy allows no inline <style>.
 _CSV_TITLES = ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况", "表四 行政复议、行政诉讼情况")
 
 
@@ -64,7 +53,7 @@ def _intro(report: AnnualReport) -> str:
 
 def page_markdown(report: AnnualReport) -> str:
     parts = ["---", f"title: {report.title}", f"发布日期: {report.published}", "---", "",
-             STYLE, "", f"# {report.title}", "", _intro(report), ""]
+             f"# {report.title}", "", _intro(report), ""]
     generated = dict(GENERATED_SECTIONS)
     for heading in (SECTIONS[0], *generated, *SECTIONS[1:]):
         parts += [f"## {heading}", ""]

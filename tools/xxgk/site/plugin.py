@@ -53,7 +53,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"xxgk：{trust.message}")
         if trust.preview:
             config.extra["xxgk_preview"] = trust.message
-        log.info(("【预览版】" if trust.preview else "") + trust.message)
+        log.info(trust.message)
         if not config.use_directory_urls:  # the page shells assume folder URLs
             raise PluginError("xxgk：mkdocs.yml 须设 use_directory_urls: true（目录页面按文件夹地址生成）")
         setup.configure(config, self.registry)

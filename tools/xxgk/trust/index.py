@@ -35,6 +35,7 @@ HAZARD = "FILE-KIND"
 
 @dataclass
 class RecordIndex:
+    root: Path = Path(".")
     by_sha: dict[str, list[Review]] = field(default_factory=dict)
     by_index: dict[str, list[Review]] = field(default_factory=dict)
     by_entry: dict[str, list[Review]] = field(default_factory=dict)
@@ -43,6 +44,19 @@ class RecordIndex:
     withdrawn_stems: dict[str, list[Withdrawal]] = field(default_factory=dict)  # by file name
     problems: list[Problem] = field(default_factory=list)  # invalid records (they count for nothing)
     hazards: list[Problem] = field(default_factory=list)  # symlinks, special files: the build stops
+    trust: Trust | None = None
+    raw: dict[str, bytes] = field(default_factory=dict)  # review rel -> the bytes that were parsed
+    _checked: dict[str, Review] = field(default_factory=dict)
+
+    def verified(self, rv: Review) -> Review:
+        """``rv`` with its signature checked (lazily, once: a build's worker processes each
+        check the reviews of their own entries, so the checks run in parallel)."""
+        done = self._checked.get(rv.rel)
+        if done is None:
+            assert self.trust is not None, "index loaded without trust"
+            signed, why = verify_record(self.root, rv.rel, self.raw[rv.rel], REVIEW, self.trust, rv.date)
+            done = self._checked[rv.rel] = replace(rv, signed_by=signed, signature_problem=why)
+        return done
 
     def reviews_of(self, index_no: str, entry: str) -> list[Review]:
         """Every review ever made of this entry (any version), by 索引号 or by path."""
@@ -61,7 +75,7 @@ def _read(root: Path, path: Path, idx: RecordIndex) -> tuple[str, bytes] | None:
 
 
 def load_index(root: Path, trust: Trust) -> RecordIndex:
-    idx = RecordIndex()
+    idx = RecordIndex(trust=trust, root=root)
     idx.hazards.extend(hazards(root))
     for path in record_files(root, REVIEWS):
         got = _read(root, path, idx)
@@ -70,8 +84,7 @@ def load_index(root: Path, trust: Trust) -> RecordIndex:
             idx.problems.extend(rec.problems if rec else [])
             continue
         rv = review_from(rec)
-        signed, why = verify_record(root, rv.rel, got[1], REVIEW, trust, rv.date)  # type: ignore[index]
-        rv = replace(rv, signed_by=signed, signature_problem=why)
+        idx.raw[rv.rel] = got[1]  # type: ignore[index]
         idx.by_sha.setdefault(rv.entry_sha, []).append(rv)
         idx.by_index.setdefault(rv.index_no, []).append(rv)
         idx.by_entry.setdefault(rv.entry, []).append(rv)

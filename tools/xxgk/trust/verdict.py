@@ -63,6 +63,7 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
     out = Assessment()
     rejected: dict[str, list[str]] = {}
     for rv in candidates:
+        rv = idx.verified(rv)
         why = mismatch(rv, doc, atts, basis, bodies)
         if why:
             rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
