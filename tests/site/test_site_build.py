@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from xxgk_site_kit import add_entry, mkdocs_build, page
+from xxgk_site_kit import add_entry, mkdocs_build, page, sign_page
 
 
 def built(root: Path) -> str:
@@ -88,7 +88,8 @@ def test_attachments_are_listed_and_downloadable(site_repo: Path) -> None:
     add_entry(site_repo, 3, 附件=[{"名称": "附件1 政府信息公开申请表", "文件": "attachments/申请表.docx"}])
     built(site_repo)
     html = page(site_repo, "catalog/000014349-2024-00003")
-    assert 'href="attachments/申请表.docx" download>附件1 政府信息公开申请表</a>' in html
+    # the link is the percent-encoded relative path (xxgk.model.safety.href)
+    assert 'href="attachments/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx" download>附件1 政府信息公开申请表</a>' in html
     assert (site_repo / "site/catalog/000014349-2024-00003/attachments/申请表.docx").read_bytes().startswith(b"PK")
 
 
@@ -142,11 +143,14 @@ def test_the_reports_column_lists_every_report_newest_first(site_repo: Path) -> 
     for year in (2024, 2025):
         (reports / f"{year}-annual-report.md").write_text(
             f"---\ntitle: 鄂托克前旗人民政府{year}年政府信息公开工作年度报告\n---\n\n# 报告\n\n正文。\n", "utf-8")
+        sign_page(site_repo, reports / f"{year}-annual-report.md")
+    (reports / "2023-annual-report.md").write_text("---\ntitle: 未审查的2023年报告\n---\n\n正文。\n", "utf-8")
     built(site_repo)
     html = page(site_repo, "reports")
     first = html.index("2025年政府信息公开工作年度报告")
     assert first < html.index("2024年政府信息公开工作年度报告")
     assert 'href="2025-annual-report/"' in html
+    assert "未审查的2023年报告" not in html  # an unreviewed report is neither listed nor shown
 
 
 def test_a_site_can_override_a_catalog_template(site_repo: Path) -> None:

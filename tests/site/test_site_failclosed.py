@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from xxgk_site_kit import add_entry, mkdocs_build, page, sign_entry
+from xxgk_site_kit import add_entry, mkdocs_build, page, sign_entry, sign_page
+
+from xxgk.review.sign import SignError
 
 SITE_FILES = ("catalog", "search/idx")
 
@@ -97,10 +99,10 @@ def test_nothing_from_records_reaches_the_site(site_repo: Path) -> None:
 
 @pytest.mark.parametrize(("body", "line", "what"), [
     ("第一段。\n\n<script>alert(1)</script>\n", 3, "<script>"),
-    ("第一段。\n\n<a href=\"#\" onclick=\"steal()\">点这里</a>\n", 3, "事件属性"),
+    ("第一段。\n\n<a href=\"#\" onclick=\"steal()\">点这里</a>\n", 3, "不允许的属性 onclick（<a>）"),
     ("第一段。\n\n[打开](javascript:alert(1))\n", 3, "javascript:"),
     ("第一段。\n\n<!-- 内部意见：暂缓 -->\n", 3, "HTML 注释"),
-    ("第一段。\n{: onmouseover=\"x()\" }\n", 2, "事件属性"),
+    ("第一段。\n{: onmouseover=\"x()\" }\n", 2, "不允许的属性 onmouseover（<p>）"),
     ("<a href=\"java&#115;cript:x()\">链接</a>\n", 1, "javascript:"),
 ])
 def test_unsafe_markup_in_a_body_fails_the_build_naming_file_and_line(
@@ -131,17 +133,20 @@ def test_unparsable_front_matter_fails_the_build(site_repo: Path) -> None:
     assert "元数据无法读取" in done.stderr
 
 
-def test_unparsable_front_matter_of_an_ordinary_page_fails_the_build(site_repo: Path) -> None:
+def test_an_unreviewed_edit_of_an_ordinary_page_is_not_published(site_repo: Path) -> None:
     page_file = site_repo / "content/policies/5-training.md"
-    page_file.write_text("---\ntitle: 培训: 制度: 错\n---\n\n正文\n", "utf-8")
+    page_file.write_text("---\ntitle: 培训: 制度: 错\n---\n\n未审查的金丝雀\n", "utf-8")
     done = mkdocs_build(site_repo)
-    assert done.returncode != 0 and "Traceback" not in done.stderr
-    assert "content/policies/5-training.md:2" in done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "未发布 content/policies/5-training.md" in done.stderr
+    assert "未审查的金丝雀" not in site_text(site_repo)
+    assert "本页尚未经保密审查，暂不公开" in page(site_repo, "policies/5-training")
 
 
-def test_unsafe_markup_in_an_ordinary_page_fails_the_build(site_repo: Path) -> None:
+def test_unsafe_markup_in_a_reviewed_ordinary_page_fails_the_build(site_repo: Path) -> None:
     page_file = site_repo / "content/policies/5-training.md"
     page_file.write_text(page_file.read_text("utf-8") + "\n<img src=x onerror=alert(1)>\n", "utf-8")
+    sign_page(site_repo, page_file)
     done = mkdocs_build(site_repo)
     assert done.returncode != 0 and "content/policies/5-training.md:" in done.stderr
 
@@ -150,7 +155,9 @@ def test_an_attachment_outside_the_entry_folder_fails_the_build(site_repo: Path)
     (site_repo / "requests").mkdir()
     (site_repo / "requests" / "secret.txt").write_text("申请人金丝雀", "utf-8")
     add_entry(site_repo, 1, sign=False, 附件=[{"名称": "附件", "文件": "../../../requests/secret.txt"}])
-    sign_entry(site_repo, site_repo / "content/catalog/2024/000014349-2024-00001.md")
+    with pytest.raises(SignError, match="附件"):  # a reviewer cannot vouch for it
+        sign_entry(site_repo, site_repo / "content/catalog/2024/000014349-2024-00001.md")
     done = mkdocs_build(site_repo)
-    assert done.returncode != 0 and "不在条目所在的文件夹里" in done.stderr
+    assert done.returncode == 0, done.stderr[-2000:]
     assert "申请人金丝雀" not in site_text(site_repo)
+    assert not (site_repo / "site/catalog/000014349-2024-00001").exists()

@@ -168,7 +168,7 @@ def run_sign(args: argparse.Namespace) -> int:
                               attribute=args.attribute, reason=args.reason, opinion=args.opinion,
                               date=_date(args.date), acks=_acks(args.ack),
                               author=args.author or entry_author(root, doc.rel))
-            record = build(root, doc, req, people)
+            record = build(root, doc, req, people, registry)
             open_ = _open_findings(root, root / doc.rel, req.acks)
             if open_:
                 raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "

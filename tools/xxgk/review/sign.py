@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,11 +12,12 @@ from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
-from xxgk.review.hashing import attachment_hashes, sha256_bytes
+from xxgk.review.hashing import attachment_hashes, sha256_bytes, sha256_file
 from xxgk.trust.index import REVIEWS
 from xxgk.trust.roster import Reviewer
 from xxgk.review.yamlout import dump
 from xxgk.trust.attest import signature_path
+from xxgk.trust.pages import is_page, linked_files, page_body, page_title
 from xxgk.trust.sshsig import REVIEW, SignatureError, sign_file
 
 
@@ -37,15 +39,23 @@ class SignRequest:
 
 
 def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> str:
-    """reviews/<year>/<索引号>-<date>-<first 12 of sha256>-<unit code>.yml: one per version, body and day."""
-    slug = file_stem(str(doc.get("索引号")))
+    """reviews/<year>/<索引号>-<date>-<first 12 of sha256>-<unit code>.yml: one per version, body
+    and day; a page's: reviews/<year>/page-<its path>-….yml."""
+    if is_page(doc.rel):
+        slug = "page-" + re.sub(r"[^0-9A-Za-z._-]", "-", doc.rel.removeprefix("content/").removesuffix(".md"))
+    else:
+        slug = file_stem(str(doc.get("索引号")))
     unit = registry.unit(body)
     code = unit.code if unit else re.sub(r"\s+", "", body)
     return f"{REVIEWS}/{date.year}/{slug}-{date.isoformat()}-{sha256_bytes(doc.raw)[:12]}-{code}.yml"
 
 
-def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer]) -> dict[str, object]:
-    """The record's content, or SignError naming what is missing."""
+def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer],
+          registry: Registry | None = None) -> dict[str, object]:
+    """The record's content, or SignError naming what is missing. ``registry``: needed for
+    pages outside the catalog (the unit running the site reviews them by default)."""
+    if is_page(doc.rel):
+        return build_page(root, doc, req, people, registry)
     if not doc.parsed or not doc.get("索引号"):
         raise SignError(f"{doc.rel}：条目的元数据无法读取或没有索引号，请先用 xxgk check 改正")
     person = people.get(req.reviewer)
@@ -74,6 +84,37 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
         "审查日期": req.date.isoformat(), "审查意见": req.opinion, "作者": req.author,
         "条目哈希": sha256_bytes(doc.raw),
         "附件哈希": [{"文件": n, "哈希": s} for n, s in atts.items()],
+        "已确认发现": [{"编号": k, "说明": v} for k, v in sorted(req.acks.items())],
+    }
+
+
+def build_page(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer],
+               registry: Registry | None) -> dict[str, object]:
+    if not doc.parsed or registry is None:
+        raise SignError(f"{doc.rel}：页面的元数据无法读取，请先改正")
+    person = people.get(req.reviewer)
+    if person is None:
+        raise SignError(f"“{req.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录")
+    if req.author in (person.principal, req.reviewer):
+        raise SignError(f"{doc.rel}：“{req.reviewer}”是这一版本的作者，不能审查自己写的页面，请另一名审查人员审查")
+    body = req.body or page_body(registry)
+    if body not in person.bodies:
+        raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
+    if req.conclusion != "同意公开" and not req.reason:
+        raise SignError(f"审查结论为“{req.conclusion}”时必须用 --reason 写明依据或理由（附件4 第十七条）")
+    names = linked_files(doc.rel, doc.body)
+    hashes = {n: sha256_file(root, n) for n in names}
+    missing = [n for n, sha in hashes.items() if sha is None]
+    if missing:
+        raise SignError(f"{doc.rel}：页面链接的文件不存在或不予读取：{'、'.join(missing)}")
+    folder = posixpath.dirname(doc.rel)
+    return {
+        "条目": doc.rel, "信息名称": page_title(doc), "内容摘要": f"网站页面：{page_title(doc)}",
+        "公开属性": "不公开" if req.conclusion == "不予公开" else "主动公开", "不公开理由": req.reason,
+        "审查结论": req.conclusion, "审查单位": body, "审查人": req.reviewer,
+        "审查日期": req.date.isoformat(), "审查意见": req.opinion, "作者": req.author,
+        "条目哈希": sha256_bytes(doc.raw),
+        "附件哈希": [{"文件": posixpath.relpath(n, folder), "哈希": s} for n, s in hashes.items()],
         "已确认发现": [{"编号": k, "说明": v} for k, v in sorted(req.acks.items())],
     }
 

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 from xxgk.io.registry import ConfigError, find_root, load_registry
 from xxgk.model.dates import today
-from xxgk.site import checks, extras, pages, setup
+from xxgk.site import checks, extras, inventory, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
 from xxgk.site.catalog import Entry
 from xxgk.site.config import XxgkConfig
@@ -82,6 +82,11 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
                  f"判定用时 {time.perf_counter() - started:.1f} 秒")
         for file in [f for f in files if f.src_uri.startswith("catalog/")]:
             files.remove(file)  # entries and their attachments are written by on_post_build
+        idx = cached_index(self.root, self.basis.trust)
+        kept = inventory.filter_content(files, config, self.root, self.registry, self.basis, idx)
+        for rel, reason in kept.left_out:
+            log.info(f"未发布 {rel}：{reason}")
+        self.published = kept.published
         pages.add_generated(files, config, self.registry)
         extras.add_voice(files, config, self.root, self.registry, self.entries)
         self.files = files
@@ -93,7 +98,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             return markdown
         checks.page_markdown(page, markdown)
         if page.file.src_uri == "reports/index.md":
-            markdown += setup.reports_list(files)
+            markdown += setup.reports_list(files, self.published)
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files,

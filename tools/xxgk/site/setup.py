@@ -45,10 +45,11 @@ def site_url(config: MkDocsConfig) -> str:
     return (config.site_url or "/").rstrip("/") + "/"
 
 
-def reports_list(files: Files) -> str:
-    """The 年报 index lists every other page in content/reports/, newest name first."""
+def reports_list(files: Files, published: list[str]) -> str:
+    """The 年报 index lists every other published page in content/reports/, newest name first."""
     found = sorted((f for f in files if f.src_uri.startswith("reports/")
-                    and f.is_documentation_page() and f.src_uri != "reports/index.md"),
+                    and f.is_documentation_page() and f.src_uri != "reports/index.md"
+                    and f"content/{f.src_uri}" in published),
                    key=lambda f: f.src_uri, reverse=True)
     if not found:
         return "\n\n暂无已发布的年度报告。\n"

@@ -64,7 +64,7 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
     rejected: dict[str, list[str]] = {}
     for rv in candidates:
         rv = idx.verified(rv)
-        why = mismatch(rv, doc, atts, basis, bodies)
+        why = mismatch(rv, str(doc.get("索引号") or ""), doc.get("公开形式"), atts, basis, bodies)
         if why:
             rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
         else:
@@ -83,10 +83,10 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
     return out
 
 
-def mismatch(rv: Review, doc: Document, atts: dict[str, str | None], basis: Basis,
+def mismatch(rv: Review, index_no: str, disclosure: object, atts: dict[str, str | None], basis: Basis,
              bodies: list[str]) -> str:
     """Why this review (whose entry hash matches) does not count; "" when it does."""
-    if rv.index_no != str(doc.get("索引号") or ""):
+    if rv.index_no != index_no:
         return f"审查记录的索引号“{rv.index_no}”与条目不符"
     why = attachment_mismatch(rv, atts)
     if why:
@@ -110,7 +110,6 @@ def mismatch(rv: Review, doc: Document, atts: dict[str, str | None], basis: Basi
                 f"{basis.min_hours} 学时（附件5 第七条“先培训后上岗”）")
     if not rv.allows:
         return f"审查结论为“{rv.conclusion}”，不得公开"
-    disclosure = doc.get("公开形式")
     if rv.attribute != disclosure:
         return f"审查确认的公开属性为“{rv.attribute}”，条目写的是“{disclosure}”"
     return ""
