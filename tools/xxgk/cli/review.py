@@ -9,7 +9,7 @@ from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_paths, load_entries, rel
-from xxgk.io.frontmatter import Document, read
+from xxgk.io.frontmatter import Document, parse, read
 from xxgk.io.git import git
 from xxgk.io.registry import ConfigError, load_registry
 from xxgk.model.dates import parse_date, today
@@ -19,6 +19,7 @@ from xxgk.review.author import entry_author, signing_key
 from xxgk.review.records import record_files
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.withdraw import write_withdrawal
+from xxgk.scan.engine import scan_text
 from xxgk.scan.run import ScanResult, public_values, scan_file
 from xxgk.trust.consult import withdrawn
 from xxgk.trust.decision import load_basis
@@ -26,6 +27,7 @@ from xxgk.trust.index import FOLDERS, cached_index, load_index
 from xxgk.trust.model import CONCLUSIONS
 from xxgk.trust.training import TRAINING, read_ledger
 from xxgk.trust.verdict import assess
+from xxgk.voice import pages as voice_pages
 
 HELP = """保密审查记录：签署审查、列出到期复查、撤回已公开条目（附件4）。
 
@@ -116,10 +118,22 @@ def _date(text: str | None) -> dt.date:
 
 
 def _doc(root: Path, path: Path) -> Document:
-    full = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    """The entry or page file; or a generated 社会评议/回应关切 page named by its path under
+    content/ (it holds record text, so it is reviewed like a page before it is published)."""
+    full = (path if path.is_absolute() else Path.cwd() / path).absolute()
     if not full.is_file():
+        generated = generated_voice_page(root, rel(root, full))
+        if generated is not None:
+            return generated
         raise SignError(f"{path}：条目文件不存在")
-    return read(full, rel(root, full))
+    return read(full.resolve(), rel(root, full.resolve()))
+
+
+def generated_voice_page(root: Path, name: str) -> Document | None:
+    for uri, text in voice_pages.site_pages(root, load_registry(root)):
+        if f"content/{uri}" == name and voice_pages.needs_review(uri):
+            return parse(text.encode("utf-8"), name)
+    return None
 
 
 def _acks(items: list[str]) -> dict[str, str]:
@@ -132,11 +146,14 @@ def _acks(items: list[str]) -> dict[str, str]:
     return out
 
 
-def _open_findings(root: Path, doc_path: Path, acks: dict[str, str]) -> list[str]:
+def _open_findings(root: Path, doc: Document, acks: dict[str, str]) -> list[str]:
     result = ScanResult()
     registry = load_registry(root)
-    basis = load_basis(root, registry)
-    scan_file(root, doc_path, cached_index(root, basis.trust), public_values(registry), result)
+    if (root / doc.rel).is_file():
+        basis = load_basis(root, registry)
+        scan_file(root, root / doc.rel, cached_index(root, basis.trust), public_values(registry), result)
+    else:  # a generated page: its text as it will be published
+        result.open.extend(scan_text(doc.raw.decode("utf-8"), doc.rel, public_values(registry)))
     return [f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
             for f in result.open if f.ident not in acks]
 
@@ -169,7 +186,7 @@ def run_sign(args: argparse.Namespace) -> int:
                               date=_date(args.date), acks=_acks(args.ack),
                               author=args.author or entry_author(root, doc.rel))
             record = build(root, doc, req, people, registry)
-            open_ = _open_findings(root, root / doc.rel, req.acks)
+            open_ = _open_findings(root, doc, req.acks)
             if open_:
                 raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
                                 + "\n  ".join(open_))

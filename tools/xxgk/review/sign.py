@@ -17,7 +17,7 @@ from xxgk.trust.index import REVIEWS
 from xxgk.trust.roster import Reviewer
 from xxgk.review.yamlout import dump
 from xxgk.trust.attest import signature_path
-from xxgk.trust.pages import is_page, linked_files, page_body, page_title
+from xxgk.trust.pages import is_page, linked_files, page_body, page_title, readable
 from xxgk.trust.sshsig import REVIEW, SignatureError, sign_file
 
 
@@ -90,7 +90,7 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
 
 def build_page(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer],
                registry: Registry | None) -> dict[str, object]:
-    if not doc.parsed or registry is None:
+    if not readable(doc) or registry is None:
         raise SignError(f"{doc.rel}：页面的元数据无法读取，请先改正")
     person = people.get(req.reviewer)
     if person is None:

@@ -88,7 +88,9 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             log.info(f"未发布 {rel}：{reason}")
         self.published = kept.published
         pages.add_generated(files, config, self.registry)
-        extras.add_voice(files, config, self.root, self.registry, self.entries)
+        for rel, reason in extras.add_voice(files, config, self.root, self.registry, self.entries,
+                                            self.basis, idx):
+            log.info(f"未发布 {rel}：{reason}")
         self.files = files
         return files
 

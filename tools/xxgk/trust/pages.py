@@ -28,6 +28,11 @@ def is_page(rel: str) -> bool:
     return rel.startswith(CONTENT) and not rel.startswith(CATALOG)
 
 
+def readable(doc: Document) -> bool:
+    """A page may have front matter or none at all (generated pages have none)."""
+    return doc.parsed or all(p.rule == "FM-MISSING" for p in doc.problems)
+
+
 def page_title(doc: Document) -> str:
     title = doc.meta.get("title") if doc.parsed else None
     if isinstance(title, str) and title.strip():

@@ -57,6 +57,12 @@ def asset_uris() -> dict[str, list[str]]:
             for kind in ("css", "js")}
 
 
+def needs_review(uri: str) -> bool:
+    """Pages that show record text (results, 回应关切) are reviewed before they are published;
+    the questionnaire is made from the registry alone."""
+    return uri != QUESTIONNAIRE
+
+
 def results_path(year: int) -> str:
     return f"evaluation/{year}/index.md"  # a folder page: the same URL with or without directory URLs
 
