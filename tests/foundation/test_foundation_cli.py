@@ -26,7 +26,8 @@ def test_good_corpus_passes_with_exit_0(repo: Path) -> None:
     run = xxgk(repo, "check")
     assert run.code == 0, run.out + run.err
     count = len(list((repo / "content" / "catalog").rglob("*.md")))
-    assert count >= 10 and f"检查了 {count + 1} 个文件，没有发现问题。" in run.out
+    records = len(list((repo / "training").rglob("*.yml")))  # the fixture's signed training
+    assert count >= 10 and f"检查了 {count + 1 + records} 个文件，没有发现问题。" in run.out
 
 
 def test_text_format_names_file_line_rule_and_basis(repo: Path) -> None:
@@ -37,7 +38,8 @@ def test_text_format_names_file_line_rule_and_basis(repo: Path) -> None:
     assert first.startswith(f"{path}:12:6: 错误 [CAT-KEYWORD-SEP] 关键词之间用了“，”")
     assert first.endswith("（附件1 二(一)1）")
     assert "“道路运输 安全管理”" in first  # the corrected form
-    assert run.out.splitlines()[-1].startswith("检查了 2 个文件：1 个错误")
+    records = len(list((repo / "training").rglob("*.yml")))  # the fixture's signed training
+    assert run.out.splitlines()[-1].startswith(f"检查了 {2 + records} 个文件：1 个错误")
 
 
 def test_json_format_is_a_list_of_problem_objects(repo: Path) -> None:

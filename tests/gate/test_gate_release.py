@@ -37,13 +37,16 @@ DECISION = """记录类型: 协调决定
 
 def add_reviewed(repo: GitRepo, capsys, extra: str = "", body: str = "一、加强政策解读。") -> str:  # type: ignore[no-untyped-def]
     rel = repo.entry(NEW, NEW_INDEX, extra=extra, body=body)
-    repo.commit("张丽", "新增条目", [rel])
-    repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")], key="王建华")
+    repo.commit("张丽", "新增条目", [rel], key="张丽")
+    repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")])
     return rel
 
 
-def record(repo: GitRepo, rel: str, text: str) -> None:
+def record(repo: GitRepo, rel: str, text: str, signer: str | None = "高峰") -> None:
+    """A consultation record, signed by ``signer`` (the department's rostered reviewer)."""
     repo.write(rel, text)
+    if signer:
+        repo.sign_record(rel, signer)
     repo.commit("张丽", "发布协调记录", [rel])
 
 
@@ -73,9 +76,17 @@ def test_a_disagreement_blocks_until_the_leading_group_office_decides(repo: GitR
     code, out = gate(repo, capsys)
     assert code == 1, out
     assert "[GATE-CONSULT]" in out and "不同意公开" in out and "尚无决定记录" in out
-    record(repo, "consultations/2026/000014349-2026-00002-决定.yml", DECISION.format(index=NEW_INDEX))
+    record(repo, "consultations/2026/000014349-2026-00002-决定.yml", DECISION.format(index=NEW_INDEX), "王建华")
     code, out = gate(repo, capsys)
     assert code == 0, out
+
+
+def test_an_unsigned_agreement_counts_for_nothing(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+    add_reviewed(repo, capsys, extra=CONCERNED)
+    record(repo, "consultations/2026/000014349-2026-00002-财政局.yml",
+           REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。"), signer=None)
+    code, out = gate(repo, capsys)
+    assert code == 1 and "[GATE-CONSULT]" in out and "没有有效签名" in out
 
 
 def test_an_invalid_consultation_record_counts_for_nothing(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -129,11 +140,12 @@ def test_a_joint_document_needs_a_review_from_each_issuing_body(repo: GitRepo, c
 
 def test_an_unacknowledged_scan_finding_blocks_and_an_acknowledged_one_does_not(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     rel = repo.entry(NEW, NEW_INDEX, body="联系人：张三，电话13912345678。")
-    repo.commit("张丽", "新增条目", [rel])
-    code, out = repo.xxgk(capsys, "review", "sign", str(repo.root / rel), "--reviewer", "王建华")
+    repo.commit("张丽", "新增条目", [rel], key="张丽")
+    code, out = repo.xxgk(capsys, "review", "sign", str(repo.root / rel), "--reviewer", "王建华",
+                          "--key", str(repo.keys / "王建华"))
     assert code == 1 and "扫描发现未确认" in out and "SCAN-MOBILE" in out
     ident = out.split("编号 ")[1].split()[0]
     record_rel = repo.sign(capsys, rel, "王建华", "--ack", f"{ident}=张三为项目联系人，本人同意公开电话")
-    repo.commit("王建华", "保密审查", [record_rel], key="王建华")
+    repo.commit("王建华", "保密审查", [record_rel])
     code, out = gate(repo, capsys)
     assert code == 0, out

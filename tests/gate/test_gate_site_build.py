@@ -22,7 +22,7 @@ def test_withdrawn_and_edited_entries_leave_the_built_site(tmp_path: Path, monke
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / "repo"
     root.mkdir()
-    for name in ("content", "schemas", "reviews", "consultations", "training"):
+    for name in ("content", "schemas", "reviews", "consultations", "training", ".xxgk"):
         shutil.copytree(REPO / name, root / name)
     for name in ("mkdocs.yml", "xxgk.yml"):
         shutil.copy(REPO / name, root / name)

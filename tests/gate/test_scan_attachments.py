@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from trustkit import STAFF, sample_key
 from test_review_state import REL, write_entry
 
 from xxgk.cli import main
@@ -51,11 +52,12 @@ def test_clean_attachments_pass_and_unreadable_ones_are_a_warning(repo: Path, ca
 
 def test_an_acknowledged_attachment_finding_lets_the_reviewer_sign(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     attach(repo, "单位,值班电话\n旗应急管理局,13912345678\n", "无")
-    code = main(["--root", str(repo), "review", "sign", str(repo / REL), "--reviewer", "王建华"])
+    signer = ["--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF]
+    code = main(["--root", str(repo), "review", "sign", str(repo / REL), "--reviewer", "王建华", *signer])
     err = capsys.readouterr().err
     assert code == 1 and "名单.csv" in err
     ident = err.split("编号 ")[1].split()[0]
-    code = main(["--root", str(repo), "review", "sign", str(repo / REL), "--reviewer", "王建华",
+    code = main(["--root", str(repo), "review", "sign", str(repo / REL), "--reviewer", "王建华", *signer,
                  "--ack", f"{ident}=应急值班电话，按规定公开"])
     assert code == 0
     capsys.readouterr()

@@ -113,7 +113,7 @@ def check_entry(run: GateRun, doc: Document) -> None:
         run.fail(doc.rel, "GATE-ENTRY", "元数据无法读取，不能合并（详见 xxgk check）", title)
         return
     ctx = Context(registry=run.registry, today=today(),
-                  index_numbers=quick_index_numbers(run.root, entry_paths(run.root)))
+                  index_numbers=quick_index_numbers(run.root, entry_paths(run.root)), root=run.root)
     for p in rule_check(doc, ctx, run.root):
         if p.severity is Severity.ERROR:
             run.fail(doc.rel, "GATE-ENTRY", f"第 {p.line} 行 [{p.rule}] {p.message}", title)

@@ -7,6 +7,7 @@ docstring is the rule's documentation (``xxgk rules`` prints the table for the R
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -81,12 +82,16 @@ def check_entry(doc: Document, ctx: Context, root: Path) -> list[Problem]:
 
 
 def _check(doc: Document, ctx: Context, schema: Schema) -> list[Problem]:
+    """Validate first; every rule then reads the validated copy (fields that failed the
+    schema marked), so no rule depends on another having run before it."""
     problems = list(doc.problems)
     if not doc.parsed:
         return problems
-    problems.extend(schema_fields.check(doc, schema))
+    found, invalid = schema_fields.check(doc, schema)
+    problems.extend(found)
+    valid = replace(doc, invalid=set(doc.invalid | invalid))
     for module in ENTRY_RULES:
-        problems.extend(module.check(doc, ctx))
+        problems.extend(module.check(valid, ctx))
     return problems
 
 

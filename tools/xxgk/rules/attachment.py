@@ -35,7 +35,7 @@ def _problem(entry_dir: Path, target: str) -> str | None:
 
 def check(doc: Document, ctx: Context) -> Checker:
     items = doc.get("附件")
-    if ctx.root is None or "附件" in doc.invalid or not isinstance(items, list):
+    if "附件" in doc.invalid or not isinstance(items, list):
         return
     entry_dir = (ctx.root / doc.rel).parent
     for i, item in enumerate(items):

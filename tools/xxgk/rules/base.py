@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -32,9 +32,10 @@ class Context:
     registry: Registry
     today: dt.date
     # index number -> paths of every catalog entry carrying it (the whole catalog)
-    index_numbers: dict[str, list[str]] = field(default_factory=dict)
-    # the repository root, for rules that look at files beside an entry (None: skip them)
-    root: Path | None = None
+    index_numbers: dict[str, list[str]]
+    # the repository root, for rules that look at files beside an entry (always given:
+    # a check without it would silently skip them)
+    root: Path
 
     # Looked up for every entry by several rules: built once per run, not once per call.
     @cached_property

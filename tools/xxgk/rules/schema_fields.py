@@ -28,9 +28,10 @@ def entry_schema(root: Path) -> Schema:
     return schema_for(root, SCHEMA_FILE)
 
 
-def check(doc: Document, schema: Schema) -> list[Problem]:
-    """Schema problems; marks the fields concerned so that rules skip them."""
+def check(doc: Document, schema: Schema) -> tuple[list[Problem], frozenset[str]]:
+    """Schema problems, and the fields concerned (the rules that follow skip them)."""
     found = []
+    invalid: set[str] = set()
     for err in schema.errors(drop_empty(doc.meta)):
         # minLength only guards against "" : an emptied required field, not a wrong value
         rule = {"required": REQUIRED, "minLength": REQUIRED,
@@ -38,6 +39,6 @@ def check(doc: Document, schema: Schema) -> list[Problem]:
         # a field written but left empty is reported where it is; one left out, at line 1
         where = err.path or ((err.field,) if err.field in doc.meta else ())
         line, col = doc.loaded.pos(*where) if where else (1, 1)
-        doc.invalid.add(err.field)
+        invalid.add(err.field)
         found.append(Problem(doc.rel, line, col, rule.id, Severity.ERROR, err.message))
-    return found
+    return found, frozenset(invalid)

@@ -59,7 +59,7 @@ def iter_decisions(root: Path, registry: Registry, today: dt.date, paths: list[P
     paths = every if paths is None else paths
     numbers = quick_index_numbers(root, every) if numbers is None else numbers
     basis = load_basis(root, registry) if basis is None else basis
-    ctx = Context(registry=registry, today=today, index_numbers=numbers)
+    ctx = Context(registry=registry, today=today, index_numbers=numbers, root=root)
     idx = cached_index(root, basis.trust)
     for doc in load_entries(root, paths):
         own = doc.get("索引号") if doc.parsed else None
