@@ -33,7 +33,7 @@ def test_generated_entries_pass_and_are_deterministic(tmp_path: Path, monkeypatc
     assert len({d.meta["产生时间"][:4] for d in docs}) == 8  # 2019..2026
     sizes = sorted(len(d.body.encode("utf-8")) for d in docs)
     assert sizes[0] >= 3000 and sizes[-1] < 5000
-    _seconds, code, summary = check_bench.check_in_process(first)
+    _seconds, code, summary = check_bench.run_check(first)
     assert code == 0 and "检查了 301 个文件，没有发现问题" in summary
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from xxgk.reports import bench
+from xxgk.bench import reports_bench as bench
 
 
 @pytest.mark.slow

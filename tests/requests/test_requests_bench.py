@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from xxgk.requests.bench import main
+from xxgk.bench.requests_bench import main
 
 
 def test_request_benchmark_at_a_small_size(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from xxgk.bench import check_bench, site_bench
+
 HELP = """在生成的大量条目上测量性能，结果写进 README。
 
 site：生成条目、签署审查记录后用 mkdocs 生成网站，记录时间、峰值内存、site/ 大小，
@@ -30,8 +32,6 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
 
 def run(args: argparse.Namespace) -> int:
-    from xxgk.bench import check_bench, site_bench
-
     if args.what == "check":
         return check_bench.main(args.entries or 20000)
     if args.what == "site":

@@ -102,7 +102,7 @@ def main(entries: int = 2000, requests: int = 500, keep: Path | None = None) -> 
     return 0
 
 
-if __name__ == "__main__":  # python -m xxgk.reports.bench [entries] [requests]
+if __name__ == "__main__":  # python -m xxgk.bench.reports_bench [entries] [requests]
     import sys
 
     given = [int(a) for a in sys.argv[1:3]]

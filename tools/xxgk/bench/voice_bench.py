@@ -1,8 +1,8 @@
 """Time the voice records at county scale and beyond: load, deadlines, audit, site pages.
 
-``python -m xxgk.voice.bench N`` writes N opinion records and N evaluation records (a
+``python -m xxgk.bench.voice_bench N`` writes N opinion records and N evaluation records (a
 county sees a few hundred a year) into a temporary copy of the registry and schemas,
-then times each step once. Wired into ``xxgk bench`` by the lead.
+then times each step once.
 """
 
 from __future__ import annotations
