@@ -72,7 +72,7 @@ def drop_empty(data: Any) -> Any:
 
 
 def _sub_schema(schema: dict[str, Any], path: Iterator[str | int]) -> dict[str, Any]:
-    node = schema
+    node: Any = schema
     for part in path:
         if isinstance(part, int):
             node = node.get("items", {})
@@ -83,7 +83,7 @@ def _sub_schema(schema: dict[str, Any], path: Iterator[str | int]) -> dict[str, 
                 if isinstance(node.get("additionalProperties"), dict)
                 else {}
             )
-    return node
+    return node if isinstance(node, dict) else {}
 
 
 def _title(schema: dict[str, Any], path: tuple[str | int, ...]) -> str:
@@ -112,14 +112,17 @@ def _translate(err: jsonschema.ValidationError, schema: dict[str, Any]) -> Schem
         return SchemaError(path, field or missing, kw, msg)
     if kw == "additionalProperties":
         allowed = "、".join(_sub_schema(schema, iter(path)).get("properties", {}))
-        extra = sorted(set(err.instance) - set(_sub_schema(schema, iter(path)).get("properties", {})))
+        instance: Any = err.instance  # jsonschema's stubs type it Any | Unset
+        extra = sorted(set(instance) - set(_sub_schema(schema, iter(path)).get("properties", {})))
         msg = f"不认识的字段“{'、'.join(extra)}”。可用的字段：{allowed}"
         return SchemaError(path + (extra[0],) if extra else path, field or (extra[0] if extra else ""), kw, msg)
     if kw == "enum":
-        options = "、".join(map(str, err.validator_value))
+        value: Any = err.validator_value
+        options = "、".join(map(str, value))
         msg = f"“{title}”的值“{err.instance}”不在允许范围内，应为以下之一：{options}"
     elif kw == "type":
-        want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        value = err.validator_value
+        want = value if isinstance(value, str) else value[0]
         msg = f"“{title}”应为{_TYPE_NAMES.get(want, want)}"
     elif kw == "minLength":
         msg = f"“{title}”不能为空"

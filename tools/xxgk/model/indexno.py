@@ -60,7 +60,7 @@ class IndexFormat:
         return tuple(str(values[f]) for f in FIELDS if f in self.fields and f != "序号")
 
     def example(self) -> str:
-        sample = {"机构代码": "000014349", "地区编号": "150623", "单位代码": "002",
+        sample: dict[str, str | int] = {"机构代码": "000014349", "地区编号": "150623", "单位代码": "002",
                   "分类代码": "02", "年份": "2018", "序号": 1705}
         return self.render(sample)
 

@@ -18,11 +18,10 @@ from xxgk.io.git import files_at
 from xxgk.io.registry import REGISTRY_FILE, ConfigError
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.dates import parse_date
-from xxgk.model.problem import Severity
+from xxgk.model.problem import Finding, Severity
 from xxgk.model.registry import Registry
 from xxgk.reports import history
 from xxgk.reports.audit import (
-    Finding,
     Source,
     Unavailable,
     finding,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown  # type: ignore[import-untyped]
+import markdown
 from markupsafe import escape
 
 from xxgk.model.registry import Registry

@@ -31,7 +31,8 @@ def configure(config: MkDocsConfig, registry: Registry) -> None:
     dirs = config.theme.dirs
     # After the site's own custom_dir (so a site can still override us), before Material.
     dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
-    config.markdown_extensions.append(CjkLineJoin())
+    # MkDocs passes extension instances through to Markdown; its type says only names.
+    config.markdown_extensions.append(CjkLineJoin())  # type: ignore[arg-type]
     for css in CSS:
         if css not in config.extra_css:
             config.extra_css.append(css)
