@@ -17,9 +17,9 @@ from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
-from xxgk.model.safety import check_source
 from xxgk.rules import check_entry
 from xxgk.rules.base import Context
+from xxgk.rules.unsafe_markup import markup_problems
 
 HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入为一个新的目录条目。
 
@@ -91,7 +91,7 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
     problems = check_entry(doc, Context(registry, today(), {}), args.root)
     # the site refuses these at build time; say so now, naming the line of the new entry
     problems += [Problem(rel, line, 1, "SITE-UNSAFE", Severity.ERROR, msg)
-                 for line, msg in check_source(doc.body, doc.body_line)]
+                 for line, msg in markup_problems(doc.body, doc.body_line)]
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if args.dry_run:
         print("—— 转换结果（未写入）——")

@@ -1,97 +1,36 @@
-"""Refuse unsafe markup in content: reviewed text is never silently altered, so it fails.
+"""Link targets the site builds from names people write (attachment files).
 
-MkDocs has no sanitizer: raw HTML, ``javascript:`` links, ``on*=`` attributes (also through
-attr_list ``{: onclick=…}``) and HTML comments (which hide text from the reviewer's rendered
-view) all reach the browser. Two passes: the Markdown source line by line, to name the line;
-then the rendered HTML with an HTML parser, which sees through entities (``java&#115;cript:``).
+Markup in bodies is the sanitizer's business (``xxgk.model.sanitize``); what remains here is
+the other way text becomes a link: an attachment's 文件 is both a path beside the entry and
+the ``href`` of its download link. Only a plain relative path inside the entry's folder may
+be either: a name with a scheme (``javascript:alert(1)`` is a valid file name on Linux), an
+absolute path, ``..``, a backslash (browsers read ``\\\\host`` as ``//host``) or a control
+character is refused, and the ``href`` is percent-encoded besides.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
+from urllib.parse import quote
 
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_SOURCE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<\s*/?\s*(script|iframe|object|embed)\b", re.IGNORECASE), "不允许 <{0}> 标签"),
-    (re.compile(r"<!--"), "不允许 HTML 注释（审查人员在页面上看不到注释里的文字）"),
-    (re.compile(r"(?:<[a-z][^>]*|\{[^}]*)[\s\"'/{:.]on[a-z]+\s*=", re.IGNORECASE),
-     "不允许 on…= 事件属性（会执行脚本）"),
-    (re.compile(r"(?:\]\(\s*<?|\]:\s*<?|(?:href|src|action)\s*=\s*[\"']?|<)\s*"
-                r"(?:javascript|vbscript)\s*:", re.IGNORECASE), "不允许 javascript: 链接"),
-)
-_BAD_TAGS = {"script", "iframe", "object", "embed"}
-_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href"}
-_BAD_SCHEME = re.compile(r"^(javascript|vbscript):", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x20]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def check_source(text: str, first_line: int) -> list[tuple[int, str]]:
-    """(line, message) for each unsafe construct in Markdown source, outside code."""
-    found: list[tuple[int, str]] = []
-    fence: str | None = None
-    for n, line in enumerate(text.split("\n"), start=first_line):
-        m = _FENCE.match(line)
-        if m:
-            fence = None if fence == m.group(1) else (fence or m.group(1))
-            continue
-        if fence or not ("<" in line or "{" in line or ":" in line):
-            continue  # every rule needs one of these characters
-        bare = _CODE_SPAN.sub("", line)
-        for pattern, message in _SOURCE_RULES:
-            hit = pattern.search(bare)
-            if hit:
-                found.append((n, message.format(*(g.lower() for g in hit.groups() if g))))
-    return found
+def path_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an attachment's path and link; None when it can."""
+    if not name.strip():
+        return "附件的文件路径为空"
+    if _CONTROL.search(name):
+        return f"附件“{name!r}”的路径含有控制字符"
+    if "\\" in name:
+        return f"附件“{name}”的路径用了反斜杠“\\”：请改用“/”"
+    if ":" in name:
+        return f"附件“{name}”不能带协议或盘符（“:”）：请写相对于条目文件的路径，例如 attachments/文件名.docx"
+    if name.startswith("/") or ".." in name.split("/"):
+        return f"附件“{name}”不在条目所在的文件夹里"
+    return None
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BAD_TAGS:
-            self.found.append(f"不允许 <{tag}> 标签")
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append(f"不允许 {name}= 事件属性（会执行脚本）")
-            elif (name in _URL_ATTRS and value is not None
-                  and _BAD_SCHEME.match(_CONTROL.sub("", html.unescape(value)))):
-                self.found.append("不允许 javascript: 链接")
-
-    def handle_comment(self, data: str) -> None:
-        self.found.append("不允许 HTML 注释（审查人员在页面上看不到注释里的文字）")
-
-
-# Rendered HTML without any of these cannot hold what the parser looks for; most bodies
-# have none, and the parser is the slow part.
-_SUSPECT = re.compile(r"<!--|<\s*(?:script|iframe|object|embed)|\son[a-z]+\s*=|"
-                      r"(?:href|src|action|formaction)\s*=\s*[\"']?[^\"'>]*(?:&|script\s*:)", re.IGNORECASE)
-
-
-def check_html(rendered: str) -> list[str]:
-    if not _SUSPECT.search(rendered):
-        return []
-    scanner = _Scanner()
-    scanner.feed(rendered)
-    scanner.close()
-    return scanner.found
-
-
-def problems(text: str, first_line: int, rendered: str | None) -> list[tuple[int, str]]:
-    """Source findings with their lines; failing that, what only the rendered HTML shows."""
-    found = check_source(text, first_line)
-    if found or rendered is None:
-        return found
-    return [(_locate(text, first_line, msg), msg) for msg in dict.fromkeys(check_html(rendered))]
-
-
-def _locate(text: str, first_line: int, message: str) -> int:
-    """The source line that, parsed alone, shows ``message`` (else the body's first line)."""
-    for n, line in enumerate(text.split("\n"), start=first_line):
-        if message in check_html(line):
-            return n
-    return first_line
+def href(name: str) -> str:
+    """The link to a checked attachment path, percent-encoded (``/`` kept)."""
+    return quote(name, safe="/")

@@ -15,8 +15,9 @@ from typing import Any
 import jinja2
 
 from xxgk.io.frontmatter import decode, split
-from xxgk.model import safety
+from xxgk.model import sanitize
 from xxgk.model.registry import Registry
+from xxgk.rules.unsafe_markup import locate
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
 from xxgk.site.parallel import fork_map
@@ -77,12 +78,7 @@ def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
     for i in range(start, stop):
         e, body = job.entries[i], ""
         if e.has_body:
-            got = body_of(e, s.root)
-            found = [(1, CHANGED)]
-            if got is not None:
-                body = job.render(got[0])
-                found = safety.problems(got[0], got[1], body)
-            found += [(1, m) for m in attachment_problems(s.root, e)]
+            found, body = checked_body(job, e)
             if found:
                 problems += [f"{e.rel}:{n}: {msg}" for n, msg in found]
                 continue  # never written: unsafe content does not reach site/
@@ -94,13 +90,28 @@ def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
     return done, problems
 
 
+def checked_body(job: Job, e: Entry) -> tuple[list[tuple[int, str]], str]:
+    """(problems with their lines, the HTML to publish): the body as the site renders it,
+    refused if the sanitizer would change anything (reviewed text is never silently
+    altered), published as the sanitizer's output."""
+    got = body_of(e, job.s.root)
+    found = [(1, CHANGED)]
+    html = ""
+    if got is not None:
+        html = job.render(got[0])
+        found = locate(got[0], got[1], sanitize.review(html))
+        html = sanitize.clean(html)
+    found += [(1, m) for m in attachment_problems(job.s.root, e)]
+    return found, html
+
+
 def _copy_attachments(e: Entry, s: Settings) -> list[tuple[str, str, str]]:
     out = []
     for att in e.attachments:
         target = s.site_dir / e.url / att.target
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(att.source, target)
-        out.append((att.name, att.target, _kind(att.target) + human_size(os.path.getsize(target))))
+        out.append((att.name, att.href, _kind(att.target) + human_size(os.path.getsize(target))))
     return out
 
 

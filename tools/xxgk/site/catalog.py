@@ -1,6 +1,6 @@
 """The published catalog as the site shows it: entries in date order, grouped for listings.
 
-Built from ``xxgk.io.publication.decisions`` only; knows nothing of MkDocs.
+Built from ``xxgk.trust.decision.decisions`` only; knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from xxgk.io.frontmatter import Document
+from xxgk.model import safety
 from xxgk.model.entry import file_stem
 from xxgk.model.problem import Problem
 from xxgk.model.publish import Decision, Visibility
@@ -28,7 +29,11 @@ _MD_NOISE = re.compile(r"[#>*_`|\[\]()!~-]+|\{:[^}]*\}|<[^>]+>")
 class Attachment:
     name: str
     source: Path  # absolute path of the file beside the entry
-    target: str  # path relative to the entry's page folder
+    target: str  # path relative to the entry's page folder, as written in 文件
+
+    @property
+    def href(self) -> str:
+        return safety.href(self.target)
 
 
 @dataclass
@@ -123,19 +128,24 @@ def attachments(root: Path, doc: Document) -> list[Attachment]:
     folder = (root / doc.rel).parent
     for item in doc.meta.get("附件") or []:
         if isinstance(item, dict) and isinstance(item.get("文件"), str):
-            rel = item["文件"].replace("\\", "/").lstrip("/")
+            rel = item["文件"]
             found.append(Attachment(str(item.get("名称") or rel), folder / rel, rel))
     return found
 
 
 def attachment_problems(root: Path, entry: Entry) -> list[str]:
     """Attachments must be files inside the entry's folder: nothing else of the repository
-    may be copied to the site by naming it (``../../requests/…``)."""
+    may be copied to the site by naming it (``../../requests/…``); and the name is the link,
+    so it must be a plain relative path (``model.safety``)."""
     found = []
     folder = (root / entry.rel).parent.resolve()
     for att in entry.attachments:
+        bad = safety.path_problem(att.target)
+        if bad:
+            found.append(bad)
+            continue
         src = att.source.resolve()
-        if ".." in Path(att.target).parts or not src.is_relative_to(folder):
+        if not src.is_relative_to(folder):
             found.append(f"附件“{att.target}”不在条目所在的文件夹里")
         elif not src.is_file():
             found.append(f"附件文件“{att.target}”不存在")

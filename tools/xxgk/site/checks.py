@@ -2,7 +2,12 @@
 
 MkDocs would publish a front-matter block it cannot parse as page text, and passes any raw
 HTML through; here both stop the build (mkdocs.exceptions.PluginError: a message, no
-traceback).
+traceback). Pages people write (content/*.md: home page, policies, reports) go through the
+sanitizer the catalog entries go through (``xxgk.model.sanitize``): anything it would remove
+stops the build. Pages our own code generates (guide, catalog and search pages, page shells,
+the voice pages with their questionnaire form) put registry and record text in through
+escaping; for them only what runs script, loads from elsewhere or restyles the page
+(``Unsafe.severe``) stops the build, so that the questionnaire's form may stay.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from xxgk.io.frontmatter import parse
-from xxgk.model import safety
+from xxgk.model import sanitize
 from xxgk.model.problem import Problem
+from xxgk.rules.unsafe_markup import locate
 
 _READ_RULES = ("FM-ENCODING", "FM-UNCLOSED", "FM-SYNTAX", "FM-TAB", "FM-DUPLICATE-KEY",
                "FM-TAG", "FM-ANCHOR")
@@ -34,21 +40,24 @@ def refuse_unreadable(problems: list[Problem]) -> None:
 
 
 def page_markdown(page: Page, markdown: str) -> None:
-    """Front matter and source of an ordinary page (guide, policies, reports…)."""
+    """Front matter of an ordinary page (guide, policies, reports…) must be readable."""
+    _first_line(page, markdown)
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    """The source line ``markdown`` starts on (after front matter and the blank lines MkDocs
+    strips); raises PluginError when the front matter cannot be read."""
     path = page.file.abs_src_path
-    first = 1
-    if path:
-        raw = Path(path).read_bytes()
-        rel = f"content/{page.file.src_uri}"
-        if raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-            doc = parse(raw, rel)
-            bad = [_where(p) for p in doc.problems if p.rule in _READ_RULES]
-            if bad or not doc.parsed:
-                raise PluginError("元数据无法读取，已停止生成网站：\n" + "\n".join(bad or [rel]))
-            first = doc.body_line + _leading_lines(doc.body, markdown)
-    found = safety.check_source(markdown, first)
-    if found:
-        raise PluginError(_unsafe(page, found))
+    if not path or page.file.generated_by is not None:
+        return 1
+    raw = Path(path).read_bytes()
+    if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+        return 1
+    doc = parse(raw, _rel(page))
+    bad = [_where(p) for p in doc.problems if p.rule in _READ_RULES]
+    if bad or not doc.parsed:
+        raise PluginError("元数据无法读取，已停止生成网站：\n" + "\n".join(bad or [_rel(page)]))
+    return doc.body_line + _leading_lines(doc.body, markdown)
 
 
 def _leading_lines(body: str, markdown: str) -> int:
@@ -57,11 +66,19 @@ def _leading_lines(body: str, markdown: str) -> int:
 
 
 def page_html(page: Page, html: str) -> None:
-    found = safety.check_html(html)
+    """Stop the build if the sanitizer would change the page (see the module docstring)."""
+    found = sanitize.review(html)
+    if page.file.generated_by is not None or not page.file.abs_src_path:
+        found = [u for u in found if u.severe]
     if found:
-        raise PluginError(_unsafe(page, [(1, m) for m in dict.fromkeys(found)]))
+        markdown = page.markdown or ""
+        raise PluginError(_unsafe(page, locate(markdown, _first_line(page, markdown), found)))
+
+
+def _rel(page: Page) -> str:
+    return f"content/{page.file.src_uri}"
 
 
 def _unsafe(page: Page, found: list[tuple[int, str]]) -> str:
-    rows = "\n".join(f"content/{page.file.src_uri}:{line}: {msg}" for line, msg in found)
+    rows = "\n".join(f"{_rel(page)}:{line}: {msg}" for line, msg in found)
     return "页面含不安全的标记，已停止生成网站（审查过的内容不会被悄悄改动，请修改原文）：\n" + rows

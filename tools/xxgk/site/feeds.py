@@ -17,18 +17,34 @@ from xxgk.site.catalog import Entry
 
 
 def rss(entries: list[Entry], site_url: str, title: str, description: str, limit: int) -> str:
+    """Titles and descriptions as plain text (``plain``), escaped once for XML."""
     items = []
     for e in entries[:limit]:
         link = escape(site_url + e.url)
         items.append(
-            f"<item><title>{escape(e.title)}</title><link>{link}</link>"
+            f"<item><title>{_text(e.title)}</title><link>{link}</link>"
             f"<guid isPermaLink=\"true\">{link}</guid><pubDate>{_rfc822(e.date)}</pubDate>"
-            f"<category>{escape(e.text('分类'))}</category>"
-            f"<description>{escape(e.text('内容描述'))}</description></item>")
+            f"<category>{_text(e.text('分类'))}</category>"
+            f"<description>{_text(e.text('内容描述'))}</description></item>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-            f"<title>{escape(title)}</title><link>{escape(site_url)}</link>"
-            f"<description>{escape(description)}</description><language>zh-CN</language>"
+            f"<title>{_text(title)}</title><link>{escape(site_url)}</link>"
+            f"<description>{_text(description)}</description><language>zh-CN</language>"
             + "".join(items) + "</channel></rss>\n")
+
+
+# Feed readers render <description> (and often <title>) as HTML once the XML is decoded:
+# "<", ">" and "&" would be markup or entities there, so they become their full-width forms,
+# which read the same in Chinese text. Control characters are not allowed in XML 1.0.
+_PLAIN = str.maketrans({"<": "＜", ">": "＞", "&": "＆"} | {c: " " for c in range(32)} | {0x7F: " "})
+
+
+def plain(text: str) -> str:
+    """Text that no reader can take for HTML: no tag, no entity, no control character."""
+    return " ".join(text.translate(_PLAIN).split())
+
+
+def _text(text: str) -> str:
+    return escape(plain(text))
 
 
 def _rfc822(date: str) -> str:
