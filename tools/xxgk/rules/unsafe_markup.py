@@ -84,11 +84,13 @@ def render(body: str) -> str:
     return str(_md.convert(body))
 
 
-@lru_cache(maxsize=16)  # the site asks twice per entry: to decide it, then to stop the build
 def markup_problems(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
     """(line, message) for everything the sanitizer would remove from the rendered body."""
-    if not may_hold_markup(body):
-        return ()
+    return _rendered_problems(body, first_line) if may_hold_markup(body) else ()
+
+
+@lru_cache(maxsize=16)  # the site asks twice per entry: to decide it, then to stop the build
+def _rendered_problems(body: str, first_line: int) -> tuple[tuple[int, str], ...]:
     return tuple(locate(body, first_line, sanitize.review(render(body))))
 
 
