@@ -88,7 +88,7 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
             target: Path, rel: str, registry: Registry, secret: list[str]) -> int:
     """Write the entry only if it passes every rule and carries no secrecy marking."""
     doc = parse(text.encode("utf-8"), rel)
-    problems = check_entry(doc, Context(registry, today(), {}), args.root)
+    problems = check_entry(doc, Context(registry, today(), {}, args.root), args.root)
     # the site refuses these at build time; say so now, naming the line of the new entry
     problems += [Problem(rel, line, 1, "SITE-UNSAFE", Severity.ERROR, msg)
                  for line, msg in markup_problems(doc.body, doc.body_line)]
