@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from trustkit import STAFF, sample_key
 
 from xxgk.cli import main
 
@@ -27,7 +28,8 @@ def test_reviewed_import_is_published_with_picture_and_attachment(
     assert main(["--root", str(repo), "import", str(make_page()), "--category", "政策文件",
                  "--department", "政务公开办公室"]) == 0
     entry = "content/catalog/2026/000014349-2026-00077.md"
-    assert main(["--root", str(repo), "review", "sign", str(repo / entry), "--reviewer", "王建华"]) == 0
+    assert main(["--root", str(repo), "review", "sign", str(repo / entry), "--reviewer", "王建华",
+                 "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF]) == 0
     env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=repo, env=env,
                           capture_output=True, text=True, check=False)
