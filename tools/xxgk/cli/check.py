@@ -9,14 +9,14 @@ from pathlib import Path
 from xxgk.cli._records import record_problems
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import (
-    entry_paths,
+    entry_listing,
     index_numbers,
-    is_entry,
     load_entries,
     quick_index_numbers,
     rel,
 )
 from xxgk.io.registry import check_registry
+from xxgk.io.safefs import RULE, list_files, named, shown
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.rules import check_entries
@@ -44,33 +44,58 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p.set_defaults(func=run)
 
 
-def expand(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Catalog files among the given paths; paths that do not exist are problems."""
+def expand(root: Path, paths: list[Path], listing: tuple[list[Path], list[Problem]]
+           ) -> tuple[list[Path], list[Problem]]:
+    """Catalog files among the given paths, and problems: paths that do not exist, symlinks
+    and special files named, and the catalog's refused files inside a folder given."""
     files: list[Path] = []
-    missing: list[Problem] = []
+    found: list[Problem] = []
+    entries, hazards = listing
     for path in paths:
         full = path if path.is_absolute() else Path.cwd() / path
-        if full.is_dir():
-            files.extend(p for p in sorted(full.rglob("*.md")) if is_entry(root, p))
-        elif full.is_file():
+        kind, why = named(full)
+        if kind == "dir":
+            inside = rel(root, full).rstrip("/")
+            prefix = "" if inside in ("", ".") else inside + "/"
+            files.extend(p for p in entries if rel(root, p).startswith(prefix))
+            found.extend(p for p in hazards if p.path.startswith(prefix))
+        elif kind == "file":
             # a file named explicitly is checked as an entry even outside content/catalog:
             # skipping it silently would report “没有发现问题” for a file never checked
             if full.suffix == ".md":
                 files.append(full)
+        elif kind == "missing":
+            found.append(Problem(shown(path.as_posix()), 1, 1, "FILE-MISSING", Severity.ERROR,
+                                 "文件或文件夹不存在"))
         else:
-            missing.append(Problem(path.as_posix(), 1, 1, "FILE-MISSING", Severity.ERROR, "文件或文件夹不存在"))
-    return files, missing
+            where = shown(path.as_posix())
+            found.append(Problem(where, 1, 1, RULE, Severity.ERROR, f"{where} {why}"))
+    return files, sorted(set(found))
+
+
+def record_hazards(root: Path, folders: list[str], problems: list[Problem]) -> int:
+    """Add the refused files (symlinks, FIFOs …) of the record folders not yet named by their
+    readers; the number of record files."""
+    already = {p.path for p in problems if p.rule == RULE}
+    count = 0
+    for folder in folders:
+        files, hazards = list_files(root, folder, (".yml", ".md"))
+        count += len(files)
+        problems.extend(h for h in hazards if h.path not in already)
+    return count
 
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     registry, problems = check_registry(root)
-    all_entries = entry_paths(root)
+    listing = entry_listing(root)
+    all_entries = listing[0]
     if args.paths:
-        targets, missing = expand(root, args.paths)
-        problems.extend(missing)
+        targets, given = expand(root, args.paths, listing)
+        problems.extend(given)
     else:
         targets = all_entries
+        problems.extend(listing[1])
     checked = len(targets) + 1
     if registry is not None:
         docs = list(load_entries(root, targets))
@@ -84,6 +109,6 @@ def run(args: argparse.Namespace) -> int:
     if registry is not None:
         records, folders = record_problems(root, list(args.paths))
         problems.extend(records)
-        checked += sum(1 for f in folders for p in (root / f).rglob("*") if p.suffix in (".yml", ".md"))
+        checked += record_hazards(root, folders, problems)
     report(problems, args.format, sys.stdout, checked=checked)
     return exit_code(problems)

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
-from xxgk.io.catalog import entry_paths
+from xxgk.io.catalog import entry_listing, rel
 from xxgk.io.registry import check_registry
+from xxgk.io.safefs import RULE, list_files, named, shown
 from xxgk.model.problem import Problem, Severity
 from xxgk.scan.run import ScanResult, public_values, scan_file
 from xxgk.trust.decision import load_basis
@@ -17,8 +18,10 @@ from xxgk.trust.index import cached_index
 HELP = """扫描条目中的密级标志和个人信息，供保密审查人核实（附件4 第六条）。
 
 查找：秘密★1年 等密级标志、“密级：”、内部资料、注意保存、不得外传、涉密；公民身份号码（校验码
-正确）、手机号码、固定电话、银行卡号（Luhn 校验）、电子邮件地址、个体工商户统一社会信用代码（92
-开头）。数字紧挨汉字、全角、被空格或连字符分开、写在 HTML 注释或元数据里都能找到。
+正确，以及 15 位的第一代身份证号码）、手机号码、固定电话、银行卡号（Luhn 校验）、电子邮件地址、
+个体工商户统一社会信用代码（92 开头）。数字紧挨汉字、全角、被空格或连字符分开、写在 HTML 注释或
+元数据里都能找到。条目列出的附件也扫描：文本文件，以及 Word 文档的正文、页眉、页脚、脚注、批注和
+文本框；其他格式报警告，请审查人打开核对。符号链接、命名管道等特殊文件不予读取，报错并指出文件。
 
 每条发现有编号（规则:文件:哈希）。审查人核实后，用 xxgk review sign --ack 编号=说明 写入审查记录；
 已确认的发现不再报错。不给路径时扫描全部目录条目。
@@ -42,24 +45,37 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 
 
 def targets(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """The files to scan, and problems: what does not exist, and symlinks, special files and
+    odd names among the paths and inside the folders given (never followed, never opened)."""
     if not paths:
-        return entry_paths(root), []
+        return entry_listing(root)
     files: list[Path] = []
-    missing: list[Problem] = []
+    found: list[Problem] = []
     for path in paths:
         full = path if path.is_absolute() else Path.cwd() / path
-        if full.is_dir():
-            files.extend(sorted(p for p in full.rglob("*.md") if p.is_file()))
-        elif full.is_file():
+        kind, why = named(full)
+        where = shown(path.as_posix())
+        if kind == "dir":
+            inside = rel(root, full)
+            base, folder = (root, inside) if not inside.startswith(("/", "../")) else (full, ".")
+            more, hazards = list_files(base, folder, (".md",))
+            files.extend(more)
+            found.extend(hazards)
+        elif kind == "file":
             files.append(full)
+        elif kind == "missing":
+            found.append(Problem(where, 1, 1, "FILE-MISSING", Severity.ERROR, "文件或文件夹不存在"))
         else:
-            missing.append(Problem(path.as_posix(), 1, 1, "FILE-MISSING", Severity.ERROR, "文件或文件夹不存在"))
-    return files, missing
+            found.append(Problem(where, 1, 1, RULE, Severity.ERROR, f"{where} {why}"))
+    return files, found
 
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
-    registry, _ = check_registry(root)
+    registry, config = check_registry(root)
+    if registry is None:  # the trust and the public contacts come from xxgk.yml
+        report(config, args.format, sys.stderr)
+        return 2
     files, problems = targets(root, args.paths)
     idx = cached_index(root, load_basis(root, registry).trust)
     public, result = public_values(registry), ScanResult()

@@ -10,10 +10,11 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
 from xxgk.importer.blocks import Resolver
+from xxgk.io.safefs import ATTACHMENT_LIMIT, UnsafeFile, read_bytes, shown
 
 FOLDER = "[[assets]]"  # cannot come from document text (escaped "[") and is replaced by the real folder name when the entry is written
 ATTACHMENT_TYPES = {".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".pdf", ".ofd", ".zip",
@@ -62,14 +63,31 @@ def _url(href: str) -> str:
 
 
 def web_resolver(assets: Assets, base: Path) -> Resolver:
-    """Images and files of a saved web page: copied when saved beside it, else reported."""
+    """Images and files of a saved web page: copied when saved beside it, else reported.
+    They are read through ``xxgk.io.safefs``: never through a symlink, never a FIFO, never
+    outside the page's folder, never more than ATTACHMENT_LIMIT."""
 
-    def local(src: str) -> Path | None:
+    def local(src: str) -> tuple[str, bytes]:
+        """(file name, bytes); LookupError when not a file beside the page, UnsafeFile when refused."""
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
-            return None
-        path = (base / unquote(parts.path)).resolve()
-        return path if path.is_file() and base.resolve() in path.parents else None
+            raise LookupError(src)
+        rel = unquote(parts.path)
+        try:
+            return PurePosixPath(rel).name, read_bytes(base, rel, ATTACHMENT_LIMIT)
+        except FileNotFoundError as exc:
+            raise LookupError(src) from exc
+        except OSError as exc:
+            raise UnsafeFile(f"{shown(rel)} 无法读取（{exc.strerror}）") from exc
+
+    def fetch(src: str, what: str) -> tuple[str, bytes] | None:
+        try:
+            return local(src)
+        except LookupError:
+            assets.missing.append(what)
+        except UnsafeFile as exc:
+            assets.missing.append(f"{what}：{exc}")
+        return None
 
     def image(src: str, alt: str) -> str:
         if src.startswith("data:image/") and ";base64," in src:
@@ -78,22 +96,20 @@ def web_resolver(assets: Assets, base: Path) -> Resolver:
                 return assets.image(base64.b64decode(payload), kind, alt)
             except ValueError:
                 return ""
-        path = local(src)
-        if path is None:
-            assets.missing.append(f"图片 {src}")
+        got = fetch(src, f"图片 {src}")
+        if got is None:
             return ""
         count = sum(not a.attachment for a in assets.items) + 1
-        return f"![{_alt(alt) or f'图{count}'}]({assets.add(path.name, path.read_bytes(), alt, False)})"
+        return f"![{_alt(alt) or f'图{count}'}]({assets.add(got[0], got[1], alt, False)})"
 
     def link(href: str, text: str) -> str:
         scheme = urlsplit(href).scheme.lower()
         suffix = Path(unquote(urlsplit(href).path)).suffix.lower()
         if suffix in ATTACHMENT_TYPES:
-            path = local(href)
-            if path is None:
-                assets.missing.append(f"附件“{text or href}”（{href}）")
+            got = fetch(href, f"附件“{text or href}”（{href}）")
+            if got is None:
                 return text
-            return f"[{text}]({assets.add(path.name, path.read_bytes(), text or path.name, True)})"
+            return f"[{text}]({assets.add(got[0], got[1], text or got[0], True)})"
         if scheme in ("http", "https", "mailto") and text:
             return f"[{text}]({_url(href)})"
         return text

@@ -10,8 +10,7 @@ into the paragraph and switches its numbering off. Plain ``1.`` lists stay lists
 from __future__ import annotations
 
 import io
-from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -45,6 +44,13 @@ def render(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _levels(doc: Any) -> dict[str, dict[int, tuple[int, str, str]]]:
     """numId -> level -> (start, numFmt, lvlText)."""
     try:
@@ -57,8 +63,8 @@ def _levels(doc: Any) -> dict[str, dict[int, tuple[int, str, str]]]:
         for lvl in a.findall(qn("w:lvl")):
             val = {k: lvl.find(qn(f"w:{k}")) for k in ("start", "numFmt", "lvlText")}
             get = {k: (v.get(qn("w:val")) if v is not None else None) for k, v in val.items()}
-            levels[int(lvl.get(qn("w:ilvl")))] = (int(get["start"] or 1), get["numFmt"] or "decimal",
-                                                  get["lvlText"] or "")
+            levels[_int(lvl.get(qn("w:ilvl")), 0)] = (_int(get["start"], 1), get["numFmt"] or "decimal",
+                                                      get["lvlText"] or "")
         abstract[a.get(qn("w:abstractNumId"))] = levels
     found = {}
     for num in root.findall(qn("w:num")):
@@ -73,7 +79,7 @@ def _num_pr(paragraph: Any) -> tuple[str, int] | None:
         pr = holder.find(qn("w:numPr")) if holder is not None else None
         if pr is not None and pr.find(qn("w:numId")) is not None:
             ilvl = pr.find(qn("w:ilvl"))
-            level = int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+            level = _int(ilvl.get(qn("w:val")), 0) if ilvl is not None else 0
             return pr.find(qn("w:numId")).get(qn("w:val")), level
     return None
 
@@ -105,15 +111,15 @@ def _write_label(paragraph: Any, label: str) -> None:
     pr.append(num_pr)
 
 
-def spell_out(path: Path) -> io.BytesIO | None:
+def spell_out(source: IO[bytes]) -> io.BytesIO | None:
     """The document with Chinese numbering written as text, or None when it has none."""
-    doc = Document(str(path))
+    doc = Document(source)
     defs = _levels(doc)
     counts: dict[str, list[int]] = {}
     changed = False
     for paragraph in doc.paragraphs:
         found = _num_pr(paragraph)
-        if not found or found[0] not in defs or found[1] not in defs[found[0]]:
+        if not found or found[0] not in defs or found[1] not in defs[found[0]] or not 0 <= found[1] < 9:
             continue
         num_id, level = found
         levels = defs[num_id]

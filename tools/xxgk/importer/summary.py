@@ -7,6 +7,7 @@ from pathlib import Path
 
 from xxgk.importer.build import Imported
 from xxgk.importer.word import ImportError_
+from xxgk.io.safefs import ATTACHMENT_LIMIT, UnsafeFile, read_named
 
 REQUIRED_OPTIONS = {"信息名称": "--title", "产生时间": "--date", "分类": "--category",
                     "发布机构": "--publisher", "责任部门": "--department", "公开形式": "--disclosure",
@@ -17,9 +18,13 @@ REQUIRED_OPTIONS = {"信息名称": "--title", "产生时间": "--date", "分类
 def attach_files(imported: Imported, files: list[Path]) -> None:
     """Files staff name with --attach, saved beside the entry as its 附件."""
     for path in files:
-        if not path.is_file():
-            raise ImportError_(f"找不到附件文件 {path}")
-        imported.assets.add(path.name, path.read_bytes(), path.stem, True)
+        try:
+            data = read_named(path, ATTACHMENT_LIMIT)
+        except FileNotFoundError as exc:
+            raise ImportError_(f"找不到附件文件 {path}") from exc
+        except UnsafeFile as exc:
+            raise ImportError_(f"附件文件 {exc}") from exc
+        imported.assets.add(path.name, data, path.stem, True)
 
 
 def _lines(title: str, items: list[str]) -> list[str]:

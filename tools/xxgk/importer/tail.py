@@ -20,7 +20,8 @@ ATTACH_NOTE = re.compile(r"^附件[:：]\s*(.*)$", re.DOTALL)
 ITEM = re.compile(r"(?:^|(?<=[\s；;。]))([0-9０-９]{1,2})\s*[.．、]\s*")
 CC = re.compile(r"^(抄送|抄报|主送)[:：]")
 PRINTED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日印发$|^（?共印\d+份）?$")
-_DATE_END = re.compile(r"^(.*?)[\s\u3000]*([（(]?(?:\d{4}|\S{4})年\S{1,3}月\S{1,3}日[）)]?)$", re.DOTALL)
+_DATE = re.compile(r"[（(]?(?:\d{4}|\S{4})年\S{1,3}月\S{1,3}日[）)]?")
+DATE_MAX = 15  # characters _DATE can match: the date is looked for only at the end of a line
 SIGN_SPAN = 3  # 联合行文 may sign with up to this many lines
 RECORD_SPAN = 4  # lines of the 版记 at the very end
 
@@ -61,9 +62,22 @@ def attachment_start(blocks: list[Block]) -> int:
     return len(blocks)
 
 
+def date_end(line: str) -> tuple[str, str] | None:
+    """(text before, date) when ``line`` ends with a date like 2026年3月5日.
+
+    One regex ``^(.*?)\\s*(date)$`` did this, but tried every split of a long run of spaces
+    against every other: n² steps. The date is at most DATE_MAX characters, so its start is
+    looked for among the last DATE_MAX positions (the earliest that fits, as the regex did).
+    """
+    for start in range(max(0, len(line) - DATE_MAX), len(line)):
+        if _DATE.fullmatch(line, start):
+            return line[:start].rstrip(), line[start:]
+    return None
+
+
 def _signoff_date(block: Block) -> dt.date | None:
-    m = _DATE_END.match(block.text.split("\n")[-1].strip())
-    return date_line(m.group(2)) if m else None
+    found = date_end(block.text.split("\n")[-1].strip())
+    return date_line(found[1]) if found else None
 
 
 def read_list(blocks: list[Block], tail: Tail) -> None:
@@ -90,12 +104,12 @@ def read_signoff(main: list[Block], tail: Tail) -> None:
         lines = block.text.split("\n") if block.kind == "p" else []
         if not lines:
             continue
-        m = _DATE_END.match(lines[-1].strip())
-        when = date_line(m.group(2)) if m else None
-        if when is None:
+        found = date_end(lines[-1].strip())
+        when = date_line(found[1]) if found else None
+        if when is None or found is None:
             continue
-        tail.date, tail.date_printed = when, compact(m.group(2)) if m else ""
-        signs = [x for x in [*lines[:-1], m.group(1) if m else ""] if compact(x)]
+        tail.date, tail.date_printed = when, compact(found[1])
+        signs = [x for x in [*lines[:-1], found[0]] if compact(x)]
         for prev in reversed(main[max(0, n - SIGN_SPAN):n]):
             if len(signs) >= SIGN_SPAN or prev.kind != "p" or len(compact(prev.text)) > 40:
                 break

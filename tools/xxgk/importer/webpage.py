@@ -15,7 +15,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment
 
-from xxgk.importer.blocks import text_of
+from xxgk.importer.blocks import limit_depth, text_of
+from xxgk.importer.word import ImportError_
+from xxgk.io.safefs import HTML_LIMIT, HTML_TAG_LIMIT, UnsafeFile, read_named
 
 DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "input", "button", "select",
              "textarea", "nav", "header", "footer", "aside", "link", "meta", "object", "embed",
@@ -117,9 +119,22 @@ def _heading(rest: Tag) -> Tag | None:
     return max(found, key=lambda t: len(text_of(t)), default=None)
 
 
+def page_text(path: Path) -> str:
+    """The page's text, refused when it is not a regular file, too large, or has more tags than
+    the parser and converter can handle in reasonable time."""
+    try:
+        text = decode(read_named(path, HTML_LIMIT))
+    except UnsafeFile as exc:
+        raise ImportError_(f"{exc}：无法导入") from exc
+    if text.count("<") > HTML_TAG_LIMIT:
+        raise ImportError_(f"{path}：网页的标签超过 {HTML_TAG_LIMIT} 个，不像是保存的文章页面，无法导入")
+    return text
+
+
 def read_page(path: Path) -> tuple[Tag, dict[str, str]]:
     """The article element and what the page says about it (信息名称, 发布机构 …)."""
-    soup = BeautifulSoup(decode(path.read_bytes()), "lxml")
+    soup = BeautifulSoup(page_text(path), "lxml")
+    limit_depth(soup)
     page = _meta(soup)
     _strip(soup)
     body = soup.body or soup

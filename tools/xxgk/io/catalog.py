@@ -9,6 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from xxgk.io.frontmatter import Document, read
+from xxgk.io.safefs import UnsafeFile, list_files, read_head
+from xxgk.model.problem import Problem
 
 CATALOG_DIR = Path("content") / "catalog"
 _INDEX_LINE = re.compile("^索引号[ \t]*:[ \t]*[\"']?([^\"'\\s#]+)".encode(), re.MULTILINE)
@@ -24,23 +26,26 @@ def rel(root: Path, path: Path) -> str:
     # resolve() costs a few stat calls per path component: at 20,000 entries that alone
     # took longer than reading them, so plain paths under the root take the string way.
     text = path.as_posix() if path.is_absolute() else path.absolute().as_posix()
-    if "/.." not in text and "/./" not in text:
-        for base in _bases(root):
-            if text.startswith(base):
-                return text[len(base):]
+    if "/.." in text or "/./" in text:
+        text = os.path.normpath(text)  # by name: resolve() would follow (and loop on) symlinks
+    for base in _bases(root):
+        if text.startswith(base):
+            return text[len(base):]
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
         return path.as_posix()
+
+
+def entry_listing(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every catalog entry in path order, and a problem for every symlink, special file, odd
+    name or folder named ``*.md`` in the catalog (never followed, never read)."""
+    return list_files(root, CATALOG_DIR.as_posix(), (".md",))
 
 
 def entry_paths(root: Path) -> list[Path]:
     """Every catalog entry, in path order (sorted as text: comparing Path objects is slow)."""
-    folder = root / CATALOG_DIR
-    found: list[str] = []
-    for here, _dirs, files in os.walk(folder):
-        found.extend(os.path.join(here, f) for f in files if f.endswith(".md"))
-    return [Path(p) for p in sorted(found)]
+    return entry_listing(root)[0]
 
 
 def is_entry(root: Path, path: Path) -> bool:
@@ -57,10 +62,14 @@ def quick_index_numbers(root: Path, paths: Iterable[Path]) -> dict[str, list[str
     """索引号 of entries not being checked, read with a regex (no YAML) for speed."""
     found: dict[str, list[str]] = {}
     for path in paths:
-        head = path.read_bytes()[:4096]
+        where = rel(root, path)
+        try:
+            head = read_head(root, where, 4096)
+        except (OSError, UnsafeFile):
+            continue  # reported when the entry itself is checked
         m = _INDEX_LINE.search(head)
         if m:
-            found.setdefault(m.group(1).decode("utf-8", "replace"), []).append(rel(root, path))
+            found.setdefault(m.group(1).decode("utf-8", "replace"), []).append(where)
     return found
 
 

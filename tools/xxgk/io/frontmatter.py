@@ -2,7 +2,9 @@
 
 Accepted: a UTF-8 byte-order mark and CRLF line endings (Windows editors write both).
 Reported with a line: a file that is not UTF-8 (GBK from Windows), a missing or unclosed
-front-matter block, tabs, and everything ``yamlsafe`` reports.
+front-matter block, tabs, and everything ``yamlsafe`` reports. A file is read through
+``xxgk.io.safefs`` (never through a symlink, never a FIFO, within ENTRY_LIMIT), and so is
+every attachment it lists: one the tools would refuse to open is a problem of the entry.
 """
 
 from __future__ import annotations
@@ -12,6 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xxgk.io.safefs import (
+    ATTACHMENT_LIMIT,
+    ENTRY_LIMIT,
+    RULE,
+    UnsafeFile,
+    opened,
+    parts_of,
+    read_bytes,
+    shown,
+)
 from xxgk.io.yamlsafe import Loaded, load_yaml
 from xxgk.model.problem import Problem, Severity
 
@@ -128,4 +140,63 @@ def parse(raw: bytes, rel: str) -> Document:
 
 
 def read(path: Path, rel: str) -> Document:
-    return parse(path.read_bytes(), rel)
+    """The file at ``path`` (``rel`` from the repository root), read without following a
+    symlink below the root and within ENTRY_LIMIT; a refused file is a document whose only
+    content is the problem naming it. FileNotFoundError when it does not exist."""
+    base, name = _anchor(path, rel)
+    try:
+        raw = read_bytes(base, name, ENTRY_LIMIT)
+    except UnsafeFile as exc:
+        doc = Document(rel=rel, raw=b"")
+        doc.problems.append(Problem(shown(rel), 1, 1, RULE, Severity.ERROR, str(exc)))
+        return doc
+    doc = parse(raw, rel)
+    if doc.parsed and isinstance(doc.meta.get("附件"), list):
+        _refuse_attachments(base, name, doc)
+    return doc
+
+
+def _anchor(path: Path, rel: str) -> tuple[Path, str]:
+    """(folder, path below it): the repository root when ``path`` ends with ``rel``, else the
+    file's own folder (a file named outside the repository)."""
+    text = path.as_posix()
+    clean = not rel.startswith("/") and ".." not in rel.split("/")
+    if clean and (text == rel or text.endswith("/" + rel)):
+        return Path(text[: len(text) - len(rel)] or "."), rel
+    return path.parent, path.name
+
+
+def attachment_rel(entry_rel: str, name: str) -> str:
+    """An attachment's path from the entry's root; UnsafeFile (naming it) when the name is
+    absolute, climbs out with ``..`` or holds ``\\`` or control characters."""
+    folder = entry_rel.rpartition("/")[0]
+    return "/".join([*([folder] if folder else []), *parts_of(name)])
+
+
+def _refuse_attachments(base: Path, entry_rel: str, doc: Document) -> None:
+    """An attachment the tools will not open (a symlink, a FIFO, ``\\`` in its name …) is a
+    problem of the entry, and the field is marked invalid so that no rule follows it."""
+    for i, item in enumerate(doc.meta["附件"]):
+        name = item.get("文件") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        why = _refusal(base, entry_rel, name)
+        if why:
+            line, col = doc.pos("附件", i, "文件")
+            message = f"附件“{shown(name)}”{why}"
+            doc.problems.append(Problem(doc.rel, line, col, RULE, Severity.ERROR, message))
+            doc.invalid.add("附件")
+
+
+def _refusal(base: Path, entry_rel: str, name: str) -> str:
+    if name.startswith("/") or ".." in name.replace("\\", "/").split("/"):
+        return ""  # CAT-ATTACHMENT: not in the entry's folder
+    try:
+        with opened(base, attachment_rel(entry_rel, name), ATTACHMENT_LIMIT):
+            return ""
+    except FileNotFoundError:
+        return ""  # CAT-ATTACHMENT: says where to put it
+    except UnsafeFile as exc:
+        return f"不予读取：{exc}"
+    except OSError as exc:
+        return f"无法读取（{exc.strerror}）"

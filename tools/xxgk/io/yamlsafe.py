@@ -7,7 +7,8 @@ write these files by hand, so we read the event stream ourselves:
 * scalars are kept exactly as written (``None`` for an empty plain value);
 * a plain scalar that YAML 1.1 would read as a number or a boolean yields a warning;
 * duplicate keys, explicit tags, anchors and aliases yield errors with their line;
-* a syntax error yields one error with YAML's own line and column.
+* a syntax error yields one error with YAML's own line and column;
+* nesting deeper than MAX_DEPTH yields an error (the walks below recurse once per level).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _BOOL_WORDS = frozenset([
     "on", "On", "ON", "off", "Off", "OFF",
 ])
 _NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
+MAX_DEPTH = 32  # real files nest 3 levels; libyaml allows 1,000, Python's stack does not
+_TOO_DEEP = f"嵌套超过 {MAX_DEPTH} 层，不予读取：元数据和记录只需“字段名: 值”和简单的列表"
 _DUP = "#dup"  # path part under which a repeated key's value is read (and dropped)
 _NULL_WORDS = frozenset(["", "~", "null", "Null", "NULL"])
 
@@ -69,6 +72,10 @@ class _Builder:
         self.out.problems.append(Problem(self.rel, line, col, rule, sev, msg))
 
     def node(self, ev: Any, events: Iterator[Any], path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            self.problem(ev.start_mark, "FM-SYNTAX", _TOO_DEEP)
+            _skip(ev, events)
+            return None
         if isinstance(ev, yaml.AliasEvent):
             self.problem(ev.start_mark, "FM-ANCHOR", f"不能使用 YAML 引用“*{ev.anchor}”，请把内容直接写出")
             return None
@@ -146,6 +153,9 @@ class _NodeBuilder(_Builder):
     """
 
     def walk(self, node: Any, path: Path_) -> Any:
+        if len(path) > MAX_DEPTH:
+            self.problem(node.start_mark, "FM-SYNTAX", _TOO_DEEP)
+            return None
         self.out.value_pos[path] = self._where(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
@@ -167,12 +177,23 @@ class _NodeBuilder(_Builder):
 _NEEDS_EVENTS = re.compile(r"[!&*]")
 
 
-class _RawComposer(_Loader):  # type: ignore[misc,valid-type]
+class _RawComposer(_Loader):
     """Composes nodes without resolving their tags: the walker reads every scalar as text,
     and resolving (a Python call per scalar, from C) was a quarter of the loading time."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         return ""
+
+
+def _skip(ev: Any, events: Iterator[Any]) -> None:
+    """Consume the events of the collection ``ev`` starts (without recursing)."""
+    depth = 1 if isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) else 0
+    while depth:
+        nxt = next(events)
+        if isinstance(nxt, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+        elif isinstance(nxt, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _until(events: Iterator[Any], end: type) -> Iterator[Any]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from xxgk.io.records import load_record
+from xxgk.io.safefs import RECORD_LIMIT, RULE, UnsafeFile, list_files, read_bytes
 from xxgk.io.yamlsafe import Loaded
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity
@@ -33,15 +33,15 @@ class Record:
         return value if isinstance(value, str) else ""
 
 
+def record_listing(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
+    """Every record file under ``root/folder`` (sorted; hidden temporary files skipped), and a
+    problem for each symlink, special file, odd name or folder named ``*.yml`` there."""
+    return list_files(root, folder, SUFFIXES)
+
+
 def record_files(root: Path, folder: str) -> list[Path]:
-    """Every record file under ``root/folder`` (sorted; hidden temporary files skipped)."""
-    base = root / folder
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / f for f in filenames
-                     if f.endswith(SUFFIXES) and not f.startswith("."))
-    return sorted(found)
+    """Every record file under ``root/folder``: regular files only, never through a symlink."""
+    return record_listing(root, folder)[0]
 
 
 def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str) -> Record:
@@ -72,14 +72,19 @@ def bad_dates(rec: Record, schema: dict[str, Any], rule: str) -> list[Problem]:
 def read_record(root: Path, path: Path, schema_name: str, rule: str) -> Record:
     rel = path.relative_to(root).as_posix()
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(root, rel, RECORD_LIMIT)
+    except UnsafeFile as exc:  # a symlink, a FIFO, too large: named, never read
+        return Record(rel, problems=[Problem(rel, 1, 1, RULE, Severity.ERROR, str(exc))])
     except OSError as exc:
         return Record(rel, problems=[Problem(rel, 1, 1, rule, Severity.ERROR, f"无法读取：{exc.strerror}")])
     return parse_record(raw, rel, root, schema_name, rule)
 
 
 def read_all(root: Path, folder: str, schema_name: str, rule: str) -> list[Record]:
-    return [read_record(root, p, schema_name, rule) for p in record_files(root, folder)]
+    """Every record of ``folder``; what cannot be read (a symlink …) is an invalid record."""
+    paths, hazards = record_listing(root, folder)
+    return ([Record(p.path, problems=[p]) for p in hazards]
+            + [read_record(root, p, schema_name, rule) for p in paths])
 
 
 def tree_signature(root: Path, folders: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
