@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from xxgk.model.problem import Problem, Severity
 from xxgk.scan import RULES, secret_mark
-from xxgk.scan.text import comment_ranges, digit_spans, fold, line_col
+from xxgk.scan.text import Lines, comment_ranges, digit_spans, fold, inside
 
 
 @dataclass(frozen=True)
@@ -47,22 +47,38 @@ def normalise_public(values: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+class _Taken:
+    """Digit findings already made, to skip their parts: a span is at most some 40 characters,
+    so only those starting in the same or the previous bucket of 64 can contain it."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list[tuple[int, int]]] = {}
+
+    def covers(self, start: int, end: int) -> bool:
+        near = self.buckets.get(start // 64, []) + self.buckets.get(start // 64 - 1, [])
+        return any(s <= start and end <= e for s, e in near)
+
+    def add(self, start: int, end: int) -> None:
+        self.buckets.setdefault(start // 64, []).append((start, end))
+
+
 def scan_text(text: str, rel: str, public: frozenset[str] = frozenset()) -> list[Finding]:
     folded = fold(text)
     comments = comment_ranges(folded)
-    taken: list[tuple[int, int]] = []  # digit findings already made: their parts are not new ones
+    taken = _Taken()  # digit findings already made: their parts are not new ones
     found: list[Finding] = []
-    spans = list(digit_spans(folded))  # shared by the number rules: found once per text
+    spans = digit_spans(folded)  # shared by the number rules: found once per text
     hits = [(rule, hit) for rule in RULES for hit in rule.find(folded, spans)]
     hits.sort(key=lambda rh: (rh[0] is not secret_mark, -(rh[1][1] - rh[1][0]), rh[1][0]))
+    lines = Lines(text) if hits else None
     for rule, (start, end, value, shown) in hits:
         if value in public:
             continue
         if rule is not secret_mark:
-            if any(s <= start and end <= e for s, e in taken):
+            if taken.covers(start, end):
                 continue
-            taken.append((start, end))
-        line, col = line_col(text, start)
-        inside = any(s <= start < e for s, e in comments)
-        found.append(Finding(rule.RULE, rule.NAME, rel, line, col, value, shown, inside))
+            taken.add(start, end)
+        assert lines is not None
+        line, col = lines.at(start)
+        found.append(Finding(rule.RULE, rule.NAME, rel, line, col, value, shown, inside(comments, start)))
     return sorted(found, key=lambda f: (f.line, f.column, f.rule))

@@ -20,7 +20,7 @@ _BRACKETED = re.compile(r"[(（]\s*(0[1-9][0-9]{1,2})\s*[)）]\s*([2-9][0-9]{6,7
 
 def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
     for span in spans:
-        if _LANDLINE.fullmatch(span.digits) and 10 <= len(span.digits) <= 12:
+        if 10 <= len(span.digits) <= 12 and _LANDLINE.fullmatch(span.digits):
             yield span.start, span.end, span.digits, span.digits
     for m in _BRACKETED.finditer(folded):
         value = m.group(1) + m.group(2)

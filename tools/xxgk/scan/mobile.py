@@ -18,6 +18,6 @@ _MOBILE = re.compile(r"(?:86)?(1[3-9][0-9]{9})")
 
 def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
     for span in spans:
-        m = _MOBILE.fullmatch(span.digits)
+        m = _MOBILE.fullmatch(span.digits) if len(span.digits) in (11, 13) else None
         if m:
             yield span.start, span.end, m.group(1), mask(m.group(1))
