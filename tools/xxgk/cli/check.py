@@ -15,6 +15,7 @@ from xxgk.io.catalog import (
     quick_index_numbers,
     rel,
 )
+from xxgk.io.production import production_problems
 from xxgk.io.registry import check_registry
 from xxgk.io.safefs import RULE, list_files, named, shown
 from xxgk.model.dates import today
@@ -26,6 +27,8 @@ HELP = """检查目录条目和机构登记，一次列出全部问题。
 
 不给路径时检查整个仓库：目录条目、机构登记，以及申请、审查、征求意见、撤回、培训、
 评议、舆情、年度报告输入等记录；给出文件或文件夹时只检查它们（索引号是否重复仍对照整个目录）。
+--production 另外检查能否正式上线：机构登记里的备案号、网站标识码、联系电话、传真、电子邮箱
+不能是随附的样例值或占位值，允许签名人文件里不能有样例密钥（规则见 docs/site.md“正式上线”）。
 退出码：0 没有错误；1 发现错误；2 用法或配置错误。
 
 示例:
@@ -33,6 +36,7 @@ HELP = """检查目录条目和机构登记，一次列出全部问题。
   xxgk check content/catalog/2026/000014349-2026-00012.md
   xxgk check --format json content/catalog
   xxgk check --format github      # 在 GitHub Actions 中显示为注释和作业摘要
+  xxgk check --production         # 正式发布前：拒绝样例备案号、样例联系方式和样例密钥
 """
 
 
@@ -41,6 +45,8 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
                         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要检查的文件或文件夹")
     p.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
+    p.add_argument("--production", action="store_true",
+                   help="正式发布前的检查：拒绝机构登记中的样例值、占位值和样例密钥")
     p.set_defaults(func=run)
 
 
@@ -110,5 +116,7 @@ def run(args: argparse.Namespace) -> int:
         records, folders = record_problems(root, list(args.paths))
         problems.extend(records)
         checked += record_hazards(root, folders, problems)
+    if args.production:
+        problems.extend(production_problems(root))
     report(problems, args.format, sys.stdout, checked=checked)
     return exit_code(problems)
