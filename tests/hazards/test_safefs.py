@@ -12,13 +12,13 @@ from hazard_kit import CANARY, HOSTILE_ENTRY, YEAR_DIR, entry, good_entries, lis
 from xxgk.io.catalog import entry_listing, quick_index_numbers
 from xxgk.io.frontmatter import read
 from xxgk.io.safefs import (
+    Folders,
     UnsafeFile,
     list_files,
     name_problem,
     named,
     parts_of,
     read_bytes,
-    read_head,
     read_named,
     shown,
 )
@@ -94,7 +94,21 @@ def test_reading_refuses_fifos_folders_and_files_over_the_bound(tmp_path: Path) 
     with pytest.raises(UnsafeFile, match="上限"):
         read_bytes(tmp_path, "big.md", 100)
     assert read_bytes(tmp_path, "big.md", 101) == b"x" * 101
-    assert read_head(tmp_path, "big.md", 4) == b"xxxx"
+
+
+def test_files_read_through_one_open_folder_are_refused_all_the_same(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "one.md").write_text("1", "utf-8")
+    (tmp_path / "a" / "b" / "two.md").symlink_to("one.md")
+    (tmp_path / "a" / "c").symlink_to(tmp_path / "a" / "b")
+    folders = Folders(tmp_path)
+    assert read_bytes(tmp_path, "a/b/one.md", 10, folders) == b"1"
+    with pytest.raises(UnsafeFile, match="符号链接"):
+        read_bytes(tmp_path, "a/b/two.md", 10, folders)
+    with pytest.raises(UnsafeFile, match="符号链接"):
+        read_bytes(tmp_path, "a/c/one.md", 10, folders)
+    assert read_bytes(tmp_path, "a/b/one.md", 10, folders) == b"1"
+    folders.close()
 
 
 def test_a_file_named_on_the_command_line_may_be_a_link_but_only_to_a_regular_file(tmp_path: Path) -> None:

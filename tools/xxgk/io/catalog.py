@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from xxgk.io.frontmatter import Document, read
-from xxgk.io.safefs import UnsafeFile, list_files, read_head
+from xxgk.io.safefs import Folders, UnsafeFile, list_files, opened
 from xxgk.model.problem import Problem
 
 CATALOG_DIR = Path("content") / "catalog"
@@ -54,22 +54,29 @@ def is_entry(root: Path, path: Path) -> bool:
 
 
 def load_entries(root: Path, paths: Iterable[Path]) -> Iterator[Document]:
-    for path in paths:
-        yield read(path, rel(root, path))
+    folders = Folders(root)
+    try:
+        for path in paths:
+            yield read(path, rel(root, path), folders)
+    finally:
+        folders.close()
 
 
 def quick_index_numbers(root: Path, paths: Iterable[Path]) -> dict[str, list[str]]:
     """索引号 of entries not being checked, read with a regex (no YAML) for speed."""
     found: dict[str, list[str]] = {}
+    folders = Folders(root)
     for path in paths:
         where = rel(root, path)
         try:
-            head = read_head(root, where, 4096)
+            with opened(root, where, 1 << 62, folders) as (fd, _size):
+                head = os.read(fd, 4096)
         except (OSError, UnsafeFile):
             continue  # reported when the entry itself is checked
         m = _INDEX_LINE.search(head)
         if m:
             found.setdefault(m.group(1).decode("utf-8", "replace"), []).append(where)
+    folders.close()
     return found
 
 

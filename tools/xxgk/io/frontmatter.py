@@ -18,6 +18,7 @@ from xxgk.io.safefs import (
     ATTACHMENT_LIMIT,
     ENTRY_LIMIT,
     RULE,
+    Folders,
     UnsafeFile,
     opened,
     parts_of,
@@ -139,13 +140,16 @@ def parse(raw: bytes, rel: str) -> Document:
     return doc
 
 
-def read(path: Path, rel: str) -> Document:
+def read(path: Path, rel: str, folders: Folders | None = None) -> Document:
     """The file at ``path`` (``rel`` from the repository root), read without following a
     symlink below the root and within ENTRY_LIMIT; a refused file is a document whose only
-    content is the problem naming it. FileNotFoundError when it does not exist."""
+    content is the problem naming it. FileNotFoundError when it does not exist. ``folders``:
+    the open folders of a run over many entries of one root."""
     base, name = _anchor(path, rel)
+    if folders is not None and str(folders.root) != str(base).rstrip("/"):
+        folders = None  # a file outside that root
     try:
-        raw = read_bytes(base, name, ENTRY_LIMIT)
+        raw = read_bytes(base, name, ENTRY_LIMIT, folders)
     except UnsafeFile as exc:
         doc = Document(rel=rel, raw=b"")
         doc.problems.append(Problem(shown(rel), 1, 1, RULE, Severity.ERROR, str(exc)))

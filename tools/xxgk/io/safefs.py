@@ -152,8 +152,7 @@ def _sort_entry(entry: os.DirEntry[str], here: str, suffixes: tuple[str, ...], f
 
 
 def named(path: Path) -> tuple[str, str]:
-    """What a path named on the command line is, by ``lstat`` (never followed): ("file" |
-    "dir" | "missing" | "refused", why it is refused)."""
+    """A path named on the command line, by ``lstat``: (file|dir|missing|refused, why)."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -184,15 +183,13 @@ def parts_of(rel: str) -> list[str]:
 
 
 def _step(dir_fd: int, name: str, flags: int, rel: str) -> int:
-    """Open ``name`` in ``dir_fd`` without following it; closes ``dir_fd``."""
+    """Open ``name`` in ``dir_fd`` without following it."""
     try:
         return os.open(name, flags, dir_fd=dir_fd)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise
         raise UnsafeFile(f"{shown(rel)} {_why(dir_fd, name, exc)}") from exc
-    finally:
-        os.close(dir_fd)
 
 
 def _why(dir_fd: int, name: str, exc: OSError) -> str:
@@ -207,15 +204,46 @@ def _why(dir_fd: int, name: str, exc: OSError) -> str:
     return f"无法读取（{exc.strerror}）"
 
 
+class Folders:
+    """The open folder of the last file read below ``root``. Entries are read in path order,
+    folder after folder: each folder's path is walked (with O_NOFOLLOW) once, not per file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.rel, self.fd = root, "", -1
+
+    def fd_of(self, parts: list[str], rel: str) -> int:  # the folder holding parts[-1]
+        parent = "/".join(parts[:-1])
+        if self.fd < 0 or parent != self.rel:
+            self.close()
+            fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            for part in parts[:-1]:
+                try:
+                    below = _step(fd, part, _DIR_FLAGS, rel)
+                finally:
+                    os.close(fd)
+                fd = below
+            self.rel, self.fd = parent, fd
+        return self.fd
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+        self.fd = -1
+
+
 @contextmanager
-def opened(root: Path, rel: str, limit: int) -> Iterator[tuple[int, int]]:
+def opened(root: Path, rel: str, limit: int, folders: Folders | None = None
+           ) -> Iterator[tuple[int, int]]:
     """(fd, size) of the regular file ``root/rel`` of at most ``limit`` bytes, reached without
-    following a symlink below ``root``; FileNotFoundError when absent, else UnsafeFile."""
+    following a symlink below ``root`` (``folders``: of the same root, kept open for the next
+    file); FileNotFoundError when absent, else UnsafeFile."""
     parts = parts_of(rel)
-    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    for part in parts[:-1]:
-        fd = _step(fd, part, _DIR_FLAGS, rel)
-    fd = _step(fd, parts[-1], _FILE_FLAGS, rel)
+    mine = Folders(root) if folders is None else folders
+    try:
+        fd = _step(mine.fd_of(parts, rel), parts[-1], _FILE_FLAGS, rel)
+    finally:
+        if folders is None:
+            mine.close()
     try:
         yield fd, _regular(fd, rel, limit)
     finally:
@@ -249,16 +277,10 @@ def chunks(fd: int, limit: int, rel: str, first: int = _CHUNK) -> Iterator[bytes
         size = _CHUNK
 
 
-def read_bytes(root: Path, rel: str, limit: int) -> bytes:
+def read_bytes(root: Path, rel: str, limit: int, folders: Folders | None = None) -> bytes:
     """The bytes of the regular file ``root/rel`` (see :func:`opened`)."""
-    with opened(root, rel, limit) as (fd, size):
+    with opened(root, rel, limit, folders) as (fd, size):
         return b"".join(chunks(fd, limit, rel, first=size + 1))
-
-
-def read_head(root: Path, rel: str, size: int) -> bytes:
-    """At most the first ``size`` bytes of the regular file ``root/rel``, whatever its length."""
-    with opened(root, rel, 1 << 62) as (fd, _):
-        return os.read(fd, size)
 
 
 def read_named(path: Path, limit: int) -> bytes:
