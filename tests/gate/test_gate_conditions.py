@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from gatekit import GitRepo, keys, repo  # noqa: F401 (fixtures)
 
-from xxgk.review.hashing import sha256_file
+from xxgk.io.hashing import sha256_file
 
 NEW = "000014349-2026-00002"
 NEW_INDEX = "000014349/2026-00002"

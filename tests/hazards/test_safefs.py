@@ -22,8 +22,8 @@ from xxgk.io.safefs import (
     read_named,
     shown,
 )
-from xxgk.review.hashing import attachment_hashes, attachment_problem, sha256_bytes
-from xxgk.review.records import read_all, record_listing
+from xxgk.io.hashing import attachment_hashes, attachment_problem, sha256_bytes
+from xxgk.io.records import read_all, record_listing
 
 
 def test_listing_reports_every_kind_of_hostile_file_and_keeps_the_regular_ones(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import xxgk.voice
 
 CANARIES = ("未审查页面金丝雀", "秘密★1年", "拷贝的记录金丝雀", "申请人金丝雀")
 GENERATED = ("404.html", "feed.xml", "sitemap.xml", "sitemap.xml.gz", "guide/index.html",
-             "catalog/", "search/", "evaluation/", "responses/")  # written by the tool itself
+             "catalog/", "search/", "evaluation/", "responses/", "apply/")  # written by the tool
 
 
 def theme_assets() -> set[str]:

@@ -27,7 +27,7 @@ from xxgk.bench.signing import BenchSigner
 from xxgk.io.registry import load_registry
 from xxgk.review.gate import run_gate
 from xxgk.scan.run import ScanResult, public_values, scan_file
-from xxgk.review.records import record_files
+from xxgk.io.records import record_files
 from xxgk.trust.anchor import load_trust
 from xxgk.trust.attest import verify_record
 from xxgk.trust.consult import withdrawn

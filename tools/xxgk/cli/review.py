@@ -16,7 +16,7 @@ from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.due import due_published, due_withheld
 from xxgk.review.author import entry_author, signing_key
-from xxgk.review.records import record_files
+from xxgk.io.records import record_files
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.withdraw import write_withdrawal
 from xxgk.scan.engine import scan_text
@@ -131,7 +131,7 @@ def _doc(root: Path, path: Path) -> Document:
 
 def generated_voice_page(root: Path, name: str) -> Document | None:
     for uri, text in voice_pages.site_pages(root, load_registry(root)):
-        if f"content/{uri}" == name and voice_pages.needs_review(uri):
+        if f"content/{uri}" == name and voice_pages.needs_review(uri, text):
             return parse(text.encode("utf-8"), name)
     return None
 

@@ -1,4 +1,5 @@
-"""Read one YAML record file (requests, reviews, evaluations …) and check it against its schema.
+"""Record files (requests, reviews, training, evaluations …): list them safely, read one,
+check it against its schema.
 
 Every record kind reads its files the same way: bytes → UTF-8 text (or a problem naming
 where it stops being UTF-8) → the project's YAML reader (text values, line numbers) →
@@ -13,8 +14,10 @@ from typing import Any
 
 from xxgk.io.frontmatter import decode
 from xxgk.io.registry import _coerce
+from xxgk.io.safefs import RECORD_LIMIT, RULE, UnsafeFile, list_files, read_bytes
 from xxgk.io.schema import Schema, drop_empty, schema_for
 from xxgk.io.yamlsafe import Loaded, load_yaml
+from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem, Severity
 
 
@@ -48,3 +51,88 @@ def load_record(root: Path, raw: bytes, rel: str, schema_name: str, rule: str,
         line, col = loaded.pos(*err.path)
         out.problems.append(Problem(rel, line, col, rule, Severity.ERROR, err.message))
     return out
+
+
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass
+class Record:
+    """One record file: its values (all text) and whatever is wrong with it."""
+
+    rel: str
+    data: dict[str, Any] = field(default_factory=dict)
+    loaded: Loaded = field(default_factory=Loaded)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        return value if isinstance(value, str) else ""
+
+
+def record_listing(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
+    """Every record file under ``root/folder`` (sorted; hidden temporary files skipped), and a
+    problem for each symlink, special file, odd name or folder named ``*.yml`` there."""
+    return list_files(root, folder, SUFFIXES)
+
+
+def record_files(root: Path, folder: str) -> list[Path]:
+    """Every record file under ``root/folder``: regular files only, never through a symlink."""
+    return record_listing(root, folder)[0]
+
+
+def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str) -> Record:
+    result = load_record(root, raw, rel, schema_name, rule)
+    rec = Record(rel=rel)
+    if result.loaded is not None:
+        rec.loaded = result.loaded
+    rec.problems.extend(p for p in result.problems if p.severity is Severity.ERROR)
+    if result.data is None or result.schema is None:
+        return rec
+    rec.data = result.data
+    rec.problems.extend(bad_dates(rec, result.schema.schema, rule))
+    return rec
+
+
+def bad_dates(rec: Record, schema: dict[str, Any], rule: str) -> list[Problem]:
+    """The schema's pattern accepts 2026-13-01; a date field must also be a real calendar day."""
+    found = []
+    for key, prop in schema.get("properties", {}).items():
+        value = rec.data.get(key)
+        if prop.get("format") == "date" and isinstance(value, str) and parse_date(value) is None:
+            line, col = rec.loaded.pos(key)
+            msg = f"“{prop.get('title', key)}”的值“{value}”不是真实的日期，应写作 yyyy-mm-dd"
+            found.append(Problem(rec.rel, line, col, rule, Severity.ERROR, msg))
+    return found
+
+
+def read_record(root: Path, path: Path, schema_name: str, rule: str) -> Record:
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = read_bytes(root, rel, RECORD_LIMIT)
+    except UnsafeFile as exc:  # a symlink, a FIFO, too large: named, never read
+        return Record(rel, problems=[Problem(rel, 1, 1, RULE, Severity.ERROR, str(exc))])
+    except OSError as exc:
+        return Record(rel, problems=[Problem(rel, 1, 1, rule, Severity.ERROR, f"无法读取：{exc.strerror}")])
+    return parse_record(raw, rel, root, schema_name, rule)
+
+
+def read_all(root: Path, folder: str, schema_name: str, rule: str) -> list[Record]:
+    """Every record of ``folder``; what cannot be read (a symlink …) is an invalid record."""
+    paths, hazards = record_listing(root, folder)
+    return ([Record(p.path, problems=[p]) for p in hazards]
+            + [read_record(root, p, schema_name, rule) for p in paths])
+
+
+def tree_signature(root: Path, folders: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime, size) of every record file: a cache key that changes with any edit."""
+    sig: list[tuple[str, int, int]] = []
+    for folder in folders:
+        for path in record_files(root, folder):
+            st = path.stat()
+            sig.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(sig)

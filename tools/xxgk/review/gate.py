@@ -22,7 +22,7 @@ from xxgk.model.registry import Registry
 from xxgk.review.baseline import gate_basis, temporary_folder
 from xxgk.review.gate_history import RECORD_FOLDERS, record_changes, trust_with_content
 from xxgk.review.gate_review import authorship
-from xxgk.review.hashing import attachment_names
+from xxgk.io.hashing import attachment_names
 from xxgk.review.history import History
 from xxgk.rules import check_entry as rule_check
 from xxgk.rules.base import Context

@@ -12,7 +12,7 @@ from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
-from xxgk.review.hashing import attachment_hashes, sha256_bytes, sha256_file
+from xxgk.io.hashing import attachment_hashes, sha256_bytes, sha256_file
 from xxgk.trust.index import REVIEWS
 from xxgk.trust.roster import Reviewer
 from xxgk.review.yamlout import dump

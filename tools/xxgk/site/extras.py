@@ -33,7 +33,7 @@ def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry
     made: list[tuple[str, str | bytes]] = []
     left_out: list[tuple[str, str]] = []
     for uri, text in voice.site_pages(root, registry, links):
-        if voice.needs_review(uri):
+        if voice.needs_review(uri, text):
             verdict = page_verdict(root, parse(text.encode("utf-8"), f"content/{uri}"), idx, basis, registry)
             if not verdict.ok:
                 left_out.append((f"content/{uri}", verdict.reason))

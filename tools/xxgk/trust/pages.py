@@ -16,7 +16,7 @@ from pathlib import Path
 
 from xxgk.io.frontmatter import Document
 from xxgk.model.registry import Registry
-from xxgk.review.hashing import sha256_bytes, sha256_file
+from xxgk.io.hashing import sha256_bytes, sha256_file
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.verdict import Basis, mismatch
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem
-from xxgk.review.records import Record, parse_record, record_files
+from xxgk.io.records import Record, parse_record, record_files
 from xxgk.trust.anchor import Trust, read_small
 from xxgk.trust.attest import verify_record
 from xxgk.trust.sshsig import TRAINING as TRAINING_NAMESPACE

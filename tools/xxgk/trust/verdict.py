@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.frontmatter import Document
-from xxgk.review.hashing import attachment_hashes, sha256_bytes
+from xxgk.io.hashing import attachment_hashes, sha256_bytes
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.model import Review
 from xxgk.trust.anchor import Trust

@@ -57,10 +57,13 @@ def asset_uris() -> dict[str, list[str]]:
             for kind in ("css", "js")}
 
 
-def needs_review(uri: str) -> bool:
+NO_RESPONSES = "目前没有公开的回应。"
+
+
+def needs_review(uri: str, text: str = "") -> bool:
     """Pages that show record text (results, 回应关切) are reviewed before they are published;
-    the questionnaire is made from the registry alone."""
-    return uri != QUESTIONNAIRE
+    the questionnaire (made from the registry alone) and an empty 回应关切 page are not."""
+    return uri != QUESTIONNAIRE and NO_RESPONSES not in text
 
 
 def results_path(year: int) -> str:
@@ -155,7 +158,7 @@ def responses_pages(responses: list[PublicResponse], links: Mapping[str, EntryLi
     years = sorted({r.date.year for r in ordered}, reverse=True)
     lines = ["# 回应关切", "", "对社会关注的热点问题和网络舆情，各单位按照谁主管谁发声的原则作出的回应。", ""]
     if not ordered:
-        return [(RESPONSES, "\n".join(lines + ["目前没有公开的回应。", ""]))]
+        return [(RESPONSES, "\n".join(lines + [NO_RESPONSES, ""]))]
     lines += ["按年份查看：" + "　".join(f"[{y}年]({y}/index.md)" for y in years), "", "## 最新回应", ""]
     for item in ordered[:LATEST]:
         target = f"{item.date.year}/index.md#{item.number.lower()}"

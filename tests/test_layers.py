@@ -1,0 +1,41 @@
+"""Packages import only packages of lower layers (xxgk.layers says which), and every package
+of tools/xxgk is placed in a layer."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from xxgk.layers import LAYERS, layer_of
+
+PACKAGE = Path(__file__).resolve().parents[1] / "tools" / "xxgk"
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("xxgk."):
+            found.append((node.lineno, node.module.split(".")[1]))
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, a.name.split(".")[1]) for a in node.names if a.name.startswith("xxgk.")]
+    return found
+
+
+def test_every_package_has_a_layer() -> None:
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert packages == {name for layer in LAYERS for name in layer}
+
+
+def test_imports_only_point_down() -> None:
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if len(rel.parts) < 2:
+            continue  # xxgk/__init__.py, __main__.py, layers.py
+        here = rel.parts[0]
+        for line, there in imports(path):
+            if there in ("layers",) or there == here:
+                continue
+            if layer_of(there) >= layer_of(here):
+                wrong.append(f"tools/xxgk/{rel.as_posix()}:{line}: {here} imports {there}")
+    assert wrong == []
