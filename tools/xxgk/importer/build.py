@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xxgk.importer.assets import FOLDER, Assets, web_resolver, word_resolver
-from xxgk.importer.blocks import Block, walk
+from xxgk.importer.blocks import Block
 from xxgk.importer.guess import Guess, Reading, read
+from xxgk.importer.walk import walk
 from xxgk.importer.webpage import read_page
 from xxgk.importer.word import ImportError_, docx_html
 from xxgk.io.atomic import write_atomic

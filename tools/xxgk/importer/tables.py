@@ -8,9 +8,14 @@ table (web pages put whole articles in them): its content is read as ordinary bl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bs4 import Tag
 
-from xxgk.importer.blocks import Block, Resolver, has_blocks, inline, paragraph, text_of, walk
+from xxgk.importer.blocks import Block, Resolver, has_blocks, inline, paragraph, text_of
+
+# The block walker, passed in by importer.blocks (a table cell holds blocks of its own).
+Walk = Callable[[Tag, Resolver], list[Block]]
 
 
 def _items(tag: Tag) -> list[Tag]:
@@ -42,7 +47,7 @@ def _rows(table: Tag) -> list[Tag]:
     return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
 
 
-def _cell_md(cell: Tag, res: Resolver) -> str:
+def _cell_md(cell: Tag, res: Resolver, walk: Walk) -> str:
     if has_blocks(cell):
         parts = [b.md.replace("\n", " ") for b in walk(cell, res)]
     else:
@@ -57,7 +62,7 @@ def _span(cell: Tag, attr: str) -> int:
         return 1
 
 
-def grid(table: Tag, res: Resolver) -> list[list[str]]:
+def grid(table: Tag, res: Resolver, walk: Walk) -> list[list[str]]:
     """The table as rows of equal length, merged cells expanded into empty cells."""
     taken: dict[tuple[int, int], str] = {}
     for r, tr in enumerate(_rows(table)):
@@ -65,7 +70,7 @@ def grid(table: Tag, res: Resolver) -> list[list[str]]:
         for cell in tr.find_all(["td", "th"], recursive=False):
             while (r, c) in taken:
                 c += 1
-            text = _cell_md(cell, res)
+            text = _cell_md(cell, res, walk)
             for dr in range(_span(cell, "rowspan")):
                 for dc in range(_span(cell, "colspan")):
                     taken[(r + dr, c + dc)] = text if dr == dc == 0 else ""
@@ -77,8 +82,8 @@ def grid(table: Tag, res: Resolver) -> list[list[str]]:
     return [[taken.get((r, c), "") for c in range(width)] for r in range(height)]
 
 
-def table_blocks(table: Tag, res: Resolver) -> list[Block]:
-    rows = grid(table, res)
+def table_blocks(table: Tag, res: Resolver, walk: Walk) -> list[Block]:
+    rows = grid(table, res, walk)
     if not rows:
         return []
     if len(rows[0]) == 1 or (len(rows) == 1 and len(rows[0]) <= 2 and has_blocks_in(table)):

@@ -6,6 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from xxgk.io.errors import ConfigError as ConfigError  # noqa: PLC0414 (re-exported: commands import it from here)
+from xxgk.io.frontmatter import decode
+from xxgk.io.safefs import RECORD_LIMIT, UnsafeFile, read_bytes
 from xxgk.io.schema import drop_empty, schema_for
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.indexno import IndexFormatError
@@ -13,14 +16,6 @@ from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry, from_dict
 
 REGISTRY_FILE = "xxgk.yml"
-
-
-class ConfigError(Exception):
-    """The repository or its registry cannot be used; exit code 2."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or []
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -53,12 +48,12 @@ def _coerce(data: Any, schema: dict[str, Any]) -> Any:
 
 
 def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
-    path = root / REGISTRY_FILE
-    try:
-        raw = path.read_bytes()
+    try:  # never through a symlink, never a FIFO, never more than a record's size
+        raw = read_bytes(root, REGISTRY_FILE, RECORD_LIMIT)
+    except UnsafeFile as exc:
+        return None, [Problem(REGISTRY_FILE, 1, 1, "REG-SCHEMA", Severity.ERROR, str(exc))]
     except OSError as exc:
         return None, [Problem(REGISTRY_FILE, 1, 1, "REG-SCHEMA", Severity.ERROR, f"无法读取：{exc.strerror}")]
-    from xxgk.io.frontmatter import decode
 
     text, bad = decode(raw, REGISTRY_FILE)
     if text is None:

@@ -17,6 +17,8 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
+from xxgk.io.errors import ConfigError
+
 SCHEMA_DIR_NAME = "schemas"
 
 
@@ -46,8 +48,6 @@ class Schema:
 
 @cache
 def load_schema(path: str) -> Schema:
-    from xxgk.io.registry import ConfigError  # late: the registry module imports this one
-
     try:
         return Schema(json.loads(Path(path).read_text(encoding="utf-8")))
     except OSError as exc:

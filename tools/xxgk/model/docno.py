@@ -47,6 +47,8 @@ def _expand_year(two: str, context_year: int | None) -> int:
 def suggest(text: str, context_year: int | None = None) -> str | None:
     """The GB/T 9704 form of a wrongly written number, or None when it cannot be guessed."""
     plain = text.strip().translate(_FULLWIDTH)
+    if len(plain) > 120:  # no document number is this long; keeps the lazy match linear in practice
+        return None
     m = _LOOSE.match(plain)
     if not m:
         return None

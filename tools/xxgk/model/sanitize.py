@@ -92,8 +92,10 @@ NEVER = frozenset({
 _START = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
 _END = re.compile(r"</([A-Za-z][^\t\n\f\r />]*)")
 _ATTR_START = re.compile(r"[\t\n\f\r /\"'](.)")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-_ALIGN = re.compile(r"\s*text-align:\s*(?:left|right|center)\s*;?\s*")
+# Linear on any input: a scheme starts where a run of scheme characters starts and is short;
+# the cell alignment is matched on the stripped value, with no two adjacent open quantifiers.
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]{0,31}):")
+_ALIGN = re.compile(r"text-align:\s*(?:left|right|center)(?:\s*;)?")
 _URL_NOISE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 _REL = f' rel="{LINK_REL}"'
 
@@ -131,7 +133,7 @@ def _strict_filter(tag: str, attr: str, value: str) -> str | None:
     if attr == "src":
         return value if is_local(value) else None
     if attr == "style":
-        return value if _ALIGN.fullmatch(value) else None
+        return value if _ALIGN.fullmatch(value.strip()) else None
     if attr == "class":
         return " ".join(c for c in value.split() if class_ok(tag, c)) or None
     return value

@@ -16,7 +16,7 @@ from xxgk.rules.base import Checker, Context, Rule, text
 
 RULE = Rule("CAT-TITLE-REPEATED", "附件1 二(一)6", "正文开头不重复信息名称")
 _HEAD_LINES = 64  # only the body's first lines matter; do not split all of it
-_DECOR = re.compile(r"^\s{0,3}#{1,6}\s*|[*_\s\u3000]|<[^>]+>")
+_DECOR = re.compile(r"^\s{0,3}#{1,6}\s*|[*_\s\u3000]|<[^<>]+>")  # [^<>]: linear on "<<<<…"
 
 
 def normalise(line: str) -> str:
