@@ -78,3 +78,16 @@ def test_the_shipped_sample_publishes_every_page(repo: Path) -> None:
     assert "未发布 content/" not in done.stderr
     assert (repo / "site/policies/4-secrecy-review/index.html").read_text("utf-8").count("保密审查") > 3
     assert REPO.joinpath("content/policies/4-secrecy-review.md").is_file()
+
+
+def test_a_symlinked_entry_is_named_and_not_published(repo: Path, tmp_path: Path) -> None:
+    make_site(repo)
+    real = add_entry(repo, 1)
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(real.read_bytes())
+    real.unlink()
+    os.symlink(outside, real)
+    done = mkdocs_build(repo)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert real.relative_to(repo).as_posix() in done.stderr and "符号链接" in done.stderr
+    assert not (repo / "site/catalog/000014349-2024-00001").exists()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from xxgk.io.catalog import entry_paths, quick_index_numbers
+from xxgk.io.catalog import entry_listing, quick_index_numbers
 from xxgk.trust.decision import iter_decisions
 from xxgk.trust.verdict import Basis
 from xxgk.model.registry import Registry
@@ -37,7 +37,7 @@ def gather(root: Path, registry: Registry, today: dt.date, plain_chars: int,
            workers_for: Callable[[int], int], basis: Basis) -> Collected:
     """``workers_for(number of entries)``: how many processes to use; ``basis``: what the
     one decision trusts (loaded once, shared by the workers)."""
-    paths = entry_paths(root)
+    paths, hazards = entry_listing(root)
     workers = workers_for(len(paths))
     job = GatherJob(root, registry, today, paths, quick_index_numbers(root, paths), plain_chars,
                     basis)
@@ -52,4 +52,6 @@ def gather(root: Path, registry: Registry, today: dt.date, plain_chars: int,
         out.notes += part.notes
         out.total += part.total
     out.entries = published(out.entries)
+    # symlinks, special files and odd names in the catalog are never read: said, not published
+    out.notes += [(p.path, p.message) for p in hazards]
     return out
