@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test test-fast browser bench check clean
+.PHONY: site serve test test-fast lint browser bench check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,22 +15,40 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(BIN)/xxgk check
 
+# NO_MKDOCS_2_WARNING: Material 9.7+ prints an English notice about MkDocs 2.0 in every build
+# log; it says nothing about this site (docs/site.md).
 site: $(STAMP)
 	$(BIN)/xxgk check
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
-# Debian's chromium and a CJK font for the browser tests (no browser download).
-browser:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; then \
+# Debian's chromium and CJK fonts for the browser tests (no browser download): Noto CJK draws
+# every character we publish (WenQuanYi Micro Hei has an empty ℃); axe-core, pinned, for the
+# accessibility audit (tests/browser/test_a11y.py), into .cache/npm (not committed).
+AXE_VERSION := 4.11.1
+AXE := .cache/npm/node_modules/axe-core/package.json
+
+browser: $(AXE)
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'wenquanyi' \
+	    || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk sc' || ! fc-list 2>/dev/null | grep -qi 'noto serif cjk sc'; then \
 	  echo "安装 chromium 与中文字体（Debian 软件包）…"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei fonts-noto-cjk >/dev/null; \
 	fi
 
-test: $(STAMP) browser
+$(AXE): Makefile
+	@echo "安装 axe-core $(AXE_VERSION)（npm，装到 .cache/npm）…"
+	npm install --silent --no-save --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
+	@grep -q '"version": "$(AXE_VERSION)"' $(AXE) && touch $(AXE)
+
+# Lint and types: ruff and mypy --strict over the package (settings in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check tools tests
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint
 	$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo '没有收集到任何测试：按失败处理。' >&2; exit 1; fi; exit $$rc
 

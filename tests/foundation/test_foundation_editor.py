@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from foundation_helpers import REPO
-from foundation_helpers import CASES, CORPUS, xxgk
+from foundation_helpers import CASES, CORPUS, REPO, xxgk
 
 SNIPPETS = REPO / ".vscode" / "xxgk.code-snippets"
 _CHOICE = re.compile(r"\$\{\d+\|([^|]*)\|\}")

@@ -61,7 +61,7 @@ def test_renumber_gives_a_missing_number(repo: Path) -> None:
     shutil.copytree(CORPUS, repo / "content" / "catalog", dirs_exist_ok=True)
     entry = next((repo / "content" / "catalog" / "2025").glob("*.md"))
     text = entry.read_text(encoding="utf-8")
-    entry.write_text("\n".join(l for l in text.split("\n") if not l.startswith("索引号")), encoding="utf-8")
+    entry.write_text("\n".join(line for line in text.split("\n") if not line.startswith("索引号")), encoding="utf-8")
     assert "[CAT-INDEX-MISSING]" in xxgk(repo, "check").out
     run = xxgk(repo, "renumber", str(entry.relative_to(repo)))
     assert run.code == 0 and "（无） → 000014349/2025-" in run.out
@@ -108,8 +108,8 @@ def _renumber_b_and_merge(root: Path) -> None:
     git(root, "checkout", "-q", "main")
     git(root, "merge", "-q", "--no-ff", "-m", "合并 b", "b")
     assert xxgk(root, "check").code == 0
-    numbers = sorted(l for p in _entries(root) for l in p.read_text(encoding="utf-8").split("\n")
-                     if l.startswith("索引号: 000014349/2026"))
+    numbers = sorted(ln for p in _entries(root) for ln in p.read_text(encoding="utf-8").split("\n")
+                     if ln.startswith("索引号: 000014349/2026"))
     assert numbers == ["索引号: 000014349/2026-00001", "索引号: 000014349/2026-00002",
                        "索引号: 000014349/2026-00003"]
 

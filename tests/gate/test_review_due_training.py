@@ -8,14 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from trustkit import STAFF, sample_key
 from test_review_state import REL, write_entry
 
+from trustkit import STAFF, sample_key
 from xxgk.cli import main
-from xxgk.trust.decision import decisions
 from xxgk.io.registry import load_registry
 from xxgk.model.publish import Visibility
 from xxgk.review.due import add_months
+from xxgk.trust.decision import decisions
 from xxgk.trust.training import hours_by_person, read_ledger
 
 SESSION = """类型: 集中培训

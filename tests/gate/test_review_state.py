@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from trustkit import STAFF, sample_key
 from xxgk.cli import main
 from xxgk.io.frontmatter import read
-from trustkit import STAFF, sample_key
 from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.trust.consult import withdrawn

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from trustkit import STAFF, sample_key
 from test_review_state import REL, write_entry
 
+from trustkit import STAFF, sample_key
 from xxgk.cli import main
 
 ATTACHED = "附件:\n  - 名称: 附件1 名单\n    文件: att/名单.csv\n  - 名称: 附件2 登记表\n    文件: att/登记表.docx\n"

@@ -11,6 +11,8 @@ from hazard_kit import CANARY, HOSTILE_ENTRY, YEAR_DIR, entry, good_entries, lis
 
 from xxgk.io.catalog import entry_listing, quick_index_numbers
 from xxgk.io.frontmatter import read
+from xxgk.io.hashing import attachment_hashes, attachment_problem, sha256_bytes
+from xxgk.io.records import read_all, record_listing
 from xxgk.io.safefs import (
     Folders,
     UnsafeFile,
@@ -22,8 +24,6 @@ from xxgk.io.safefs import (
     read_named,
     shown,
 )
-from xxgk.io.hashing import attachment_hashes, attachment_problem, sha256_bytes
-from xxgk.io.records import read_all, record_listing
 
 
 def test_listing_reports_every_kind_of_hostile_file_and_keeps_the_regular_ones(tmp_path: Path) -> None:

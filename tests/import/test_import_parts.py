@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 
 from xxgk.importer.assets import Assets, word_resolver
 from xxgk.importer.blocks import Block, escape
-from xxgk.importer.walk import walk
 from xxgk.importer.cndate import date_line, find_date
 from xxgk.importer.header import find_title, normalise_doc_no, read_head
+from xxgk.importer.walk import walk
 
 
 @pytest.mark.parametrize("text,want", [

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from trustkit import STAFF, sample_key
 
+from trustkit import STAFF, sample_key
 from xxgk.cli import main
 
 REPO = Path(__file__).resolve().parents[2]

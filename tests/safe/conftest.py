@@ -11,7 +11,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "site"))
-from xxgk_site_kit import make_site
+from xxgk_site_kit import make_site  # noqa: E402 (the kit is found through the path above)
 
 
 def _browser_conftest() -> object:

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from trustkit import STAFF, sample_key
-
 from xxgk.io.frontmatter import read
 from xxgk.io.registry import load_registry
 from xxgk.model.entry import front_matter
-from xxgk.trust.roster import roster
 from xxgk.review.sign import SignRequest, build, record_path, write
+from xxgk.trust.roster import roster
 
 REPO = Path(__file__).resolve().parents[2]
 MKDOCS = Path(sys.executable).parent / "mkdocs"

@@ -9,9 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from trustkit import STAFF, sample_key
 from xxgk_site_kit import add_entry, make_site, mkdocs_build
 
+from trustkit import STAFF, sample_key
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import read
 from xxgk.io.registry import load_registry

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 from gatekit import REPO, GitRepo, keys, repo  # noqa: F401 (fixtures)

@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from trustkit import sample_key
-
 from xxgk.io.registry import load_registry
 from xxgk.reports.training_report import to_json
 from xxgk.reports.training_source import training_report

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from trustkit import STAFF, sample_key
 from xxgk_site_kit import REPO, make_site, mkdocs_build
 
+from trustkit import STAFF, sample_key
 from xxgk.cli import main
 
 PAGES = ("content/evaluation/2025/index.md", "content/responses/index.md", "content/responses/2026/index.md")

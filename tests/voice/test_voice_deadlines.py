@@ -113,8 +113,8 @@ def test_levels_and_hours_come_from_the_registry(repo: Path) -> None:
 def test_unknown_level_unit_or_impossible_time_is_reported_with_its_line(repo: Path, field: str, value: str, rule: str) -> None:
     path = opinion(repo, "YQ-2026-009", "2026-03-01 10:00")
     text = path.read_text(encoding="utf-8")
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith(field + ":"))
-    old = next(l for l in text.splitlines() if l.startswith(field + ":"))
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith(field + ":"))
+    old = next(ln for ln in text.splitlines() if ln.startswith(field + ":"))
     path.write_text(text.replace(old, f"{field}: {value}"), encoding="utf-8")
     items, problems = load_opinions(repo, load_registry(repo))
     assert items == []

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from xxgk.bench.generate import make_repo
+from xxgk.bench.signing import BenchSigner
 from xxgk.io.catalog import entry_paths
 from xxgk.io.frontmatter import read
-from xxgk.bench.signing import BenchSigner
+from xxgk.io.records import record_files
 from xxgk.io.registry import load_registry
 from xxgk.review.gate import run_gate
 from xxgk.scan.run import ScanResult, public_values, scan_file
-from xxgk.io.records import record_files
 from xxgk.trust.anchor import load_trust
 from xxgk.trust.attest import verify_record
 from xxgk.trust.consult import withdrawn

@@ -11,12 +11,12 @@ from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_paths, load_entries, rel
 from xxgk.io.frontmatter import Document, parse, read
 from xxgk.io.git import git
+from xxgk.io.records import record_files
 from xxgk.io.registry import ConfigError, load_registry
 from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
-from xxgk.review.due import due_published, due_withheld
 from xxgk.review.author import entry_author, signing_key
-from xxgk.io.records import record_files
+from xxgk.review.due import due_published, due_withheld
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.withdraw import write_withdrawal
 from xxgk.scan.engine import scan_text

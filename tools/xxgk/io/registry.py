@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from xxgk.io.errors import ConfigError as ConfigError  # noqa: PLC0414 (re-exported: commands import it from here)
+from xxgk.io.errors import ConfigError as ConfigError
 from xxgk.io.frontmatter import decode
 from xxgk.io.safefs import RECORD_LIMIT, UnsafeFile, read_bytes
 from xxgk.io.schema import drop_empty, schema_for

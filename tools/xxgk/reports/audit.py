@@ -16,8 +16,8 @@ from typing import Any
 
 from xxgk.model.problem import Finding, Severity
 from xxgk.model.registry import Registry
-from xxgk.voice.findings import audit_findings
 from xxgk.reports.listing import Listing, Table
+from xxgk.voice.findings import audit_findings
 
 NO_UNIT = "（未注明单位）"
 # 附件3 第五条 and the clauses each finding falls under

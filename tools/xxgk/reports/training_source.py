@@ -10,11 +10,11 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from xxgk.io.registry import load_registry
 from xxgk.model.problem import Problem
 from xxgk.model.registry import Registry
 from xxgk.reports import history
 from xxgk.reports.training_report import Activity, Attendance, TrainingReport, build
-from xxgk.io.registry import load_registry
 from xxgk.trust.anchor import load_trust
 from xxgk.trust.index import load_index
 from xxgk.trust.roster import roster as reviewer_roster

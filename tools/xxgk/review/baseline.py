@@ -19,9 +19,9 @@ from xxgk.io.registry import ConfigError, load_registry
 from xxgk.model.registry import Registry
 from xxgk.review.history import History
 from xxgk.trust.anchor import ANCHOR_ENV, load_trust
+from xxgk.trust.decision import load_basis
 from xxgk.trust.signers import SIGNERS_FILE
 from xxgk.trust.training import read_ledger
-from xxgk.trust.decision import load_basis
 from xxgk.trust.verdict import Basis
 
 

@@ -16,13 +16,13 @@ from pathlib import Path, PurePosixPath
 
 from xxgk.io.catalog import CATALOG_DIR, entry_paths, quick_index_numbers
 from xxgk.io.frontmatter import Document, parse, read
+from xxgk.io.hashing import attachment_names
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
 from xxgk.review.baseline import gate_basis, temporary_folder
 from xxgk.review.gate_history import RECORD_FOLDERS, record_changes, trust_with_content
 from xxgk.review.gate_review import authorship
-from xxgk.io.hashing import attachment_names
 from xxgk.review.history import History
 from xxgk.rules import check_entry as rule_check
 from xxgk.rules.base import Context

@@ -10,14 +10,14 @@ from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
+from xxgk.io.hashing import attachment_hashes, sha256_bytes, sha256_file
 from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
-from xxgk.io.hashing import attachment_hashes, sha256_bytes, sha256_file
-from xxgk.trust.index import REVIEWS
-from xxgk.trust.roster import Reviewer
 from xxgk.review.yamlout import dump
 from xxgk.trust.attest import signature_path
+from xxgk.trust.index import REVIEWS
 from xxgk.trust.pages import is_page, linked_files, page_body, page_title, readable
+from xxgk.trust.roster import Reviewer
 from xxgk.trust.sshsig import REVIEW, SignatureError, sign_file
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
-from xxgk.trust.index import WITHDRAWALS
 from xxgk.review.sign import SignError
 from xxgk.review.yamlout import dump
+from xxgk.trust.index import WITHDRAWALS
 
 HEADER = "撤回记录（附件4 第十五条），由 xxgk review withdraw 生成。有本记录的条目不再出现在公开专栏。"
 

@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from xxgk.model.problem import Problem, Severity
 from xxgk.io.records import parse_record, record_files
+from xxgk.model.problem import Problem, Severity
 from xxgk.trust.anchor import Trust, read_small
 from xxgk.trust.attest import SIG_SUFFIX, verify_record
 from xxgk.trust.model import (

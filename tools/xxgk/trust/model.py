@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from xxgk.model.dates import parse_date
 from xxgk.io.records import Record
+from xxgk.model.dates import parse_date
 
 # 脱密处理后部分公开: the entry file under review is already the redacted version, so the
 # site publishes it as it is; the review records what was removed and why (不公开理由).

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xxgk.io.frontmatter import Document
-from xxgk.model.registry import Registry
 from xxgk.io.hashing import sha256_bytes, sha256_file
+from xxgk.model.registry import Registry
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.verdict import Basis, mismatch
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from xxgk.io.records import Record, parse_record, record_files
 from xxgk.model.dates import parse_date
 from xxgk.model.problem import Problem
-from xxgk.io.records import Record, parse_record, record_files
 from xxgk.trust.anchor import Trust, read_small
 from xxgk.trust.attest import verify_record
 from xxgk.trust.sshsig import TRAINING as TRAINING_NAMESPACE

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from xxgk.io.frontmatter import Document
 from xxgk.io.hashing import attachment_hashes, sha256_bytes
+from xxgk.trust.anchor import Trust
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.model import Review
-from xxgk.trust.anchor import Trust
 from xxgk.trust.roster import Reviewer
 from xxgk.trust.training import Attendance, hours_before
 

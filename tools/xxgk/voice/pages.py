@@ -24,13 +24,13 @@ from pathlib import Path
 from xxgk.model.dates import today
 from xxgk.model.entry import entry_url
 from xxgk.model.registry import Registry
+from xxgk.trust.decision import decisions
 from xxgk.voice import questionnaire
 from xxgk.voice.evaluation import Comment, Report, aggregate
 from xxgk.voice.markdown import inline, paragraphs, percent, table
 from xxgk.voice.opinion import PublicResponse
 from xxgk.voice.policy import VoicePolicy, voice_policy
 from xxgk.voice.store import load_evaluations, load_opinions, load_years
-from xxgk.trust.decision import decisions
 
 QUESTIONNAIRE = "evaluation/index.md"
 RESPONSES = "responses/index.md"
