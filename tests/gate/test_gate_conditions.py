@@ -73,7 +73,7 @@ def test_a_reviewer_may_not_review_own_changes(repo: GitRepo, capsys) -> None:  
     repo.commit("王建华", "新增条目", [rel], key="王建华")
     code, out = repo.xxgk(capsys, "review", "sign", str(repo.root / rel), "--reviewer", "王建华",
                           "--key", str(repo.keys / "王建华"))
-    assert code == 1 and "作者，不能审查自己写的条目" in out
+    assert code == 1 and "作者，不能审查自己写的内容" in out
     assert not (repo.root / "reviews").exists()
 
 

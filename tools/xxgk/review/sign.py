@@ -10,7 +10,7 @@ from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
-from xxgk.io.hashing import attachment_hashes, sha256_bytes, sha256_file
+from xxgk.io.hashing import attachment_hashes, attachment_problem, sha256_bytes, sha256_file
 from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
 from xxgk.review.yamlout import dump
@@ -50,6 +50,20 @@ def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> 
     return f"{REVIEWS}/{date.year}/{slug}-{date.isoformat()}-{sha256_bytes(doc.raw)[:12]}-{code}.yml"
 
 
+def entitled(doc: Document, req: SignRequest, people: dict[str, Reviewer], body: str) -> None:
+    """SignError unless the reviewer is on the roster, not the author, entitled for ``body``,
+    and gives the reason a conclusion other than 同意公开 needs."""
+    person = people.get(req.reviewer)
+    if person is None:
+        raise SignError(f"“{req.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录")
+    if req.author in (person.principal, req.reviewer):
+        raise SignError(f"{doc.rel}：“{req.reviewer}”是这一版本的作者，不能审查自己写的内容，请另一名审查人员审查")
+    if body not in person.bodies:
+        raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
+    if req.conclusion != "同意公开" and not req.reason:
+        raise SignError(f"审查结论为“{req.conclusion}”时必须用 --reason 写明依据或理由（附件4 第十七条）")
+
+
 def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer],
           registry: Registry | None = None) -> dict[str, object]:
     """The record's content, or SignError naming what is missing. ``registry``: needed for
@@ -58,23 +72,15 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
         return build_page(root, doc, req, people, registry)
     if not doc.parsed or not doc.get("索引号"):
         raise SignError(f"{doc.rel}：条目的元数据无法读取或没有索引号，请先用 xxgk check 改正")
-    person = people.get(req.reviewer)
-    if person is None:
-        raise SignError(f"“{req.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录")
-    if req.author in (person.principal, req.reviewer):
-        raise SignError(f"{doc.rel}：“{req.reviewer}”是这一版本的作者，不能审查自己写的条目，请另一名审查人员审查")
     body = req.body or str(doc.get("发布机构") or "")
-    if body not in person.bodies:
-        raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
-    if req.conclusion != "同意公开" and not req.reason:
-        raise SignError(f"审查结论为“{req.conclusion}”时必须用 --reason 写明依据或理由（附件4 第十七条）")
+    entitled(doc, req, people, body)
     attribute = req.attribute or ("不公开" if req.conclusion == "不予公开" else doc.get("公开形式"))
     if (attribute == "不公开") != (req.conclusion == "不予公开"):
         raise SignError(f"公开属性“{attribute}”与审查结论“{req.conclusion}”矛盾：不公开的信息结论只能是不予公开")
     atts = attachment_hashes(root, doc.rel, doc.meta)
-    missing = [name for name, sha in atts.items() if sha is None]
-    if missing:
-        raise SignError(f"{doc.rel}：附件文件不存在：{'、'.join(missing)}")
+    refused = [attachment_problem(root, doc.rel, name) for name, sha in atts.items() if sha is None]
+    if refused:
+        raise SignError(f"{doc.rel}：{'；'.join(refused)}")
     return {
         "条目": doc.rel, "索引号": doc.get("索引号"), "信息名称": doc.get("信息名称"),
         "文件编号": doc.get("文件编号"),
@@ -92,16 +98,8 @@ def build_page(root: Path, doc: Document, req: SignRequest, people: dict[str, Re
                registry: Registry | None) -> dict[str, object]:
     if not readable(doc) or registry is None:
         raise SignError(f"{doc.rel}：页面的元数据无法读取，请先改正")
-    person = people.get(req.reviewer)
-    if person is None:
-        raise SignError(f"“{req.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录")
-    if req.author in (person.principal, req.reviewer):
-        raise SignError(f"{doc.rel}：“{req.reviewer}”是这一版本的作者，不能审查自己写的页面，请另一名审查人员审查")
     body = req.body or page_body(registry)
-    if body not in person.bodies:
-        raise SignError(f"“{req.reviewer}”（{person.unit}）不能代表“{body}”审查；请用 --body 指定本人可审查的单位")
-    if req.conclusion != "同意公开" and not req.reason:
-        raise SignError(f"审查结论为“{req.conclusion}”时必须用 --reason 写明依据或理由（附件4 第十七条）")
+    entitled(doc, req, people, body)
     names = linked_files(doc.rel, doc.body)
     hashes = {n: sha256_file(root, n) for n in names}
     missing = [n for n, sha in hashes.items() if sha is None]

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from xxgk.io.records import parse_record, record_files
+from xxgk.io.records import Record, parse_record, record_files
 from xxgk.model.problem import Problem, Severity
 from xxgk.trust.anchor import Trust, read_small
 from xxgk.trust.attest import SIG_SUFFIX, verify_record
@@ -74,28 +75,33 @@ def _read(root: Path, path: Path, idx: RecordIndex) -> tuple[str, bytes] | None:
     return (rel, raw) if raw is not None else None
 
 
+def _valid(root: Path, folder: str, schema: str, rule: str,
+           idx: RecordIndex) -> Iterator[tuple[Record, bytes]]:
+    """Each record of ``folder`` that passes its schema, with its bytes; the problems of the
+    others go to ``idx`` (they count for nothing)."""
+    for path in record_files(root, folder):
+        got = _read(root, path, idx)
+        if got is None:
+            continue
+        rec = parse_record(got[1], got[0], root, schema, rule)
+        if rec.valid:
+            yield rec, got[1]
+        else:
+            idx.problems.extend(rec.problems)
+
+
 def load_index(root: Path, trust: Trust) -> RecordIndex:
     idx = RecordIndex(trust=trust, root=root)
     idx.hazards.extend(hazards(root))
-    for path in record_files(root, REVIEWS):
-        got = _read(root, path, idx)
-        rec = parse_record(got[1], got[0], root, "review.schema.json", "REVIEW-RECORD") if got else None
-        if rec is None or not rec.valid:
-            idx.problems.extend(rec.problems if rec else [])
-            continue
+    for rec, raw in _valid(root, REVIEWS, "review.schema.json", "REVIEW-RECORD", idx):
         rv = review_from(rec)
-        idx.raw[rv.rel] = got[1]  # type: ignore[index]
+        idx.raw[rv.rel] = raw  # its signature is checked when a decision needs it
         idx.by_sha.setdefault(rv.entry_sha, []).append(rv)
         idx.by_index.setdefault(rv.index_no, []).append(rv)
         idx.by_entry.setdefault(rv.entry, []).append(rv)
-    for path in record_files(root, CONSULTATIONS):
-        got = _read(root, path, idx)
-        rec = parse_record(got[1], got[0], root, "consultation.schema.json", "CONSULT-RECORD") if got else None
-        if rec is None or not rec.valid:
-            idx.problems.extend(rec.problems if rec else [])
-            continue
+    for rec, raw in _valid(root, CONSULTATIONS, "consultation.schema.json", "CONSULT-RECORD", idx):
         c = consultation_from(rec)
-        signed, why = verify_record(root, c.rel, got[1], CONSULT, trust, c.date)  # type: ignore[index]
+        signed, why = verify_record(root, c.rel, raw, CONSULT, trust, c.date)
         c = replace(c, signed_by=signed, signature_problem=why)
         idx.consultations.setdefault(c.index_no, []).append(c)
     _withdrawals(root, idx)
