@@ -18,6 +18,7 @@ from xxgk.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 D = dt.date.fromisoformat
+KEY = REPO / ".xxgk" / "sample-keys" / "office-age-key.txt"  # the sample office identity (样例)
 
 
 @pytest.fixture
@@ -55,10 +56,11 @@ def xxgk(root: Path, *args: str, today: str = "2026-11-27") -> subprocess.Comple
 
 
 def add(root: Path, received: str, *extra: str, today: str = "2026-11-27") -> str:
-    """Register a request from a fictitious person; returns its number."""
+    """Register a request from a fictitious person (personal fields sealed, with the 标识 the
+    fee count needs); returns its number."""
     done = xxgk(root, "request", "add", "--received", received, "--channel", "网络", "--unit",
                 "鄂托克前旗自然资源局", "--type", "自然人", "--name", "测试人（虚构）", "--phone", "13000000000",
-                "--info", "某年度土地征收补偿标准文件", *extra, today=today)
+                "--info", "某年度土地征收补偿标准文件", "--identity", str(KEY), *extra, today=today)
     assert done.returncode == 0, done.stderr
     found = re.search(r"YSQ-\d{4}-\d{4}", done.stdout)
     assert found, done.stdout

@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
-from rq_support import add, log, rq, xxgk  # noqa: F401  (rq is a fixture)
+from rq_support import KEY, add, log, rq, xxgk  # noqa: F401  (rq is a fixture)
+
+
+def letter(root: Path, number: str, *args: str, today: str = "2026-11-27") -> subprocess.CompletedProcess[str]:
+    """The letter, with the office key: the applicant's name and address are sealed in the record."""
+    return xxgk(root, "request", "letter", number, *args, "--identity", str(KEY), today=today)
+
 
 REASONS = "理由=经审查认定（测试理由）"
 REPLIES = [
@@ -26,7 +33,7 @@ def test_each_outcome_has_its_reply_letter_citing_the_law(rq: Path, result: str,
                                                           expected: list[str]) -> None:
     number = add(rq, "2026-11-02")
     assert log(rq, number, "答复", "2026-11-20", f"结果={result}", *fields).returncode == 0
-    done = xxgk(rq, "request", "letter", number, "答复书")
+    done = letter(rq, number, "答复书")
     assert done.returncode == 0, done.stderr
     text = done.stdout
     for needle in [*expected, "测试人（虚构）：", number, "鄂托克前旗自然资源局", "2026年11月20日", "2026年11月2日"]:
@@ -38,7 +45,7 @@ def test_each_outcome_has_its_reply_letter_citing_the_law(rq: Path, result: str,
 def test_correction_notice_names_what_to_correct_and_the_restart(rq: Path) -> None:
     number = add(rq, "2026-11-02")
     assert log(rq, number, "补正告知", "2026-11-04", "补正内容=请写明文件的文号或发文年份").returncode == 0
-    text = xxgk(rq, "request", "letter", number, "补正告知书").stdout
+    text = letter(rq, number, "补正告知书").stdout
     for needle in ["补正告知书", "请写明文件的文号或发文年份", "第三十条", "收到补正的申请之日起计算", "2026年11月4日"]:
         assert needle in text, needle
 
@@ -47,14 +54,14 @@ def test_extension_notice_gives_old_and_new_deadline(rq: Path) -> None:
     number = add(rq, "2025-09-30", today="2025-10-20")
     assert log(rq, number, "延期", "2025-10-20", "批准人=王建华", "理由=需调取档案", "天数=10",
                today="2025-10-20").returncode == 0
-    text = xxgk(rq, "request", "letter", number, "延期答复告知书", today="2025-10-20").stdout
+    text = letter(rq, number, "延期答复告知书", today="2025-10-20").stdout
     for needle in ["延期答复告知书", "因需调取档案", "2025年10月28日前", "延长10个工作日", "2025年11月11日前", "第四条"]:
         assert needle in text, needle
 
 
 def test_a_letter_without_its_event_is_refused_clearly(rq: Path) -> None:
     number = add(rq, "2026-11-02")
-    done = xxgk(rq, "request", "letter", number, "延期答复告知书")
+    done = letter(rq, number, "延期答复告知书")
     assert done.returncode == 1 and "没有“延期”事件" in done.stderr
 
 
@@ -62,7 +69,7 @@ def test_html_letter_is_printable_and_escapes_the_applicants_text(rq: Path, tmp_
     number = add(rq, "2026-11-02")
     assert log(rq, number, "补正告知", "2026-11-04", "补正内容=<script>alert(1)</script>写明文号").returncode == 0
     target = tmp_path / "letter.html"
-    done = xxgk(rq, "request", "letter", number, "补正告知书", "--format", "html", "-o", str(target))
+    done = letter(rq, number, "补正告知书", "--format", "html", "-o", str(target))
     assert done.returncode == 0 and "个人信息" in done.stderr
     html = target.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "@page { size: A4" in html
@@ -74,7 +81,7 @@ def test_proof_of_access_is_issued_on_request(rq: Path) -> None:
     number = add(rq, "2026-11-02")
     assert log(rq, number, "答复", "2026-11-05", "结果=予以公开", "当场提供=是").returncode == 0
     assert log(rq, number, "查阅证明", "2026-11-05", "证明内容=申请人于2026年11月5日在本机关查阅了上述文件").returncode == 0
-    text = xxgk(rq, "request", "letter", number, "查阅证明").stdout
+    text = letter(rq, number, "查阅证明").stdout
     for needle in ["政府信息查阅证明", "查阅了上述文件", "第八条", "2026年11月5日"]:
         assert needle in text, needle
 
@@ -94,11 +101,18 @@ def test_a_letter_can_be_written_as_a_word_document(rq: Path, tmp_path: Path) ->
     number = add(rq, "2026-11-02")
     assert log(rq, number, "补正告知", "2026-11-04", "补正内容=请写明文件的文号").returncode == 0
     target = tmp_path / "补正告知书.docx"
-    assert xxgk(rq, "request", "letter", number, "补正告知书", "--format", "docx").returncode == 2
-    assert xxgk(rq, "request", "letter", number, "补正告知书", "--format", "docx", "-o", str(target)).returncode == 0
+    assert letter(rq, number, "补正告知书", "--format", "docx").returncode == 2
+    assert letter(rq, number, "补正告知书", "--format", "docx", "-o", str(target)).returncode == 0
     paragraphs = Document(str(target)).paragraphs
     texts = [p.text for p in paragraphs]
     assert texts[0] == "政府信息公开申请补正告知书" and paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert "请写明文件的文号" in texts and "测试人（虚构）：" in texts
     signed = paragraphs[texts.index("鄂托克前旗自然资源局")]
     assert signed.alignment == WD_ALIGN_PARAGRAPH.RIGHT and not any("{:" in t for t in texts)
+
+
+def test_without_the_office_key_a_letter_is_refused_and_names_the_option(rq: Path) -> None:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "补正告知", "2026-11-04", "补正内容=请写明文号").returncode == 0
+    done = xxgk(rq, "request", "letter", number, "补正告知书")
+    assert done.returncode == 2 and "--identity" in done.stderr and done.stdout == ""

@@ -1,16 +1,18 @@
-"""Personal data stays in: a real site build beside a request whose applicant is a canary."""
+"""Personal data stays in: a real site build beside a request whose applicant is a canary, and
+the record itself holds the canary only sealed to the office key."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from rq_support import REPO, xxgk
+from rq_support import KEY, REPO, xxgk
 
 NAME = "金丝雀QZXJ申请人"
 ID_NUMBER = "99999919000101837X"
@@ -39,7 +41,11 @@ def test_no_applicant_data_reaches_the_built_site(tmp_path: Path) -> None:
                 "鄂托克前旗财政局", "--type", "自然人", "--name", NAME, "--id-number", ID_NUMBER,
                 "--phone", PHONE, "--address", ADDRESS, "--info", "2026年旗本级预算调整方案")
     assert done.returncode == 0, done.stderr
-    assert any(NAME in p.read_text(encoding="utf-8") for p in (root / "requests").rglob("*.yml"))
+    records = b"".join(p.read_bytes() for p in (root / "requests").rglob("*.yml"))
+    assert not [c for c in canaries() if c in records]  # sealed in the repository too
+    number = re.search(r"YSQ-\d{4}-\d{4}", done.stdout)[0]  # type: ignore[index]
+    shown = xxgk(root, "request", "show", number, "--identity", str(KEY))
+    assert NAME in shown.stdout and ID_NUMBER in shown.stdout
     mkdocs = Path(sys.executable).with_name("mkdocs")
     build = subprocess.run([str(mkdocs), "build", "--quiet"], cwd=root, capture_output=True, text=True, check=False)
     assert build.returncode == 0, build.stderr[-2000:]

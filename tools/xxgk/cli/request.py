@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from pyrage import x25519
 
 from xxgk.cli.output import report
 from xxgk.io.atomic import write_atomic
@@ -16,24 +19,27 @@ from xxgk.requests import letters
 from xxgk.requests import model as m
 from xxgk.requests.actions import Refused, log_event, register_request
 from xxgk.requests.letters_docx import to_docx
+from xxgk.requests.sealed import SealError, applicant_tag, has_sealed, read_identities
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import RecordError
 from xxgk.requests.views import detail, due_groups, due_text, list_text, show_text, summary
 
-HELP = """依申请公开：登记申请、追加办理事件、查看状态和期限、到期提醒、生成告知书和答复书。
+HELP = """依申请公开：登记申请、导入在线申请、追加办理事件、查看状态和期限、到期提醒、生成告知书和答复书。
 
 状态和期限都由事件推算（工作日从次日起算；补正后重新起算；征求意见期间不计算）。
-记录在 requests/年份/编号.yml，含申请人个人信息：仓库必须是内部仓库，记录绝不发布到站点。
+记录在 requests/年份/编号.yml；申请人的个人信息用政务公开办公室的 age 公钥加密保存，
+查看和打印信函时用 --identity 指定办公室的钥匙文件。记录绝不发布到站点。
 
 示例:
   xxgk request add --type 自然人 --name 张三 --phone 13800000000 --unit 鄂托克前旗自然资源局 \\
       --channel 网络 --info "2025年敖勒召其镇土地征收补偿标准文件"
   xxgk request log YSQ-2026-0001 延期 --date 2026-03-10 批准人=王建华 理由="需调取档案" 天数=10
   xxgk request log YSQ-2026-0001 答复 结果=不予公开 情形=属于国家秘密 理由="……"
-  xxgk request show YSQ-2026-0001
+  xxgk request show YSQ-2026-0001 --identity ~/.xxgk/office-age-key.txt
+  xxgk request inbox --identity ~/.xxgk/office-age-key.txt --spool /var/spool/xxgk
   xxgk request list --status 办理中
   xxgk request due --within 3 --format json
-  xxgk request letter YSQ-2026-0001 答复书 --format html -o 答复书.html
+  xxgk request letter YSQ-2026-0001 答复书 --identity ~/.xxgk/office-age-key.txt -o 答复书.md
 """
 
 APPLICANT_OPTIONS = {"name": "姓名", "org": "名称", "credit_code": "统一社会信用代码", "contact": "联系人",
@@ -54,8 +60,13 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
                      help="事件日期（默认今天）；其后仍可接 键=值")
     _json(log)
     show = _sub(inner, "show", "查看一件申请的状态、期限和事件", run_show)
-    show.add_argument("number", metavar="编号")
+    show.add_argument("number", metavar="编号", help="申请编号（YSQ-…）或在线申请的受理编号（ZXSQ-…）")
+    _identity(show, "解密申请人的个人信息（不给则显示“已加密”）")
     _json(show)
+    inbox = _sub(inner, "inbox", "把在线申请和在线评议的暂存件导入为记录", run_inbox)
+    inbox.add_argument("--identity", type=Path, required=True, metavar="KEYFILE", help="政务公开办公室的 age 钥匙文件")
+    inbox.add_argument("--spool", type=Path, metavar="DIR", help="暂存文件夹（默认 $XXGK_SPOOL 或 /var/spool/xxgk）")
+    _json(inbox)
     lst = _sub(inner, "list", "列出申请（不含个人信息）", run_list)
     lst.add_argument("--status", metavar="状态", help="只列出此状态，如 办理中、已办结")
     lst.add_argument("--unit", metavar="受理单位")
@@ -71,6 +82,11 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     letter.add_argument("--format", choices=("md", "html", "docx"), default="md",
                         help="md（默认）、html（可直接打印）或 docx（须同时给 -o）")
     letter.add_argument("-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）")
+    _identity(letter, "解密申请人的姓名和地址（个人信息已加密的申请必须给）")
+
+
+def _identity(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--identity", type=Path, metavar="KEYFILE", help=f"政务公开办公室的 age 钥匙文件：{text}")
 
 
 def _json(parser: argparse.ArgumentParser) -> None:
@@ -90,6 +106,7 @@ def _add_parser(add: argparse.ArgumentParser) -> None:
     add.add_argument("--purpose", metavar="用途", help="用途")
     add.add_argument("--delivery", metavar="获取方式", help="提供形式和获取途径，如“纸质，邮寄”")
     add.add_argument("--staff", metavar="经办人", help="登记人（口头申请必填）")
+    _identity(add, "据此写入申请人标识（按件计费时认出同一申请人；可不给）")
     _json(add)
 
 
@@ -135,6 +152,8 @@ def run_add(args: argparse.Namespace) -> int:
     fields = {"渠道": args.channel, "受理单位": args.unit, "责任科室": args.section, "申请人": applicant,
               "所需信息": args.info, "用途": args.purpose, "获取方式": args.delivery}
     try:
+        if args.identity and (tag := applicant_tag(applicant, _keys(args.identity)[0])):
+            applicant["标识"] = tag
         record = register_request(ws, received, registered, fields, args.staff)
     except Refused as exc:
         return _refused(exc.problems, args.format, "件申请（未写入）")
@@ -195,11 +214,19 @@ def run_show(args: argparse.Namespace) -> int:
         if errors:
             report(errors, "text", sys.stderr, checked=1, what="件申请")
             return 1
-        shown = detail(ws.item(record), ws.calendar, ws.today)
+        keys = _keys(args.identity) if args.identity else None
+        shown = detail(ws.item(record, keys), ws.calendar, ws.today)
     except RecordError as exc:
         return _fail(str(exc))
     _print(shown, args.format, show_text)
     return 0
+
+
+def _keys(path: Path) -> list[x25519.Identity]:
+    try:
+        return read_identities(path)
+    except SealError as exc:
+        raise RecordError(str(exc)) from exc
 
 
 def _print(value: Any, fmt: str, text: Any) -> None:
@@ -247,7 +274,9 @@ def run_letter(args: argparse.Namespace) -> int:
         return _fail("--format docx 须用 -o 指定要写入的 .docx 文件", 2)
     try:
         record = ws.record(args.number)
-        item = ws.item(record)
+        if args.identity is None and has_sealed(record.data.get("申请人") or {}):
+            return _fail("申请人的个人信息已加密：生成信函须用 --identity 指定政务公开办公室的钥匙文件", 2)
+        item = ws.item(record, _keys(args.identity) if args.identity else None)
         req = item.request
         ctx = letters.context(req, item.state, ws.registry, ws.policy(req.policy_version), ws.calendar, args.kind)
         text = letters.render(ws.root, args.kind, ctx, "html" if args.format == "html" else "md")
@@ -260,3 +289,23 @@ def run_letter(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def run_inbox(args: argparse.Namespace) -> int:
+    from xxgk.intake.inbox import FAILED, IMPORTED, run
+
+    spool = args.spool or Path(os.environ.get("XXGK_SPOOL") or "/var/spool/xxgk")
+    ws = Workspace.open(args.root)
+    try:
+        done = run(args.root, spool, _keys(args.identity), ws.today)
+    except RecordError as exc:
+        return _fail(str(exc), 2)
+    if args.format == "json":
+        print(json.dumps([vars(t) for t in done], ensure_ascii=False, indent=1))
+    for t in done if args.format == "text" else ():
+        where = f" → {Path(t.record).stem}（{t.record}）" if t.status == IMPORTED else (f"（{t.record}）" if t.record else "")
+        print(f"{t.receipt} {t.status}{where}" + (f"：{t.message}" if t.message else ""))
+    if args.format == "text":
+        counts = "，".join(f"{s} {sum(t.status == s for t in done)} 份" for s in ("已导入", "已导入过", "暂缓", FAILED))
+        print(f"暂存文件夹 {spool}：{counts}。" if done else f"暂存文件夹 {spool} 里没有待导入的提交。")
+    return 1 if any(t.status == FAILED for t in done) else 0

@@ -8,6 +8,7 @@ from xxgk.model.problem import Problem, Severity
 from xxgk.requests import model as m
 from xxgk.requests.check import fee_count_problems
 from xxgk.requests.policy import current_version
+from xxgk.requests.sealed import seal_person
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import (
     REQUESTS_DIR,
@@ -36,12 +37,19 @@ def _errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
 
 
-def register_request(ws: Workspace, received: str, registered: str, fields: dict[str, Any],
-                     staff: str | None) -> Record:
-    """Write a new record with its 登记 event, numbered next in the year of receipt."""
+def build_request(ws: Workspace, received: str, registered: str, fields: dict[str, Any],
+                  staff: str | None, *, number: str | None = None, receipt: str | None = None,
+                  seal: bool = True) -> tuple[Record, str]:
+    """The record a registration would write, checked in full (Refused), not yet written.
+
+    ``seal``: the applicant's personal fields are sealed to the registry's 收件公钥 (a check
+    of the values before they are written may leave them plain: the rules read no content)."""
     year = int(received[:4])
-    number = next_number(ws.root, year)
-    data = {"编号": number, "政策版本": current_version(ws.registry.policy), "收到日期": received, **fields}
+    number = number or next_number(ws.root, year)
+    head = {"编号": number, **({"受理编号": receipt} if receipt else {})}
+    data = {**head, "政策版本": current_version(ws.registry.policy), "收到日期": received, **fields}
+    if seal and isinstance(data.get("申请人"), dict):
+        data["申请人"] = seal_person(data["申请人"], ws.recipients())
     event = {k: v for k, v in {"类型": m.REGISTER, "日期": registered, "经办人": staff}.items() if v}
     path = ws.root / REQUESTS_DIR / str(year) / f"{number}.yml"
     text = record_text(data, [event])
@@ -49,8 +57,15 @@ def register_request(ws: Workspace, received: str, registered: str, fields: dict
     errors = _errors(ws.problems(record))
     if errors:
         raise Refused(errors)
+    return record, text
+
+
+def register_request(ws: Workspace, received: str, registered: str, fields: dict[str, Any],
+                     staff: str | None, receipt: str | None = None) -> Record:
+    """Write a new record with its 登记 event, numbered next in the year of receipt."""
+    record, text = build_request(ws, received, registered, fields, staff, receipt=receipt)
     try:
-        create_record(ws.root, path, text)
+        create_record(ws.root, record.path, text)
     except RecordError as exc:
         raise RecordError(f"{exc}。请重新运行（编号会顺延）。") from exc
     return record

@@ -3,6 +3,10 @@
 Two methods, one per request: by count (按件: the applicant's n-th request in a calendar
 month) or by volume (按页: pages of one request, charged by the band each page falls in).
 Charged only where the registry enables it (政策.依申请公开.收取信息处理费).
+
+Ranking by count needs to know who asked: a record whose applicant is sealed is recognised by
+its 标识 (``sealed.applicant_tag``, written by ``xxgk request inbox`` and by ``request add
+--identity``); without one its count cannot be checked and is not.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from xxgk.requests.model import FEE_NOTICE, Event, Request
+from xxgk.requests.model import FEE_NOTICE, Event, Request, is_sealed
 
 BY_COUNT = "按件"
 BY_PAGES = "按页"
@@ -47,21 +51,26 @@ def fee(method: str, quantity: int) -> int | None:
     return None
 
 
-def applicant_key(person: dict[str, Any]) -> str:
-    """Who asked: the ID or credit code when written, otherwise type and name."""
+def applicant_key(person: dict[str, Any]) -> str | None:
+    """Who asked: the keyed 标识 when written, else the ID or credit code, otherwise type and
+    name; None when that is sealed (a sealed text differs in every record: who it is is unknown)."""
+    if person.get("标识"):
+        return f"标识:{person['标识']}"
     for key in ("证件号码", "统一社会信用代码"):
         if person.get(key):
-            return f"{key}:{str(person[key]).strip().upper()}"
-    return f"{person.get('类型')}:{person.get('姓名') or person.get('名称')}"
+            value = str(person[key]).strip()
+            return None if is_sealed(value) else f"{key}:{value.upper()}"
+    name = str(person.get("姓名") or person.get("名称") or "")
+    return None if is_sealed(name) else f"{person.get('类型')}:{name}"
 
 
 def count_mismatches(requests: Iterable[Request]) -> list[tuple[Request, Event, int]]:
     """按件 fee notices whose 数量 is not the applicant's real rank among their requests that month."""
     months: dict[tuple[str, int, int], list[Request]] = {}
     for req in requests:
-        if req.received is not None:
-            key = (applicant_key(req.data.get("申请人") or {}), req.received.year, req.received.month)
-            months.setdefault(key, []).append(req)
+        who = applicant_key(req.data.get("申请人") or {})
+        if req.received is not None and who is not None:  # an unknown applicant cannot be ranked
+            months.setdefault((who, req.received.year, req.received.month), []).append(req)
     found: list[tuple[Request, Event, int]] = []
     for group in months.values():
         group.sort(key=lambda r: (r.received, r.number))

@@ -5,6 +5,10 @@ Git work tree, or before the first commit, there is nothing to compare with. Loc
 comparison is with HEAD (uncommitted edits); in a pull request's CI, where HEAD already holds
 the change, set ``XXGK_BASE_REF`` to the target branch (``origin/main``) so that a rewritten
 event cannot slip in with the commit that rewrites it.
+
+One change is allowed: a personal field of 申请人 written in plain text may be replaced by its
+sealed form (``requests.sealed``), so that records written before sealing can be sealed. The
+check cannot tell that the ciphertext holds the same text (it has no key); Git keeps both.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from xxgk.io.git import git, ref_exists
 from xxgk.io.registry import ConfigError
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.problem import Problem
+from xxgk.requests.model import PERSONAL_FIELDS, is_sealed
 from xxgk.requests.store import Record
 
 RULE = "REQ-APPEND-ONLY"
@@ -55,6 +60,8 @@ def _parse_batch(out: bytes, rels: list[str]) -> dict[str, bytes]:
 def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str | int, ...], str] | None:
     """The first place where ``new`` does not merely extend ``old``, with a message."""
     for key, value in old.items():
+        if key == "申请人" and _sealed_only(value, new.get(key)):
+            continue
         if key != "事件" and new.get(key) != value:
             return (key,), f"“{key}”与已提交的版本不同：记录提交后不得修改，更正请追加事件并说明"
     before = old.get("事件") or []
@@ -64,6 +71,14 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str | int, 
             return ("事件", min(i, max(len(after) - 1, 0))), (
                 f"第 {i + 1} 个事件与已提交的版本不同或被删除：事件只能在末尾追加（用 xxgk request log）")
     return None
+
+
+def _sealed_only(old: Any, new: Any) -> bool:
+    """``new`` is ``old`` with some plain personal fields sealed, nothing else changed."""
+    if not isinstance(old, dict) or not isinstance(new, dict) or set(old) != set(new):
+        return False
+    return all(new[k] == v or (k in PERSONAL_FIELDS and not is_sealed(v) and is_sealed(new[k]))
+               for k, v in old.items())
 
 
 def base_ref(root: Path) -> str:

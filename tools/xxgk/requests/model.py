@@ -32,6 +32,11 @@ APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组
 # Fields of a record that identify or reach a person: never published, never logged.
 PERSONAL_FIELDS = ("姓名", "证件类型", "证件号码", "联系电话", "电子邮箱", "通信地址", "联系人")
 YES = ("是", "true", "True")
+ARMOR_BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"  # a personal field sealed to the office (sealed.py)
+
+
+def is_sealed(value: Any) -> bool:
+    return isinstance(value, str) and value.lstrip().startswith(ARMOR_BEGIN)
 
 
 @dataclass(frozen=True)

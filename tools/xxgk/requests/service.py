@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from pyrage import x25519
 
 from xxgk.io.registry import ConfigError, load_registry
 from xxgk.model.dates import today
@@ -14,6 +16,7 @@ from xxgk.model.workdays import WorkCalendar
 from xxgk.requests.calendar_files import load_calendar
 from xxgk.requests.check import record_problems
 from xxgk.requests.policy import Policy, policies
+from xxgk.requests.sealed import SealError, has_sealed, recipients_of, registry_keys, unseal_person
 from xxgk.requests.store import Record, RecordError, find_record, read_record, record_paths
 from xxgk.requests.views import Item, build
 
@@ -34,6 +37,13 @@ class Workspace:
             raise ConfigError("节假日数据文件有错误，请先改正", problems)
         return cls(root, registry, calendar, policies(registry.policy), today())
 
+    def recipients(self) -> list[x25519.Recipient]:
+        """The office's public keys (公开工作机构.收件公钥): personal fields are sealed to them."""
+        try:
+            return recipients_of(registry_keys(self.registry.office))
+        except SealError as exc:
+            raise RecordError(str(exc)) from exc
+
     def policy(self, version: str) -> Policy:
         found = self.policies.get(version)
         if found is None:
@@ -46,10 +56,17 @@ class Workspace:
     def problems(self, record: Record) -> list[Problem]:
         return record_problems(record, self.registry, self.calendar, self.today)
 
-    def item(self, record: Record) -> Item:
+    def item(self, record: Record, identities: list[x25519.Identity] | None = None) -> Item:
+        """The request and its state; with ``identities`` its personal fields in plain text."""
         if record.request is None:
             raise RecordError(f"{record.rel} 无法读取，请先运行 xxgk check {record.rel}")
         req = record.request
+        if identities is not None and has_sealed(req.data.get("申请人") or {}):
+            try:
+                person = unseal_person(req.data["申请人"], identities)
+            except SealError as exc:
+                raise RecordError(f"{record.rel}：{exc}") from exc
+            req = replace(req, data={**req.data, "申请人": person})
         return build(record.rel, req, self.calendar, self.policy(req.policy_version), self.today)
 
     def items(self) -> tuple[list[Item], list[Problem]]:

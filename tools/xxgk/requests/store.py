@@ -23,6 +23,7 @@ from xxgk.requests.model import Request, request_of
 REQUESTS_DIR = "requests"
 SCHEMA = "request.schema.json"
 NUMBER = re.compile(r"^YSQ-(\d{4})-(\d{4})$")
+RECEIPT = re.compile(r"^ZXSQ-\d{4}-\d{5}$")  # 受理编号 of an online application (xxgk.intake)
 _PLAIN = re.compile(r"^[\w\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—·-]+$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -97,7 +98,22 @@ def find_record(root: Path, number: str) -> Path:
     for path in record_paths(root):
         if path.stem == number:
             return path
+    if RECEIPT.match(number):
+        found = receipts(root).get(number)
+        if found is not None:
+            return found
     raise RecordError(f"找不到编号为“{number}”的申请记录（{REQUESTS_DIR}/年份/{number}.yml）")
+
+
+def receipts(root: Path) -> dict[str, Path]:
+    """受理编号 → record, for every record made from an online application."""
+    found: dict[str, Path] = {}
+    for path in record_paths(root):
+        for line in path.read_bytes().decode("utf-8", "replace").splitlines():
+            if line.startswith("受理编号:"):
+                found[line.partition(":")[2].strip().strip('"')] = path
+                break
+    return found
 
 
 def next_number(root: Path, year: int) -> str:
@@ -113,6 +129,12 @@ def scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _block(value: str) -> bool:
+    """Multi-line text that a literal block (``|``) gives back exactly: sealed values."""
+    body = value[:-1] if value.endswith("\n") else value
+    return "\n" in body and all(line and not line[0].isspace() for line in body.split("\n"))
+
+
 def mapping_lines(values: dict[str, Any], indent: int) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
@@ -120,6 +142,9 @@ def mapping_lines(values: dict[str, Any], indent: int) -> list[str]:
         if isinstance(value, dict):
             lines.append(f"{pad}{key}:")
             lines.extend(mapping_lines(value, indent + 2))
+        elif isinstance(value, str) and _block(value):
+            lines.append(f"{pad}{key}: |" + ("" if value.endswith("\n") else "-"))
+            lines.extend(f"{pad}  {line}" for line in value.rstrip("\n").split("\n"))
         elif value not in (None, ""):
             lines.append(f"{pad}{key}: {scalar(str(value))}")
     return lines

@@ -1,7 +1,8 @@
 """What ``xxgk request list | show | due`` print: plain dicts (for JSON) and their text form.
 
 Summaries carry no personal data (the daily due report lands in CI logs); only ``show``
-adds the applicant, for staff at their own terminal.
+adds the applicant, for staff at their own terminal — sealed fields as 已加密 unless the
+caller unsealed them first (``Workspace.item(record, identities)``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from xxgk.model.workdays import WorkCalendar
 from xxgk.requests import model as m
 from xxgk.requests.policy import Policy
+from xxgk.requests.sealed import unseal_person
 from xxgk.requests.state import State, derive
 
 
@@ -56,12 +58,18 @@ def summary(item: Item, cal: WorkCalendar, today: dt.date) -> dict[str, Any]:
 def detail(item: Item, cal: WorkCalendar, today: dt.date) -> dict[str, Any]:
     out = summary(item, cal, today)
     data = item.request.data
-    out.update({"渠道": item.request.channel, "申请人": data.get("申请人"),
+    person = data.get("申请人")
+    out.update({"渠道": item.request.channel, "受理编号": data.get("受理编号"),
+                "申请人": mask_sealed(person) if isinstance(person, dict) else person,
                 "所需信息": data.get("所需信息"), "获取方式": data.get("获取方式"),
                 "政策版本": item.request.policy_version,
                 "补正告知期限": _iso(item.state.amend_notice_due.date if item.state.amend_notice_due else None),
                 "事件": [e.data for e in item.request.events]})
     return out
+
+
+def mask_sealed(person: dict[str, Any]) -> dict[str, Any]:
+    return unseal_person(person, None)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -116,7 +124,7 @@ def list_text(rows: list[dict[str, Any]]) -> str:
 
 def show_text(d: dict[str, Any]) -> str:
     lines = [f"{d['编号']}（{d['文件']}）", f"  状态：{d['状态']}" + ("（已逾期）" if d["逾期"] else "")]
-    for key in ("受理单位", "收到日期", "渠道", "申请人类型", "所需信息", "获取方式", "政策版本",
+    for key in ("受理编号", "受理单位", "收到日期", "渠道", "申请人类型", "所需信息", "获取方式", "政策版本",
                 "补正告知期限", "答复期限", "延期天数", "提供期限", "答复日期", "结果", "情形", "办结日期", "暂定"):
         if d.get(key) not in (None, "", 0):
             lines.append(f"  {key}：{d[key]}")
