@@ -3,7 +3,9 @@ pages and assets, served over HTTP, driven by Debian's Chromium through Playwrig
 
 Until the site plugin adds these pages itself, the test writes ``site_pages`` output into
 a small MkDocs project the same way the plugin will (pages under docs, assets under
-``ASSET_DIR_URI``, listed in extra_css / extra_javascript).
+``ASSET_DIR_URI``, listed in extra_css / extra_javascript), with the site's ``apply.js``
+(the questionnaire submits online through it). No intake service runs here: the page says
+so, and the e-mail and paper routes stay (tests/browser/test_portal.py submits online).
 """
 
 from __future__ import annotations
@@ -16,18 +18,20 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 from voice_canaries import CANARY, ENTRY, PUBLISHED_TITLE, plant
 
+import xxgk.site
 from xxgk.io.registry import load_registry
 from xxgk.voice.intake import parse
 from xxgk.voice.pages import ASSET_DIR_URI, EntryLink, asset_files, asset_uris, site_pages
 from xxgk.voice.policy import unit_names, voice_policy
 
 CHROMIUM = "/usr/bin/chromium"
+SITE_ASSETS = Path(xxgk.site.__file__).parent / "theme" / "assets" / "xxgk"
 ENTRY_URL = "catalog/000014349-2018-01705/"
 
 
@@ -45,7 +49,11 @@ def build_site(root: Path) -> Path:
     (docs / ASSET_DIR_URI).mkdir(parents=True)
     for asset in asset_files():
         shutil.copy(asset, docs / ASSET_DIR_URI / asset.name)
+    (docs / "assets/xxgk").mkdir(parents=True)
+    for name in ("apply.js", "apply.css"):
+        shutil.copy(SITE_ASSETS / name, docs / "assets/xxgk" / name)
     uris = asset_uris()
+    uris = {"css": [*uris["css"], "assets/xxgk/apply.css"], "js": [*uris["js"], "assets/xxgk/apply.js"]}
     config = ["site_name: 测试站点", "strict: true", "theme:", "  name: material", "  language: zh",
               "  font: false", "markdown_extensions:", "  - attr_list", "  - tables",
               "extra_css: [" + ", ".join(uris["css"]) + "]", "extra_javascript: [" + ", ".join(uris["js"]) + "]"]
@@ -117,15 +125,13 @@ def test_answers_become_a_prefilled_e_mail(page: Page, served: tuple[str, Path])
 
 
 @pytest.mark.browser
-def test_answers_become_a_prefilled_issue_form_link(page: Page, served: tuple[str, Path]) -> None:
+def test_without_the_intake_service_the_page_says_so_and_keeps_mail_and_paper(
+        page: Page, served: tuple[str, Path]) -> None:
     fill_answers(page, served[0])
-    href = page.get_attribute("#xxgk-eval-issue", "href")
-    parts = urlsplit(href)
-    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/etkqq-zwgk/xxgk/issues/new")
-    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-    assert query == {"template": "evaluation.yml", "title": "政府信息公开社会评议：鄂托克前旗财政局",
-                     "unit": "鄂托克前旗财政局", "q1": "满意", "q2": "不满意", "q3": "基本满意",
-                     "comments": "预算表格请提供可检索的版本 & 谢谢 #1"}
+    page.wait_for_selector("#xxgk-eval-offline:not([hidden])")
+    assert "暂时连不上在线评议服务" in page.inner_text("#xxgk-eval-offline")
+    assert page.is_visible("#xxgk-eval-mail") and page.is_visible("#xxgk-eval-print")
+    assert page.query_selector("#xxgk-eval-issue") is None
 
 
 @pytest.mark.browser
@@ -133,7 +139,7 @@ def test_the_page_prints_as_a_paper_questionnaire(page: Page, served: tuple[str,
     page.goto(served[0] + "evaluation/")
     assert not page.is_visible(".xxgk-eval-paper")
     page.emulate_media(media="print")
-    for hidden in ("#xxgk-eval-mail", "#xxgk-eval-issue", "#xxgk-eval-print", "#xxgk-eval-unit", ".md-header"):
+    for hidden in ("#xxgk-eval-mail", "#xxgk-eval-submit", "#xxgk-eval-print", "#xxgk-eval-unit", ".md-header"):
         assert not page.is_visible(hidden), hidden
     assert page.is_visible("text=被评议单位：＿＿＿")
     assert page.is_visible('input[name="q4"][value="不了解"]')
@@ -165,9 +171,6 @@ def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_val
 @pytest.mark.browser
 def test_an_untouched_form_names_no_unit_and_sends_no_answers(page: Page, served: tuple[str, Path]) -> None:
     page.goto(served[0] + "evaluation/")
-    href = page.get_attribute("#xxgk-eval-issue", "href")
-    query = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
-    assert query == {"template": "evaluation.yml", "title": "政府信息公开社会评议"}
     mail = page.get_attribute("#xxgk-eval-mail", "href")
     body = unquote(mail.split("&body=", 1)[1]).split("\n")
     assert body[0] == "被评议单位：" and body[-1] == "（无）"

@@ -132,16 +132,16 @@ def test_questionnaire_has_every_question_option_unit_and_the_ways_out(repo: Pat
     assert text.count('type="radio"') == 4 * 4
     assert all(f'<option value="{u.name}">' in text for u in registry.units)
     assert 'id="xxgk-eval-mail" href="mailto:zwgk@etkqq.gov.cn?subject=' in text
-    assert 'data-issue="https://github.com/etkqq-zwgk/xxgk/issues/new?template=evaluation.yml"' in text
+    assert 'method="post"' in text and 'data-api="../api/evaluations"' in text and "action=" not in text
+    assert 'id="xxgk-eval-submit"' in text and 'name="website"' in text and 'aria-hidden="true"' in text
     assert "\n\n" not in text.split("<form", 1)[1].split("</form>", 1)[0]  # one raw HTML block
 
 
-def test_without_a_forge_address_the_questionnaire_offers_e_mail_and_paper_only(repo: Path) -> None:
-    text = (repo / "xxgk.yml").read_text(encoding="utf-8")
-    line = next(l for l in text.splitlines() if l.startswith("  评议议题地址:"))
-    (repo / "xxgk.yml").write_text(text.replace(line + "\n", ""), encoding="utf-8")
+def test_the_public_page_never_links_the_code_forge_even_with_a_forge_address(repo: Path) -> None:
+    assert "评议议题地址" in (repo / "xxgk.yml").read_text(encoding="utf-8")  # still in the registry
     page = pages(repo)[QUESTIONNAIRE]
-    assert "xxgk-eval-issue" not in page and "xxgk-eval-mail" in page and "xxgk-eval-print" in page
+    assert "xxgk-eval-issue" not in page and "github.com" not in page and "议题" not in page
+    assert "xxgk-eval-mail" in page and "xxgk-eval-print" in page and "xxgk-eval-submit" in page
 
 
 def test_the_committed_issue_form_matches_the_registry() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from xxgk.model.registry import Registry
 
 APPLY_ANCHOR = "apply"  # the catalog's 依申请公开 rows link here
+APPLY_PAGE = "../apply/index.md"  # the 在线申请 form (xxgk.intake.form), from the guide's folder
 
 
 def guide_title(name: str) -> str:
@@ -56,7 +57,8 @@ def _on_request(registry: Registry) -> str:
         f'<a id="{APPLY_ANCHOR}"></a>\n\n## 三、依申请公开\n',
         ("公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。目录中标为"
          "“依申请公开”的信息只列出条目，不在网上公开正文，需要的请按本节申请。\n"),
-        f"1. **申请方式**：{channels}。当面申请的，工作人员可以代为填写申请。",
+        (f"1. **申请方式**：{channels}。在网上申请的，请填写本网站的“[在线申请]({APPLY_PAGE})”表单，"
+         "提交后立即得到受理编号和答复期限；当面申请的，工作人员可以代为填写申请。"),
         ("2. **申请内容**：申请人的姓名或者名称、身份证明、联系方式；所需政府信息的名称、文号"
          "或者便于查询的其他特征性描述；获取信息的方式和途径。"),
     ]

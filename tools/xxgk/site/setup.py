@@ -24,7 +24,7 @@ from xxgk.site.searchdata import manifest_script
 
 THEME = Path(__file__).parent / "theme"
 APPLY_PATH = f"guide/#{APPLY_ANCHOR}"
-CSS = ("assets/xxgk/xxgk.css", "assets/xxgk/print.css")
+CSS = ("assets/xxgk/xxgk.css", "assets/xxgk/print.css", "assets/xxgk/apply.css")
 
 
 def configure(config: MkDocsConfig, registry: Registry) -> None:

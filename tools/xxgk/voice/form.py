@@ -1,7 +1,9 @@
-"""The forge's issue form for 社会评议 (``.github/ISSUE_TEMPLATE/evaluation.yml``).
+"""The forge's issue form for 社会评议 (``.github/ISSUE_TEMPLATE/evaluation.yml``), for staff.
 
-Generated from the registry so that its field ids are the questionnaire's: the page's
-link prefills ``unit``, each question code and ``comments`` through query parameters.
+The public questionnaire no longer links it (the repository is internal, and the public
+submits online through ``xxgk.intake``); staff may still record an answer through it.
+Generated from the registry so that its field ids are the questionnaire's form fields
+(``unit``, each question code and ``comments``), which a link can prefill.
 Answers are text inputs rather than dropdowns because forges document prefilling for
 text fields; the description lists the allowed answers. ``xxgk evaluation form --write``
 regenerates the file; a test keeps the committed file equal to this output.
