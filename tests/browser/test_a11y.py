@@ -151,7 +151,7 @@ def tab_until(page: Any, wanted: Any, limit: int) -> list[dict[str, Any]]:
         page.keyboard.press("Tab")
         now = page.evaluate(FOCUS)
         stops.append(now)
-        assert now["shown"] and now["ring"], f"focus not visible on {now}"
+        assert now["shown"] and now["ring"], f"focus not visible on {now} after {stops[:-1]}"
         if wanted(now):
             return stops
     raise AssertionError(f"not reached in {limit} Tab presses: {stops}")

@@ -164,3 +164,16 @@ def test_the_404_page_is_chinese_and_styled_wherever_the_site_is(
     home.click()
     page.wait_for_load_state("load")
     assert page.url == base and page.locator("h1").first.inner_text() == "鄂托克前旗人民政府信息公开"
+
+
+def test_the_404_page_deeper_under_another_path_is_plain_but_readable(
+        page: Any, servers: dict[str, str]) -> None:
+    """Neither the published path nor the root: the relative addresses miss one folder down
+    and no stylesheet loads (docs/site.md “404 页面”); the page is still Chinese, and the logo
+    keeps a small size of its own instead of filling the screen."""
+    response = page.goto(servers["/other/"] + "no-such/folder/")
+    assert response is not None and response.status == 404
+    page.wait_for_load_state("load")
+    assert page.inner_text("h1") == "页面不存在"
+    logo = page.locator(".md-header__button.md-logo svg").bounding_box()
+    assert logo is not None and logo["height"] <= 48
