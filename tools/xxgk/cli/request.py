@@ -292,20 +292,12 @@ def run_letter(args: argparse.Namespace) -> int:
 
 
 def run_inbox(args: argparse.Namespace) -> int:
-    from xxgk.intake.inbox import FAILED, IMPORTED, run
+    from xxgk.intake.inbox import FAILED, report_text, run
 
     spool = args.spool or Path(os.environ.get("XXGK_SPOOL") or "/var/spool/xxgk")
-    ws = Workspace.open(args.root)
     try:
-        done = run(args.root, spool, _keys(args.identity), ws.today)
+        done = run(args.root, spool, _keys(args.identity), Workspace.open(args.root).today)
     except RecordError as exc:
         return _fail(str(exc), 2)
-    if args.format == "json":
-        print(json.dumps([vars(t) for t in done], ensure_ascii=False, indent=1))
-    for t in done if args.format == "text" else ():
-        where = f" → {Path(t.record).stem}（{t.record}）" if t.status == IMPORTED else (f"（{t.record}）" if t.record else "")
-        print(f"{t.receipt} {t.status}{where}" + (f"：{t.message}" if t.message else ""))
-    if args.format == "text":
-        counts = "，".join(f"{s} {sum(t.status == s for t in done)} 份" for s in ("已导入", "已导入过", "暂缓", FAILED))
-        print(f"暂存文件夹 {spool}：{counts}。" if done else f"暂存文件夹 {spool} 里没有待导入的提交。")
+    _print([vars(t) for t in done], args.format, lambda rows: report_text(done, spool))
     return 1 if any(t.status == FAILED for t in done) else 0

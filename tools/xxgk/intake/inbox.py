@@ -115,5 +115,16 @@ def _evaluation(ws: Workspace, env: Envelope, day: dt.date) -> Taken:
     return Taken(env.receipt, IMPORTED, rel, f"{answered.answer.unit}{has_comment}")
 
 
+def report_text(done: list[Taken], spool: Path) -> str:
+    """One line a submission and a count, for staff at the terminal."""
+    lines = []
+    for t in done:
+        where = f" → {Path(t.record).stem}（{t.record}）" if t.status == IMPORTED else (f"（{t.record}）" if t.record else "")
+        lines.append(f"{t.receipt} {t.status}{where}" + (f"：{t.message}" if t.message else ""))
+    counts = "，".join(f"{s} {sum(t.status == s for t in done)} 份" for s in (IMPORTED, SEEN, WAITING, FAILED))
+    lines.append(f"暂存文件夹 {spool}：{counts}。" if done else f"暂存文件夹 {spool} 里没有待导入的提交。")
+    return "\n".join(lines) + "\n"
+
+
 def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
