@@ -16,6 +16,7 @@ from xxgk.io.production import (
     RULE_MISSING,
     RULE_PLACEHOLDER,
     RULE_SAMPLE_KEY,
+    SAMPLE_AGE_KEYS,
     SAMPLES,
     placeholder_reason,
     production_problems,
@@ -40,9 +41,15 @@ def line_of(text: str, key: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith(key + ":"))
 
 
+# The office's own age key in place of the shipped sample one.
+REAL_AGE_KEY = "age1njfx9653ant6kke5ru2dzfqup0f3kw7l4ku7434delt5wr079uzq5zp4xh"
+
+
 def with_values(text: str, values: dict[str, str]) -> str:
     for key, value in values.items():
         text = re.sub(rf"^(\s+{key}: ).*$", lambda m, v=value: m.group(1) + f'"{v}"', text, count=1, flags=re.MULTILINE)
+    for sample in SAMPLE_AGE_KEYS:
+        text = text.replace(sample, REAL_AGE_KEY)
     return text
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from xxgk.io.frontmatter import decode
 from xxgk.io.safefs import RECORD_LIMIT, UnsafeFile, read_bytes
-from xxgk.io.yamlsafe import load_yaml
+from xxgk.io.yamlsafe import Loaded, load_yaml
 from xxgk.model.problem import Problem, Severity
 
 REGISTRY = "xxgk.yml"
@@ -105,6 +105,24 @@ def registry_problems(text: str, rel: str = REGISTRY) -> list[Problem]:
             line, col = loaded.pos(section, key)
             out.append(Problem(rel, line, col, RULE_PLACEHOLDER, Severity.ERROR,
                                f"{name}“{value}”{why}：正式发布前须换成本单位真实的{key}"))
+    return out + _sample_recipients(loaded, rel)
+
+
+# The age public key of the shipped sample office key (.xxgk/sample-keys/office-age-key.txt):
+# whoever has the repository can read what is encrypted to it.
+SAMPLE_AGE_KEYS = frozenset({"age1sg2xqxvfa50nvurd4fcdcx8g7tn6z2ljzn6ecqd95ul0xd3xea9s2ey57a"})
+
+
+def _sample_recipients(loaded: Loaded, rel: str) -> list[Problem]:
+    block = loaded.data.get("公开工作机构") if isinstance(loaded.data, dict) else None
+    keys = block.get("收件公钥") if isinstance(block, dict) else None
+    out = []
+    for i, key in enumerate(keys if isinstance(keys, list) else []):
+        if isinstance(key, str) and key.strip() in SAMPLE_AGE_KEYS:
+            line, col = loaded.pos("公开工作机构", "收件公钥", i)
+            out.append(Problem(rel, line, col, RULE_PLACEHOLDER, Severity.ERROR,
+                               "公开工作机构.收件公钥 是随附的样例公钥（对应的钥匙人人可见）：正式上线前换成"
+                               "政务公开办公室自己的 age 公钥（docs/requests.md“钥匙的保管”）"))
     return out
 
 
