@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (pytest fixtures imported from rq_support are parameters here)
+
 """The request commands on the shipped samples and on hand-edited records."""
 
 from __future__ import annotations

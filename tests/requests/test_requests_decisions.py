@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (pytest fixtures imported from rq_support are parameters here)
+
 """Replies: every national outcome and its required fields; refusals leave the record untouched."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (pytest fixtures imported from rq_support are parameters here)
+
 """Append-only against Git: a committed record may only grow at its end."""
 
 from __future__ import annotations

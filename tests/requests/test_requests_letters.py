@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (pytest fixtures imported from rq_support are parameters here)
+
 """Letters: 补正告知书, 延期答复告知书 and one 答复书 per outcome, with their legal basis."""
 
 from __future__ import annotations

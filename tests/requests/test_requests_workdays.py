@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (pytest fixtures imported from rq_support are parameters here)
+
 """Working days: weekends, holidays, 调休 Saturdays, and years the package does not know."""
 
 from __future__ import annotations
