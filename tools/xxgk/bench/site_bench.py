@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from xxgk.bench.generate import make_repo
-from xxgk.io.frontmatter import read
 from xxgk.bench.signing import BenchSigner
+from xxgk.io.frontmatter import read
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 QUERIES = ("保密审查", "政府信息公开", "96号", "营商环境 实施方案", "人居环境整治")

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from xxgk.io.registry import ConfigError, find_root, load_registry
 from xxgk.model.dates import today
+from xxgk.model.problem import Problem
 from xxgk.site import checks, extras, inventory, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
 from xxgk.site.catalog import Entry
@@ -33,7 +34,6 @@ from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, mark_catalog
 from xxgk.site.searchdata import manifest_for
 from xxgk.trust.decision import load_basis
 from xxgk.trust.index import cached_index
-from xxgk.model.problem import Problem
 
 log = get_plugin_logger(__name__)
 
