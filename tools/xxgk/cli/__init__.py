@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
-    except Exception as exc:
+    except Exception as exc:  # a bug of ours: say so in Chinese, keep the trace on demand
         if os.environ.get("XXGK_DEBUG"):
             traceback.print_exc()
         print(f"xxgk：内部错误（{type(exc).__name__}: {exc}）。请把命令和这条信息报告给维护人员；"
