@@ -1,4 +1,5 @@
-"""The search tokenizer: CJK bigrams (+ unigrams when indexing), whole digit/Latin runs."""
+"""The search tokenizer: CJK bigrams (+ unigrams when indexing), whole digit/Latin runs,
+text normalised code point by code point."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from xxgk_site_kit import add_entry, mkdocs_build
 
-from xxgk.search.tokenize import query_tokens, shard_of, tokens
+from xxgk.search.tokenize import ALGORITHM, exact_key, query_tokens, shard_of, tokens
 
 
 def test_chinese_runs_become_bigrams_and_single_characters() -> None:
@@ -51,9 +52,12 @@ def test_the_built_index_holds_the_query_tokens_of_an_entry(site_repo: Path) -> 
     assert done.returncode == 0, done.stderr
     idx = site_repo / "site/search/idx"
     manifest = json.loads((idx / "manifest.json").read_text("utf-8"))
-    assert manifest["n"] == 1 and "政策文件" in manifest["facets"]["c"]
-    for token in query_tokens("〔2024〕96号 保密审查") + ["#c:政策文件", "#y:2024"]:
+    assert manifest["entries"] == 1 and "政策文件" in manifest["facets"]["c"]
+    assert manifest["tokenizer"]["algorithm"] == ALGORITHM and manifest["tokenizer"]["max_alnum"] == 32
+    for token in query_tokens("〔2024〕96号 保密审查") + ["#c:政策文件", "#y:2024", "#n:" + exact_key("鄂前政办发〔2024〕96号")]:
         shard = json.loads((idx / "t" / f"{shard_of(token, manifest['shards'])}.json").read_text("utf-8"))
-        assert shard[token][0] == [0], token
-    rows = json.loads((idx / "d" / "0.json").read_text("utf-8"))
-    assert rows[0][0] == "catalog/000014349-2024-00096/" and rows[0][3] == "鄂前政办发〔2024〕96号"
+        entry = shard[token]  # the entry is document 0: first in a list, or not in a complement
+        assert entry["p"][0] == 0 if "p" in entry else entry["x"][:1] != [0], token
+    row, text = json.loads((idx / "x/0/0.0.json").read_text("utf-8"))  # document 0, block 0
+    assert row[0] == "catalog/000014349-2024-00096/" and row[3] == "鄂前政办发〔2024〕96号"
+    assert text.startswith("各镇人民政府，旗直各有关部门：") and row[10] == 1

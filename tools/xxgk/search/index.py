@@ -1,110 +1,54 @@
-"""Build the sharded search index that the browser queries without building anything.
+"""The sharded full-text index that the browser queries without building anything.
 
-Format (all JSON, under ``search/idx/`` of the site):
+Everything is under ``search/idx/`` of the site:
 
-- ``manifest.json``: number of entries, of shards, entries per chunk, the filter values.
-- ``t/<shard>.json``: ``{token: [id deltas, weights]}`` for the tokens whose hash falls in the
-  shard (``tokenize.shard_of``). Ids are given in date order (newest first), so a posting
-  list is ascending and its deltas are small; ``weights`` is one number when all are equal.
-- ``d/<chunk>.json``: per entry ``[url, 信息名称, 产生时间, 文件编号, 索引号, 分类, 发布机构,
-  责任部门, 公开形式, snippet text]``, ``CHUNK`` entries a file.
+- ``manifest.json`` (also inside the search page): number of documents, of shards, the
+  block size, the filter values, the tokenizer's settings, the BM25 constants;
+- ``t/<shard>.json`` and ``t/<shard>.<k>.json``: posting lists by token (``search.merge``);
+- ``x/<id // 1000>/<id>.<block>.json``: ``[row, text]``: the published text of a document in
+  blocks of ``counting.BLOCK`` characters, each with the document's result row ``[url,
+  信息名称, 产生时间, 文件编号, 索引号, 分类, 发布机构, 责任部门, 公开形式, 内容描述,
+  blocks, column, 关键词]`` (a page outside the catalog has only url, title, blocks and the
+  column it belongs to). The browser fetches one block for each result it shows — the block
+  where the query's words first occur — to show and mark the passage that matched and to
+  check that the query occurs there as a phrase; the row comes with it, one request a result.
 
-A query fetches the manifest, the shards of its few tokens and the chunks of the results it
-shows — never the whole index (one lunr index of 20,000 entries is tens of MB).
-Filters are tokens too (``#c:分类`` …), so filtering is one more posting list. A posting is
-packed in 32 bits while building (entry id << 8 | weight): up to 16 million entries.
+Documents are numbered in display order: catalog entries newest first, then the pages of
+the site's columns. A query fetches the shards of its few tokens, the long lists among them
+and a block of each result it shows — never the whole index.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from xxgk.search.tokenize import shard_of, tokens
+from xxgk.search.counting import BLOCK, OVERLAP, blocks_of
+from xxgk.search.doc import K1, LEVELS, B
+from xxgk.search.merge import dump, write_bytes
+from xxgk.search.tokenize import SETTINGS
 
-CHUNK = 50
-POSTINGS_PER_SHARD = 4000
-POSTINGS_PER_ENTRY = 600  # distinct tokens of an entry (metadata and the indexed body), about
-# field -> weight; a token found in several fields adds up (capped at 255).
-WEIGHTS = {"文件编号": 12, "索引号": 12, "信息名称": 8, "关键词": 6, "内容描述": 3,
-           "发布机构": 2, "责任部门": 2, "分类": 2, "公开形式": 1, "正文": 1}
 FACETS = {"c": "分类", "d": "责任部门", "y": "年份", "f": "公开形式"}
+ROW_BLOCKS = 10  # the row's field that says how many blocks the text has
+INDEX_DIR = "search/idx"
 
 
-@dataclass
-class SearchDoc:
-    url: str
-    fields: dict[str, str]  # WEIGHTS keys -> text
-    date: str
-    snippet: str
-    facets: dict[str, str]  # FACETS keys -> value
-
-    def row(self) -> list[str]:
-        f = self.fields
-        return [self.url, f.get("信息名称", ""), self.date, f.get("文件编号", ""),
-                f.get("索引号", ""), f.get("分类", ""), f.get("发布机构", ""),
-                self.facets.get("d", ""), self.facets.get("f", ""), self.snippet]
-
-
-@dataclass
-class IndexBuilder:
-    """Add documents in display order (newest first); ``write`` the shards."""
-
-    postings: dict[str, array[int]] = field(default_factory=dict)  # token -> (id << 8 | weight)…
-    rows: list[list[str]] = field(default_factory=list)
-
-    def add(self, doc: SearchDoc) -> None:
-        doc_id = len(self.rows)
-        self.rows.append(doc.row())
-        weights: dict[str, int] = {}
-        get = weights.get
-        for name, text in doc.fields.items():
-            w = WEIGHTS.get(name, 1)
-            for tok in set(tokens(text)):
-                weights[tok] = get(tok, 0) + w  # at most sum(WEIGHTS) = 49: fits a byte
-        for key, value in doc.facets.items():
-            if value:
-                weights[f"#{key}:{value}"] = 1
-        postings = self.postings
-        shifted = doc_id << 8  # one 32-bit number per posting: id (24 bits) and weight
-        for tok, w in weights.items():
-            found = postings.get(tok)
-            if found is None:
-                found = postings[tok] = array("I")
-            found.append(shifted | w)
-
-    def write(self, folder: Path, manifest: dict[str, Any]) -> dict[str, int]:
-        """Write the index as ``manifest`` (see ``make_manifest``) describes it; returns sizes
-        for the build log and the benchmark."""
-        shards = int(manifest["shards"])
-        buckets: list[dict[str, list[object]]] = [{} for _ in range(shards)]
-        for tok, packed in self.postings.items():
-            buckets[shard_of(tok, shards)][tok] = _encode(packed)
-        for i, bucket in enumerate(buckets):
-            _dump(folder / "t" / f"{i}.json", bucket)
-        for start in range(0, len(self.rows), CHUNK):
-            _dump(folder / "d" / f"{start // CHUNK}.json", self.rows[start : start + CHUNK])
-        _dump(folder / "manifest.json", manifest)
-        return {"entries": len(self.rows), "shards": shards, "tokens": len(self.postings)}
-
-
-def shards_for(entries: int) -> int:
-    """Shards for a catalog of ``entries``, known before the index is built (the search
-    page carries the manifest, so the first query saves a round trip)."""
+def shards_for(documents: int) -> int:
+    """Shards for ``documents``, known before the index is built (the search page carries
+    the manifest): one for some 32 documents keeps a shard near 2 KB (its lists are the
+    short ones; a long list has a file of its own), and the files few: each costs a write."""
     n = 8
-    while n < 4096 and n * POSTINGS_PER_SHARD < entries * POSTINGS_PER_ENTRY:
+    while n < 8192 and n * 32 < documents:
         n *= 2
     return n
 
 
-def make_manifest(entries: int, version: str, facets: dict[str, list[str]]) -> dict[str, Any]:
-    return {"版本": version, "n": entries, "shards": shards_for(entries), "chunk": CHUNK,
+def make_manifest(documents: int, entries: int, version: str, facets: dict[str, list[str]],
+                  snippet_chars: int) -> dict[str, Any]:
+    return {"版本": version, "n": documents, "entries": entries, "shards": shards_for(documents),
+            "block": BLOCK, "overlap": OVERLAP, "snippet": snippet_chars,
+            "bm25": {"k1": K1, "b": B, "levels": LEVELS}, "tokenizer": SETTINGS,
             "facets": {k: facets.get(k, []) for k in FACETS}}
 
 
@@ -115,17 +59,19 @@ def order(values: Iterable[str], preferred: list[str] | None) -> list[str]:
     return head + sorted(found - set(head), reverse=True)
 
 
-def _encode(packed: array[int]) -> list[object]:
-    ids = [p >> 8 for p in packed]
-    ws = [p & 0xFF for p in packed]
-    deltas = [ids[0]] + [b - a for a, b in pairwise(ids)]
-    first = ws[0]
-    return [deltas, first if ws.count(first) == len(ws) else ws]
+def text_path(doc_id: int, block: int) -> str:
+    return f"x/{doc_id // 1000}/{doc_id}.{block}.json"
 
 
-def _dump(path: Path, data: object) -> None:
-    # A build artefact under site/, rebuilt whole each time (as MkDocs writes its pages):
-    # no fsync per file, which would cost seconds on thousands of shards.
-    os.makedirs(path.parent, exist_ok=True)
-    with open(path, "wb") as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+def write_text(folder: Path, doc_id: int, text: str, row: list[Any]) -> int:
+    """Write a document's blocks (at least one, if empty), each with its row (whose
+    ``ROW_BLOCKS`` field is set here); returns how many."""
+    parts = blocks_of(text) or [""]
+    row[ROW_BLOCKS] = len(parts)
+    for k, part in enumerate(parts):
+        write_bytes(folder / text_path(doc_id, k), dump([row, part]))
+    return len(parts)
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    write_bytes(folder / "manifest.json", dump(manifest))

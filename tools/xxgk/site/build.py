@@ -1,6 +1,8 @@
 """Write the catalog part of the site after MkDocs has written its own pages: entry pages,
 listings, the search index. Entry pages are written by worker processes when there are
-many (Markdown is the costly part), while this process writes the listings and the index."""
+many (Markdown is the costly part); each worker also indexes the bodies it has just
+rendered (``xxgk.search.writer``), while this process writes the listings and indexes the
+pages of the columns. The workers then merge the index shard by shard."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ import hashlib
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +21,12 @@ from xxgk.io.frontmatter import decode, split
 from xxgk.model import sanitize
 from xxgk.model.registry import Registry
 from xxgk.rules.unsafe_markup import locate
+from xxgk.search.writer import IndexPlan, SliceResult, SliceWriter
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
 from xxgk.site.parallel import fork_map
 from xxgk.site.render import BodyRenderer, Shell, depth, human_size, write
-from xxgk.site.searchdata import write_index
+from xxgk.site.searchdata import EntrySink, PageText, finish_index, index_pages, plan_index
 
 
 @dataclass
@@ -55,6 +59,8 @@ class Job:
     shells: dict[int, Shell]
     env: jinja2.Environment
     render: BodyRenderer
+    plan: IndexPlan | None = None  # the search index being built (``build_catalog``)
+    sink: Callable[[int, Entry, str], None] | None = None  # gets each entry written, as published
 
 
 CHANGED = "条目在生成网站的过程中被改动，请重新生成"
@@ -87,6 +93,8 @@ def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
                                   attachments=_copy_attachments(e, s))
         write(s.site_dir / e.url / "index.html", job.shells[depth(e.url)].fill(e.title, content, e.url))
         done.append(i)
+        if job.sink is not None:
+            job.sink(i, e, body)
     return done, problems
 
 
@@ -130,23 +138,43 @@ def write_listings(entries: list[Entry], s: Settings, shell: Shell, env: jinja2.
         report.written.append((page.url, newest))
 
 
-def _side_work(job: Job, report: Report, manifest: dict[str, Any]) -> None:
-    """Listings and the search index: done here while workers write entry pages."""
+def write_and_index(job: Job, start: int, stop: int) -> tuple[list[int], list[str], SliceResult]:
+    """``write_range`` that also indexes each entry it writes (in the worker: the body is
+    rendered once, and the postings never pass through the main process)."""
+    assert job.plan is not None
+    writer = SliceWriter(job.plan, start)
+    done, problems = write_range(replace(job, sink=EntrySink(writer, job.s.root)), start, stop)
+    return done, problems, writer.close()
+
+
+def _side_work(job: Job, report: Report, pages: list[PageText], out: list[SliceResult]) -> None:
+    """Listings and the pages' part of the index: done here while workers write entry pages."""
     s, entries = job.s, job.entries
+    assert job.plan is not None
     mark = time.perf_counter()
     write_listings(entries, s, job.shells[3], job.env, report)
-    report.timings["listings"] = (start := time.perf_counter()) - mark
-    report.sizes.update(write_index(entries, s.site_dir, manifest, s.body_chars, s.snippet_chars))
-    report.timings["search"] = time.perf_counter() - start
+    report.timings["listings"] = time.perf_counter() - mark
+    out.append(index_pages(job.plan, len(entries), pages))
 
 
-def build_catalog(job: Job, manifest: dict[str, Any]) -> Report:
-    report, n = Report(), len(job.entries)
+def build_catalog(job: Job, manifest: dict[str, Any], pages: list[PageText] | None = None) -> Report:
+    report, n, pages = Report(), len(job.entries), pages or []
     start = time.perf_counter()
-    results = fork_map(write_range, job, n, job.s.workers,
-                       meanwhile=lambda: _side_work(job, report, manifest))
-    for done, problems in results:
+    s = job.s
+    job = replace(job, plan=plan_index(job.entries, s.root, s.site_dir, manifest, s.body_chars))
+    assert job.plan is not None
+    side: list[SliceResult] = []
+    try:
+        results = fork_map(write_and_index, job, n, s.workers,
+                           meanwhile=lambda: _side_work(job, report, pages, side))
+    except BaseException:
+        shutil.rmtree(job.plan.work, ignore_errors=True)
+        raise
+    for done, problems, _ in results:
         report.problems += problems
         report.written += [(job.entries[i].url, job.entries[i].date) for i in done]
-    report.timings["entries"] = time.perf_counter() - start
+    report.timings["entries"] = (mark := time.perf_counter()) - start
+    report.sizes.update(finish_index(job.plan, [r[2] for r in results] + side, manifest, s.workers))
+    report.sizes["pages"] = len(pages)
+    report.timings["search"] = time.perf_counter() - mark
     return report

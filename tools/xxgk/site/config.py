@@ -11,7 +11,7 @@ class XxgkConfig(Config):  # type: ignore[no-untyped-call]
     page_size = opt.Type(int, default=30)  # rows per listing page
     feed_size = opt.Type(int, default=50)  # newest entries in feed.xml
     latest = opt.Type(int, default=15)  # newest entries on the catalog's front page
-    index_body_chars = opt.Type(int, default=2000)  # body text indexed besides the metadata
-    snippet_chars = opt.Type(int, default=160)  # text kept per entry for result snippets
+    index_body_chars = opt.Type(int, default=0)  # characters of a body indexed; 0: the whole body
+    snippet_chars = opt.Type(int, default=160)  # characters of a result's snippet
     workers = opt.Type(int, default=0)  # processes writing entry pages; 0: one per CPU
     parallel_min = opt.Type(int, default=1000)  # fewer entries: written in this process

@@ -3,7 +3,8 @@
 on_config   registry, theme templates and assets, the Chinese line-join extension
 on_files    ask ``xxgk.trust.decision`` what may be published; catalog sources leave the
             MkDocs pipeline; the guide, catalog, search pages and page shells are added
-on_page_*   unsafe markup or unreadable front matter in any page fails the build
+on_page_*   unsafe markup or unreadable front matter in any page fails the build; the text
+            of each published page of the columns is kept for the search index
 on_post_build  entry pages, listings, search index, feed.xml, sitemap.xml
 """
 
@@ -31,7 +32,7 @@ from xxgk.site.config import XxgkConfig
 from xxgk.site.feeds import rss, write_sitemaps
 from xxgk.site.gather import gather
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, mark_catalog_tab, templates
-from xxgk.site.searchdata import manifest_for
+from xxgk.site.searchdata import PageText, column_of, manifest_for, searchable_pages
 from xxgk.trust.decision import load_basis
 from xxgk.trust.index import cached_index
 
@@ -67,16 +68,13 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return files
         started = time.perf_counter()
-        plain = max(self.config.index_body_chars, self.config.snippet_chars)
-        found = gather(self.root, self.registry, today(), plain,
+        found = gather(self.root, self.registry, today(), 0,  # bodies are read again to be indexed
                        lambda n: setup.workers(self.config, n), self.basis)
         checks.refuse_unreadable(found.unreadable)
         refuse_hazards(cached_index(self.root, self.basis.trust).hazards)
         for rel, reason in sorted(found.notes):
             log.info(f"未发布正文 {rel}：{reason}")
         self.entries: list[Entry] = found.entries
-        version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]  # cache-busting
-        self.manifest = manifest_for(self.entries, self.registry, version)
         log.info(f"目录条目 {found.total} 条，公开 {len(self.entries)} 条"
                  f"（其中 {sum(not e.has_body for e in self.entries)} 条依申请公开只列目录），"
                  f"判定用时 {time.perf_counter() - started:.1f} 秒")
@@ -92,6 +90,13 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
                                             self.basis, idx):
             log.info(f"未发布 {rel}：{reason}")
         self.files = files
+        # Published pages of the columns are searchable; their text is kept as rendered.
+        prefix = inventory.root_rel(self.root, Path(config.docs_dir).absolute())
+        self.searchable = searchable_pages(files, self.published, prefix)
+        self.page_texts: dict[str, PageText] = {}
+        version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]  # cache-busting
+        self.manifest = manifest_for(self.entries, len(self.searchable), self.registry, version,
+                                     self.config.snippet_chars)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files,
@@ -112,6 +117,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         if uri in (pages.CATALOG, pages.SEARCH):
             return setup.generated_content(uri, self.entries, self.registry, self.env,
                                            self.config.latest, self.manifest)
+        if uri in self.searchable:
+            self.page_texts[uri] = PageText(page.url, page.title or "", column_of(uri) or "", html)
         return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -126,7 +133,9 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         shutil.rmtree(site_dir / SHELL_DIR, ignore_errors=True)
         settings = self._settings(config)
         render = BodyRenderer(config.markdown_extensions, config.mdx_configs)
-        report = build_catalog(Job(self.entries, settings, self.shells, self.env, render), self.manifest)
+        texts = [self.page_texts.get(u) or PageText("", "", "", "") for u in self.searchable]
+        report = build_catalog(Job(self.entries, settings, self.shells, self.env, render), self.manifest,
+                               texts)
         if report.problems:
             raise PluginError("内容含不安全的标记或附件有误，已停止生成网站：\n" + "\n".join(report.problems))
         (site_dir / "feed.xml").write_text(rss(
