@@ -3,17 +3,24 @@
 Every entry passes every rule: units, sections and categories come from the registry,
 index numbers are rendered with the registry's own format (one series per year, so at
 most 99,999 entries a year), dates lie in the past, and the 文件编号 is in GB/T 9704 form.
-Bodies are some 3 KB of Chinese government prose built from phrase lists, so that the
-site and its search index see text of the real shape.
+
+Bodies are Chinese government prose built from phrase lists: by default some 3 KB each
+(the checker's and the reviews' benchmarks). ``mixed=True`` gives bodies of the sizes real
+notices have — most are short, some run to 60 KB (``MIX``) — and a vocabulary that grows
+with the catalog as a real one does: the sentences of the repository's own policies
+(content/policies/), and sentences naming towns, gacha, amounts, counts and dates, so that
+the full-text index sees long and short posting lists of a real shape.
 
     from xxgk.bench.generate import make_repo
     root = make_repo(Path("/tmp/bench"), 2000, seed=1)
+    root = make_repo(Path("/tmp/bench"), 20000, mixed=True)  # the site benchmark
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +71,25 @@ SENTENCES = (
 )
 
 
+# Body sizes in bytes of the mixed catalog: (share, smallest, largest). Mean about 10 KB.
+MIX = ((0.6, 2_000, 6_000), (0.3, 6_000, 20_000), (0.1, 20_000, 60_000))
+TOWNS = ("敖勒召其镇", "城川镇", "上海庙镇", "昂素镇")
+GACHA = ("查干陶勒盖", "巴彦希勒", "三段地", "大沙头", "毛盖图", "珠和", "哈日根图", "布拉格",
+         "乌兰胡少", "吉拉", "巴彦柴达木", "陶利", "特布德", "二道川", "额日和图", "巴音乌素",
+         "芒哈图", "呼和陶勒盖", "新寨子", "玛拉迪", "沙日敖楞", "道图", "伊克乌素", "西海子")
+MEASURES = ("户", "人", "处", "公里", "亩", "个", "家", "项", "座", "人次")
+FACTS = (
+    "{g}嘎查完成{t}项目{n}个，投入资金{m}万元，惠及农牧民{k}户。",
+    "截至{d}，{p}累计排查整改问题{n}处，整改完成率{r}%。",
+    "{p}{g}嘎查新建{n}{u}，总投资{m}万元，计划于{d}前完工。",
+    "{d}，旗{t}工作领导小组召开第{n}次会议，听取{p}等单位工作汇报。",
+    "全年共受理群众来电来信{k}件，办结{n}件，群众满意率{r}%。",
+    "对{g}等{n}个嘎查的{t}情况开展专项督查，发现问题{k}个，已全部交办。",
+    "{p}将{t}纳入年度考核，权重占{r}%，考核结果于{d}前报送。",
+    "下达{y}年{t}专项资金{m}万元，其中{p}{k}万元、{g}嘎查{n}万元。",
+)
+
+
 @dataclass(frozen=True)
 class Issuer:
     unit: Unit
@@ -85,12 +111,58 @@ def issuers(registry: Registry) -> list[Issuer]:
     return found
 
 
-def body(rng: random.Random, topic: str, size: int) -> str:
+def body_size(rng: random.Random) -> int:
+    """A body size drawn from ``MIX``."""
+    pick = rng.random()
+    for share, low, high in MIX:
+        if pick < share:
+            return rng.randint(low, high)
+        pick -= share
+    return MIX[-1][2]
+
+
+def policy_sentences(root: Path) -> tuple[str, ...]:
+    """Sentences of the repository's policies, markup removed (real prose, real vocabulary)."""
+    found: list[str] = []
+    for path in sorted((root / "content" / "policies").glob("*.md")):
+        text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text("utf-8"), flags=re.DOTALL)
+        for line in text.splitlines():
+            if line.startswith(("#", ">", "|")):
+                continue
+            line = re.sub(r"[*`\[\]<>{}]", "", line).strip()
+            found += [s for s in re.split(r"(?<=[。；])", line) if 8 <= len(s) <= 240]
+    return tuple(found)
+
+
+@dataclass
+class Prose:
+    """Where sentences come from: the fixed list, or (mixed) also policies and facts."""
+
+    extra: tuple[str, ...] = ()
+    facts: bool = False
+
+    def sentence(self, rng: random.Random, topic: str, year: int) -> str:
+        if not (self.facts or self.extra):  # the default catalog draws as it always did
+            return rng.choice(SENTENCES).format(t=topic)
+        pick = rng.random()
+        if self.facts and pick < 0.25:
+            return rng.choice(FACTS).format(
+                t=topic, g=rng.choice(GACHA), p=rng.choice(TOWNS), n=rng.randint(2, 60),
+                k=rng.randint(10, 3000), m=f"{rng.randint(5, 9000)}.{rng.randint(0, 99):02d}",
+                r=rng.randint(60, 100), y=year, u=rng.choice(MEASURES),
+                d=f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日")
+        if self.extra and pick < 0.6:
+            return rng.choice(self.extra)
+        return rng.choice(SENTENCES).format(t=topic)
+
+
+def body(rng: random.Random, topic: str, size: int, prose: Prose | None = None, year: int = 0) -> str:
+    prose = prose or Prose()
     parts: list[str] = []
     length = 0
     while length < size:
         for head in HEADS:
-            para = "".join(rng.choice(SENTENCES).format(t=topic) for _ in range(rng.randint(3, 5)))
+            para = "".join(prose.sentence(rng, topic, year) for _ in range(rng.randint(3, 5)))
             chunk = f"**{head}**\n\n{para}\n"
             parts.append(chunk)
             length += len(chunk.encode("utf-8"))
@@ -100,7 +172,7 @@ def body(rng: random.Random, topic: str, size: int) -> str:
 
 
 def entry(rng: random.Random, registry: Registry, who: Issuer, created: dt.date,
-          serial: dict[str, int], size: int) -> tuple[str, str]:
+          serial: dict[str, int], size: int, prose: Prose | None = None) -> tuple[str, str]:
     """(index number, file text) of one generated entry."""
     category = rng.choice(registry.categories)
     topic, keyword = rng.choice(TOPICS)
@@ -119,13 +191,16 @@ def entry(rng: random.Random, registry: Registry, who: Issuer, created: dt.date,
         "审核程序": "单位内审核后公开", "关键词": f"{keyword} {kind_word}",
         "内容描述": f"{who.unit.name}就{topic}工作作出安排，明确目标任务、工作措施和有关要求。",
     }
-    return number, front_matter(meta) + "\n" + body(rng, topic, size)
+    return number, front_matter(meta) + "\n" + body(rng, topic, size, prose, created.year)
 
 
 def generate(root: Path, count: int, seed: int = 1, size: int = 3000,
-             today: dt.date | None = None) -> list[Path]:
-    """Write ``count`` entries under ``root``/content/catalog/<year>/; return their paths."""
+             today: dt.date | None = None, mixed: bool = False) -> list[Path]:
+    """Write ``count`` entries under ``root``/content/catalog/<year>/; return their paths.
+    ``mixed``: bodies of the ``MIX`` sizes and the richer prose (``size`` is then ignored)."""
     registry = load_registry(root)
+    prose = Prose(policy_sentences(root), facts=True) if mixed else Prose()
+    sizes = random.Random(seed + 1)  # a stream of its own: the default catalog stays as it was
     rng = random.Random(seed)
     last = today or current_day()
     span = (last - dt.date(FIRST_YEAR, 1, 1)).days
@@ -134,7 +209,8 @@ def generate(root: Path, count: int, seed: int = 1, size: int = 3000,
     serial: dict[str, int] = {}
     paths = []
     for created in dates:
-        number, text = entry(rng, registry, rng.choice(who), created, serial, size)
+        length = body_size(sizes) if mixed else size
+        number, text = entry(rng, registry, rng.choice(who), created, serial, length, prose)
         path = root / CATALOG_DIR / str(created.year) / f"{file_stem(number)}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -143,7 +219,7 @@ def generate(root: Path, count: int, seed: int = 1, size: int = 3000,
 
 
 def make_repo(dest: Path, count: int, seed: int = 1, source: Path | None = None,
-              size: int = 3000) -> Path:
+              size: int = 3000, mixed: bool = False) -> Path:
     """A fresh repository at ``dest``: the source's registry, schemas, mkdocs.yml and pages
     (content/ without the catalog), plus ``count`` generated entries."""
     from xxgk.io.registry import find_root
@@ -160,5 +236,5 @@ def make_repo(dest: Path, count: int, seed: int = 1, source: Path | None = None,
         shutil.copytree(src / "content", dest / "content",
                         ignore=lambda d, names: ["catalog"] if Path(d) == src / "content" else [])
     (dest / CATALOG_DIR).mkdir(parents=True, exist_ok=True)
-    generate(dest, count, seed, size)
+    generate(dest, count, seed, size, mixed=mixed)
     return dest
