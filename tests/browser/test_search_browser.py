@@ -17,7 +17,7 @@ import pytest
 from xxgk_site_kit import REPO, add_entry, sign_entry
 
 from xxgk.bench.search_probe import serve
-from xxgk.search.tokenize import exact_key, tokens
+from xxgk.search.tokenize import exact_key, query_tokens, tokens
 
 pytestmark = pytest.mark.browser
 SEED = "鄂托克前旗人民政府办公室关于印发政府信息公开有关制度的通知"
@@ -197,3 +197,11 @@ def test_the_browser_tokenizer_is_built_from_the_manifest_and_matches_python(pag
     got = page.evaluate("""ts => ts.map(t => [xxgkTokenizer.tokens(t, false), xxgkTokenizer.tokens(t, true),
                                              xxgkTokenizer.exactKey(t)])""", texts)
     assert got == [[tokens(t), tokens(t, query=True), exact_key(t)] for t in texts]
+
+
+def test_a_pasted_paragraph_finds_its_page(page: Any, site: dict[str, Any]) -> None:
+    text = (REPO / "content/policies/8-public-opinion.md").read_text("utf-8")
+    paragraph = max((line for line in text.splitlines() if not line.startswith(("#", ">", "*"))), key=len)
+    assert len(query_tokens(paragraph)) > 64  # more than the browser looks up
+    results = header_search(page, site["base"], paragraph)
+    assert any(r["href"].endswith("policies/8-public-opinion/") for r in results[:2]), paragraph

@@ -14,9 +14,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import resource
+import signal
 import subprocess
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -49,28 +50,43 @@ def install(folder: Path) -> Path:
     return folder / "node_modules" / ".bin" / "pagefind"
 
 
-def memory_cap() -> int:
-    """Bytes Pagefind may map: three quarters of the memory free now. It holds every page's
-    words in memory (18 GB at 20,000 entries here); on a shared machine it must fail alone
-    rather than push other processes out of memory."""
+RESERVE = 2 << 30  # bytes of memory left to the machine's other processes
+
+
+def _available() -> int:
     with open("/proc/meminfo") as fh:
-        free = next(int(line.split()[1]) for line in fh if line.startswith("MemAvailable:"))
-    return free * 1024 * 3 // 4
+        return next(int(line.split()[1]) * 1024 for line in fh if line.startswith("MemAvailable:"))
+
+
+def _watch(pid: int, done: threading.Event, stopped: list[int]) -> None:
+    """Pagefind holds every page's words in memory (18 GB at 20,000 entries here): on a
+    shared machine it is stopped before it pushes other processes out of memory. (The main
+    thread reaps the process; this one only reads /proc and signals.)"""
+    while not done.wait(0.2):
+        if _available() < RESERVE and not done.is_set():
+            stopped.append(_available())
+            os.kill(pid, signal.SIGKILL)
+            return
 
 
 def build(site: Path, exe: Path) -> dict[str, Any]:
     """Run pagefind on ``site``: wall time, peak memory, size of its bundle."""
     args = [str(exe), "--site", str(site), "--glob", GLOB, "--root-selector", "article.md-content__inner",
             "--exclude-selectors", "th, caption, .xxgk-back, .xxgk-notice", "--quiet"]
-    cap = memory_cap()
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (cap, cap)))
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    stopped: list[int] = []
+    done = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(proc.pid, done, stopped), daemon=True)
+    watcher.start()
     out = proc.stdout.read().decode("utf-8", "replace") if proc.stdout else ""
     _, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise PagefindFailed(f"Pagefind 建索引失败（退出状态 {status}，内存上限 {cap / 2**30:.0f} GB，"
-                             f"峰值 {usage.ru_maxrss / 2**20:.1f} GB）：{out[-300:]}")
+    done.set()
+    watcher.join()
+    if stopped or status != 0:
+        why = "本机内存将要用尽，已中止" if stopped else f"退出状态 {status}"
+        raise PagefindFailed(f"Pagefind 建索引失败（{why}；峰值 {usage.ru_maxrss / 2**20:.1f} GB，"
+                             f"用时 {time.perf_counter() - start:.0f} 秒）：{out[-300:]}")
     bundle = site / "pagefind"
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     return {"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / 1024,

@@ -201,29 +201,39 @@ def measure(entries: int, baseline: bool, browser: bool, fixed_size: bool = Fals
 
 
 def run_all() -> int:
-    """The targets: 2,000 entries at least 20 times faster than plain Material; 20,000 at
-    most 11 times the time of 2,000; 100,000 under 2 GB; at 20,000 and 100,000 the first
-    query at most 500 KB (gzip) and 500 ms, and every entry the scan finds is found; the
-    20,000-entry build with 3 KB bodies for comparison with the earlier figures."""
-    small = measure(2000, baseline=True, browser=True, pagefind=False)
+    """The targets. On entries of some 3 KB (the catalog the targets were set on): 2,000 at
+    least 20 times faster than plain Material; 20,000 at most 11 times the time of 2,000 and
+    at most 3 ms an entry. On entries of real sizes (``generate.MIX``): 20,000 at most 11
+    times the time of 2,000; 100,000 under 2 GB; at 20,000 and 100,000 the first query at
+    most 500 KB (gzip) and 500 ms, and every entry the scan finds is found."""
+    small3 = measure(2000, baseline=True, browser=False, fixed_size=True)
+    mid3 = measure(20000, baseline=False, browser=False, fixed_size=True)
+    small = measure(2000, baseline=False, browser=True, pagefind=False)
     mid = measure(20000, baseline=False, browser=True)
     big = measure(100000, baseline=False, browser=True)
-    fixed = measure(20000, baseline=False, browser=False, fixed_size=True)
     checks = [
-        (f"2,000 条比普通 Material 快 {small['speedup']:.1f} 倍", small["speedup"] >= 20),
-        (f"20,000 条用时是 2,000 条的 {mid['xxgk']['seconds'] / small['xxgk']['seconds']:.1f} 倍",
-         mid["xxgk"]["seconds"] <= 11 * small["xxgk"]["seconds"]),
+        (f"2,000 条（每条约 3 KB）比普通 Material 快 {small3['speedup']:.1f} 倍", small3["speedup"] >= 20),
+        (f"20,000 条（每条约 3 KB）用时是 2,000 条的 {_ratio(mid3, small3):.1f} 倍", _ratio(mid3, small3) <= 11),
+        (f"20,000 条（每条约 3 KB）每条 {mid3['xxgk']['seconds'] / 20:.2f} 毫秒",
+         mid3["xxgk"]["seconds"] <= 3 * 20000 / 1000),
+        (f"20,000 条（正文 2–60 KB）用时是 2,000 条的 {_ratio(mid, small):.1f} 倍", _ratio(mid, small) <= 11),
         (f"100,000 条峰值内存 {big['xxgk']['peak_mb']:.0f} MB", big["xxgk"]["peak_mb"] < 2048),
-        (f"20,000 条（每条约 3 KB）生成 {fixed['xxgk']['seconds']:.1f} 秒，每条 "
-         f"{fixed['xxgk']['seconds'] / 20:.2f} 毫秒", fixed["xxgk"]["seconds"] <= 3 * 20000 / 1000),
     ]
     for size, r in (("20,000", mid), ("100,000", big)):
-        worst_kb = max(q["gzip_kb"] for q in r["search"])
-        worst_ms = max(q["ms"] for q in r["search"])
-        missed = sum(q["recall"]["scan"] - q["recall"]["found"] for q in r["search"] if "recall" in q)
-        checks += [(f"{size} 条首次检索最多下载 {worst_kb:.0f} KB（gzip）", worst_kb <= 500),
-                   (f"{size} 条页面就绪后最慢 {worst_ms:.0f} 毫秒出结果", worst_ms <= 500),
-                   (f"{size} 条逐条扫描找到而检索漏掉的 {missed} 条", missed == 0)]
+        checks += _search_checks(size, r)
     for text, ok in checks:
         print(f"{'达到' if ok else '未达到'}：{text}")
     return 0 if all(ok for _, ok in checks) else 1
+
+
+def _ratio(big: dict[str, Any], small: dict[str, Any]) -> float:
+    return float(big["xxgk"]["seconds"]) / float(small["xxgk"]["seconds"])
+
+
+def _search_checks(size: str, r: dict[str, Any]) -> list[tuple[str, bool]]:
+    worst_kb = max(q["gzip_kb"] for q in r["search"])
+    worst_ms = max(q["ms"] for q in r["search"])
+    missed = sum(q["recall"]["scan"] - q["recall"]["found"] for q in r["search"] if "recall" in q)
+    return [(f"{size} 条首次检索最多下载 {worst_kb:.0f} KB（gzip）", worst_kb <= 500),
+            (f"{size} 条页面就绪后最慢 {worst_ms:.0f} 毫秒出结果", worst_ms <= 500),
+            (f"{size} 条逐条扫描找到而检索漏掉的 {missed} 条", missed == 0)]

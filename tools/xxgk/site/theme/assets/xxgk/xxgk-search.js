@@ -4,7 +4,7 @@
  * sides on the same strings. No library, no third-party request, no inline script. */
 (function () {
   "use strict";
-  var ALGORITHM = 2, PAGE = 10, LOOKAHEAD = 5, SNIPPET = 160;
+  var ALGORITHM = 2, PAGE = 10, LOOKAHEAD = 5, SNIPPET = 160, MAX_WORDS = 64;
   var FILTERS = ["c", "d", "y", "f"];
 
   /* ---- tokenizer: code point by code point, as in Python ---- */
@@ -112,11 +112,11 @@
 
   /* ---- ranking: exact number, title, then BM25 over fields; phrases checked on the text ---- */
   function rank(m, q, words, lists, exact, filters) {
-    var n = m.n, bm = m.bm25, score = new Float64Array(n), hits = new Uint8Array(n);
+    var n = m.n, bm = m.bm25, score = new Float64Array(n), hits = new Uint16Array(n);
     var optional = words.map(function (w) { return single(w) && words.some(function (o) { return !single(o); }); });
     var required = optional.filter(function (o) { return !o; }).length;
-    var inTitle = new Uint8Array(n), block = new Uint16Array(n), pass = new Uint8Array(n);
-    var isExact = new Uint8Array(n), numbers = new Uint8Array(n), needNumbers = 0;
+    var inTitle = new Uint16Array(n), block = new Uint16Array(n), pass = new Uint8Array(n);
+    var isExact = new Uint8Array(n), numbers = new Uint16Array(n), needNumbers = 0;
     lists.forEach(function (L, k) {
       var df = count(n, L.p, L.x), idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       var unit = idf * (bm.k1 + 1) / bm.levels, isNumber = /^[0-9a-z]+$/.test(words[k]);
@@ -305,7 +305,8 @@
       history.replaceState(null, "", "?" + params.toString());
     }
     return loadManifest().then(function (m) {
-      var words = tk.queryTokens(q.q), chosen = FILTERS.filter(function (k) { return q[k]; });
+      // A pasted paragraph: its first MAX_WORDS tokens select (the phrase check reads all of it).
+      var words = tk.queryTokens(q.q).slice(0, MAX_WORDS), chosen = FILTERS.filter(function (k) { return q[k]; });
       var groups = tk.normalize(q.q).split(/\s+/).filter(function (g) { return tk.tokens(g, true).length; });
       if (!words.length && !chosen.length) {
         list.innerHTML = ""; more.innerHTML = "";
