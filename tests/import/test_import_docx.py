@@ -183,7 +183,6 @@ def test_unreadable_files_get_a_chinese_message(repo: Path, tmp_path: Path, name
 
 def test_personal_data_found_by_the_scanner_stops_the_import(
         repo: Path, make_docx: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("xxgk.scan.engine", reason="保密扫描模块不在此检出中")
     path = make_docx(secret=False, extra="联系人张三，身份证号码110101199003074514，电话13912345678。")
     assert run(repo, "import", str(path), *OPTIONS) == 1
     out = capsys.readouterr().out

@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 from reports_helpers import REPO
 
 A4_CONTENT_PX = 720  # 210 mm less the printer's margins, at 96 dpi
@@ -33,7 +34,6 @@ def test_csv_downloads_are_published_beside_the_report(built_site: Path) -> None
 
 @pytest.mark.browser
 def test_every_table_fits_an_a4_page_when_printed(built_site: Path) -> None:
-    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -83,7 +83,7 @@ def served(repo: Path) -> Iterator[tuple[str, Path]]:
 @pytest.fixture
 def page(served: tuple[str, Path]) -> Iterator[Page]:
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (make browser)")
+        pytest.fail("没有 Debian 的 chromium：先运行 make browser（make test 会自动安装）")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
