@@ -133,9 +133,9 @@ def test_due_marks_a_deadline_in_a_year_without_data_as_provisional(rq: Path) ->
     number = add(rq, "2026-12-21", today="2026-12-31")
     done = xxgk(rq, "request", "due", "--within", "15", today="2026-12-31")
     assert done.returncode == 0 and number in done.stdout
-    assert "暂定：缺少 calendar/2027.yml，按周一至周五计算" in done.stdout
+    assert "2027-01-12（暂定：缺少 calendar/2027.yml，已除去法定节假日，调休尚未公布）" in done.stdout
     shown = xxgk(rq, "request", "show", number, "--format", "json", today="2026-12-31")
-    assert json.loads(shown.stdout)["答复期限"] == "2027-01-11"  # Monday–Friday guess, flagged
+    assert json.loads(shown.stdout)["答复期限"] == "2027-01-12"  # 元旦 known, 调休 not: flagged
 
 
 def test_dates_that_do_not_exist_are_reported(rq: Path) -> None:

@@ -38,7 +38,7 @@ def test_a_year_without_data_names_the_file_to_add() -> None:
 
 def test_a_year_without_data_can_be_counted_provisionally_and_says_so() -> None:
     result = WorkCalendar().add(D("2026-12-20"), 15, provisional=True)
-    assert result.date == D("2027-01-08")  # Monday–Friday only
+    assert result.date == D("2027-01-11")  # Monday–Friday less 元旦 (Friday 2027-01-01)
     assert result.provisional and "calendar/2027.yml" in result.note()
     assert not WorkCalendar().add(D("2026-12-01"), 5, provisional=True).provisional
 
@@ -64,7 +64,7 @@ def test_workdays_command_without_the_year_file_exits_2_naming_it(rq: Path) -> N
     assert done.returncode == 2 and done.stdout == ""
     assert "calendar/2027.yml" in done.stderr and "Traceback" not in done.stderr
     done = xxgk(rq, "workdays", "add", "2026-12-20", "15", "--provisional")
-    assert done.returncode == 0 and done.stdout == "2027-01-08\n" and "暂定" in done.stderr
+    assert done.returncode == 0 and done.stdout == "2027-01-11\n" and "暂定" in done.stderr
 
 
 @pytest.mark.parametrize(("args", "says"), [(("2026-13-01", "3"), "yyyy-mm-dd"), (("2026-01-05", "-3"), "非负整数")])

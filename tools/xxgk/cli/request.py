@@ -162,7 +162,7 @@ def run_add(args: argparse.Namespace) -> int:
     item = ws.item(record)
     due = item.state.reply_due
     return _done(args.format, summary(item, ws.calendar, ws.today),
-                 f"已登记 {item.request.number}（{record.rel}）。答复期限 {due.date if due else '—'}。")
+                 f"已登记 {item.request.number}（{record.rel}）。答复期限 {due.marked() if due else '—'}。")
 
 
 def _pairs(fields: list[str]) -> dict[str, str]:
@@ -188,7 +188,7 @@ def run_log(args: argparse.Namespace) -> int:
     if warnings:
         report(warnings, "text", sys.stderr, checked=1, what="件申请")
     due = item.state.open_due
-    tail = f"，当前期限 {due.date}" + (f"（{due.note()}）" if due.provisional else "") if due else ""
+    tail = f"，当前期限 {due.marked()}" if due else ""
     return _done(args.format, summary(item, ws.calendar, ws.today),
                  f"已追加：{args.number} {args.kind}。状态：{item.state.status}{tail}。")
 

@@ -14,7 +14,7 @@ HELP = """工作日计算：从起算日的次日开始数，跳过周末和法�
 
 2004—2026 年的安排取自 chinese-calendar；以后各年取自仓库里的 calendar/年份.yml
 （每年一个文件，照录国务院办公厅的放假通知）。缺少某年的文件时退出码为 2，并说明应新增哪个文件；
-加 --provisional 则按周一至周五暂算，并在标准错误输出提示“暂定”。
+加 --provisional 则按周一至周五、除去法定节假日暂算（调休未知），并在标准错误输出提示“暂定”。
 标准输出只有结果日期（yyyy-mm-dd），便于在脚本里使用。
 
 示例:
@@ -31,7 +31,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     add.add_argument("date", metavar="DATE", help="起算日 yyyy-mm-dd（当天不计）")
     add.add_argument("n", metavar="N", help="工作日数（非负整数）")
-    add.add_argument("--provisional", action="store_true", help="缺少某年数据时按周一至周五暂算")
+    add.add_argument("--provisional", action="store_true", help="缺少某年数据时按周一至周五、除去法定节假日暂算")
     add.set_defaults(func=run_add)
 
 

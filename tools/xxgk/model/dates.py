@@ -7,6 +7,9 @@ import os
 import re
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# The county keeps Beijing time (UTC+8, no daylight saving since 1991) whatever the machine's
+# zone: a fixed offset needs no time-zone database on the host.
+BEIJING = dt.timezone(dt.timedelta(hours=8), "北京时间")
 
 
 def parse_date(text: object) -> dt.date | None:
@@ -23,6 +26,6 @@ def parse_date(text: object) -> dt.date | None:
 
 
 def today() -> dt.date:
-    """Today, or $XXGK_TODAY (yyyy-mm-dd) so that runs and tests can be reproduced."""
+    """Today in Beijing, or $XXGK_TODAY (yyyy-mm-dd) so that runs and tests can be reproduced."""
     fixed = parse_date(os.environ.get("XXGK_TODAY", ""))
-    return fixed or dt.date.today()
+    return fixed or dt.datetime.now(BEIJING).date()

@@ -9,8 +9,10 @@ Where the data comes from, in order:
    copies — it wins over the package so that a wrong built-in day can be corrected;
 2. ``chinese-calendar`` for 2004–2026;
 3. nothing: asking about such a day raises :class:`MissingYear`, whose message names the file
-   to add. ``add(..., provisional=True)`` instead counts Monday–Friday for those years and marks
-   the result provisional, so a report never stops and never looks more certain than it is.
+   to add. ``add(..., provisional=True)`` instead counts Monday–Friday less the statutory days
+   of 《全国年节及纪念日放假办法》 (``model/statutory.py``: 元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆,
+   the lunar ones computed) and marks the result provisional: only the notice's 调休 working
+   weekends and 补假 are unknown, so a report never stops and never looks more certain than it is.
 
 No I/O here: the year files are parsed by ``parse_year`` from already-loaded YAML data.
 """
@@ -18,6 +20,7 @@ No I/O here: the year files are parsed by ``parse_year`` from already-loaded YAM
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +28,7 @@ from typing import Any
 import chinese_calendar
 
 from xxgk.model.dates import parse_date
+from xxgk.model.statutory import statutory_days
 
 CALENDAR_DIR = "calendar"
 BUILTIN_YEARS = range(2004, 2027)  # what chinese-calendar 1.11.0 knows
@@ -74,7 +78,11 @@ class Result:
         if not self.missing_years:
             return ""
         files = "、".join(year_file(y) for y in self.missing_years)
-        return f"暂定：缺少 {files}，按周一至周五计算"
+        return f"暂定：缺少 {files}，已除去法定节假日，调休尚未公布"
+
+    def marked(self) -> str:
+        """The date as every command shows it: ``2027-02-10（暂定：…）`` when provisional."""
+        return self.date.isoformat() + (f"（{self.note()}）" if self.provisional else "")
 
 
 @dataclass
@@ -104,7 +112,7 @@ class WorkCalendar:
             return self.is_workday(day)
         except MissingYear:
             missing.add(day.year)
-            return day.weekday() < 5
+            return day.weekday() < 5 and day not in _statutory(day.year)
 
     def add(self, start: dt.date, n: int, skip: Container[dt.date] = (),
             provisional: bool = False) -> Result:
@@ -134,6 +142,14 @@ class WorkCalendar:
             if works and day not in skip:
                 days += 1
         return days
+
+
+@functools.cache
+def _statutory(year: int) -> frozenset[dt.date]:
+    try:
+        return frozenset(statutory_days(year))
+    except ValueError:  # beyond the lunar tables: weekdays only, still provisional
+        return frozenset()
 
 
 def parse_year(data: Any, year: int) -> tuple[YearData | None, list[tuple[tuple[str | int, ...], str]]]:

@@ -20,11 +20,11 @@ import datetime as dt
 import os
 import re
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from xxgk.model.dates import BEIJING
 from xxgk.model.workdays import Result, WorkCalendar
 
-BEIJING = ZoneInfo("Asia/Shanghai")
+__all__ = ["BEIJING", "DEFAULT_CUTOFF", "beijing_now", "cutoff_of", "received_on"]
 DEFAULT_CUTOFF = dt.time(17, 0)
 _HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):([0-5]\d)$")

@@ -105,8 +105,7 @@ def due_text(groups: dict[str, list[dict[str, Any]]], today: dt.date, within: in
                 continue
             left = r["剩余工作日"]
             when = f"已逾期 {-left} 个工作日" if r["逾期"] else ("今天到期" if left == 0 else f"还剩 {left} 个工作日")
-            note = f"（{r['暂定']}）" if r["暂定"] else ""
-            lines.append(f"  {r['编号']}  {r['状态']}  期限 {r['当前期限']}  {when}{note}")
+            lines.append(f"  {r['编号']}  {r['状态']}  期限 {marked(r)}  {when}")
         lines.append("")
     due_soon = sum(len(rows) for rows in groups.values()) - overdue - lapsed
     lines.append(f"合计：逾期 {overdue} 件，{within} 个工作日内到期 {due_soon} 件；"
@@ -114,9 +113,14 @@ def due_text(groups: dict[str, list[dict[str, Any]]], today: dt.date, within: in
     return "\n".join(lines) + "\n"
 
 
+def marked(row: dict[str, Any]) -> str:
+    """The running deadline as every command shows it (``Result.marked``): date（暂定：…）."""
+    return str(row["当前期限"]) + (f"（{row['暂定']}）" if row["暂定"] else "")
+
+
 def list_text(rows: list[dict[str, Any]]) -> str:
     lines = [f"{r['编号']}  {r['收到日期']}  {r['受理单位']}  {r['申请人类型']}  {r['状态']}"
-             + (f"  期限 {r['当前期限']}" if r["当前期限"] else "")
+             + (f"  期限 {marked(r)}" if r["当前期限"] else "")
              + (f"  {r['结果']}" if r["结果"] else "") + ("  逾期" if r["逾期"] else "")
              for r in rows]
     return "\n".join(lines + [f"共 {len(rows)} 件。"]) + "\n"
@@ -125,9 +129,11 @@ def list_text(rows: list[dict[str, Any]]) -> str:
 def show_text(d: dict[str, Any]) -> str:
     lines = [f"{d['编号']}（{d['文件']}）", f"  状态：{d['状态']}" + ("（已逾期）" if d["逾期"] else "")]
     for key in ("受理编号", "受理单位", "收到日期", "渠道", "申请人类型", "所需信息", "获取方式", "政策版本",
-                "补正告知期限", "答复期限", "延期天数", "提供期限", "答复日期", "结果", "情形", "办结日期", "暂定"):
+                "补正告知期限", "答复期限", "延期天数", "提供期限", "答复日期", "结果", "情形", "办结日期"):
         if d.get(key) not in (None, "", 0):
             lines.append(f"  {key}：{d[key]}")
+    if d.get("当前期限"):
+        lines.append(f"  当前期限：{marked(d)}")
     person = d.get("申请人") or {}
     lines.append("  申请人（个人信息，勿外传）：" + "，".join(f"{k} {v}" for k, v in person.items()))
     for late in d["迟办"]:

@@ -1,4 +1,5 @@
-"""Times of day in records: ``yyyy-mm-dd HH:MM`` text, local (Beijing) time.
+"""Times of day in records: ``yyyy-mm-dd HH:MM`` text in Beijing time, whatever the zone of
+the machine that runs the command (a CI runner in UTC, a laptop set to another zone).
 
 Response deadlines are counted in hours from the moment an opinion is detected,
 straight through nights, weekends and holidays (国办发〔2016〕61号 speaks of hours), so
@@ -11,7 +12,7 @@ import datetime as dt
 import os
 import re
 
-from xxgk.model.dates import parse_date, today
+from xxgk.model.dates import BEIJING, parse_date, today
 
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):([0-5]\d)$")
 FORMAT = "%Y-%m-%d %H:%M"
@@ -33,7 +34,8 @@ def show(moment: dt.datetime) -> str:
 
 
 def now() -> dt.datetime:
-    """$XXGK_NOW, else the end of $XXGK_TODAY's day when only that is set, else the clock.
+    """$XXGK_NOW, else the end of $XXGK_TODAY's day when only that is set, else the clock
+    read in Beijing time (naive, like the stamps in the records).
 
     Reproducible runs and tests set one of the two; a fixed day alone means "as of that
     day's end" so that everything due that day counts as due.
@@ -44,7 +46,7 @@ def now() -> dt.datetime:
     if os.environ.get("XXGK_TODAY"):
         day = today()
         return dt.datetime(day.year, day.month, day.day, 23, 59)
-    return dt.datetime.now().replace(second=0, microsecond=0)
+    return dt.datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
 
 
 def hours_between(start: dt.datetime, end: dt.datetime) -> float:
