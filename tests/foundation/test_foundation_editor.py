@@ -12,6 +12,8 @@ from pathlib import Path
 
 from foundation_helpers import CASES, CORPUS, REPO, xxgk
 
+from gitkit import git
+
 SNIPPETS = REPO / ".vscode" / "xxgk.code-snippets"
 _CHOICE = re.compile(r"\$\{\d+\|([^|]*)\|\}")
 _DEFAULT = re.compile(r"\$\{\d+:([^{}]*(?:\$[A-Z_]+[^{}]*)*)\}")
@@ -54,17 +56,13 @@ def test_entry_snippet_with_its_defaults_needs_only_a_number(repo: Path) -> None
     assert xxgk(repo, "check").code == 0
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
-
-
 def test_pre_commit_hook_checks_changed_entries(repo: Path) -> None:
     shutil.copy(REPO / ".pre-commit-config.yaml", repo / ".pre-commit-config.yaml")
     shutil.copytree(CORPUS, repo / "content" / "catalog", dirs_exist_ok=True)
-    _git(repo, "init", "-q", "-b", "main")
+    git(repo, "init", "-q", "-b", "main")
     bad = repo / "content" / "catalog" / "2025" / "bad.md"
     shutil.copy(CASES / "CAT-KEYWORD-SEP" / "bad-comma@12.md", bad)
-    _git(repo, "add", "-A")
+    git(repo, "add", "-A")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
            "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "XXGK_TODAY": "2026-11-27"}
     hook = [str(Path(sys.executable).parent / "pre-commit"), "run", "--files"]

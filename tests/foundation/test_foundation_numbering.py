@@ -9,19 +9,13 @@ from pathlib import Path
 
 from foundation_helpers import CORPUS, xxgk
 
+import gitkit
+from gitkit import git
+
 NEW = ["new", "--title", "鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知",
        "--doc-no", "鄂前民发〔2026〕41号", "--date", "2026-11-20", "--category", "工作信息",
        "--publisher", "鄂托克前旗民政局", "--department", "社会救助股",
        "--keywords", "走访慰问 困难群众", "--summary", "部署冬季困难群众走访慰问工作。"]
-GIT_ENV = {"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "测试",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-11-27T10:00:00+08:00",
-           "GIT_COMMITTER_DATE": "2026-11-27T10:00:00+08:00"}
-
-
-def git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, **GIT_ENV}, check=True)
-    return done.stdout
 
 
 def test_new_writes_a_passing_entry_with_the_next_number(repo: Path) -> None:
@@ -129,8 +123,7 @@ def test_same_number_under_other_file_names_is_refused_on_the_merge_result(repo:
 def test_same_number_as_file_name_conflicts_and_renumber_renames_the_file(repo: Path) -> None:
     _two_branches(repo, second_name=None)
     git(repo, "checkout", "-q", "-b", "try-b", "main")
-    merge = subprocess.run(["git", "merge", "-q", "--no-ff", "-m", "合并 b", "b"], cwd=repo,
-                           capture_output=True, env={**os.environ, **GIT_ENV}, check=False)
+    merge = gitkit.run(repo, "merge", "-q", "--no-ff", "-m", "合并 b", "b")
     assert merge.returncode != 0  # both added 000014349-2026-00002.md: git refuses
     git(repo, "merge", "--abort")
     git(repo, "checkout", "-q", "main")

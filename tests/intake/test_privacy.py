@@ -14,6 +14,8 @@ import httpx
 import pytest
 from intake_kit import KEY, copy_repository, entries, person, serving, xxgk
 
+from gitkit import git
+
 NAME = "金丝雀QZXM申请人"
 ID_NUMBER = "99999919000101837X"
 PHONE = "19900007392"
@@ -42,12 +44,6 @@ def files_leaking(folder: Path) -> list[str]:
             if leaks(data):
                 found.append(path.as_posix())
     return found
-
-
-def git(root: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=测试", "-c", "user.email=test@example.cn",
-                           "-c", "commit.gpgsign=false", *args], cwd=root, capture_output=True, check=True)
-    return done.stdout.decode("utf-8", "replace")
 
 
 @pytest.mark.slow

@@ -3,20 +3,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from rq_support import add, log, record, rq  # noqa: F401  (rq is a fixture)
 
+from gitkit import git
 from xxgk.requests import check_requests
-
-
-def git(root: Path, *args: str) -> None:
-    env = {"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "测试",
-           "GIT_COMMITTER_EMAIL": "t@example.invalid", "GIT_AUTHOR_DATE": "2026-11-20T09:00:00+08:00",
-           "GIT_COMMITTER_DATE": "2026-11-20T09:00:00+08:00", "PATH": "/usr/bin:/bin", "HOME": str(root)}
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
 def committed_request(rq: Path) -> tuple[str, Path]:
