@@ -22,7 +22,15 @@ from xxgk.requests.letters_docx import to_docx
 from xxgk.requests.sealed import SealError, applicant_tag, has_sealed, read_identities
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import RecordError
-from xxgk.requests.views import detail, due_groups, due_text, list_text, show_text, summary
+from xxgk.requests.views import (
+    detail,
+    due_groups,
+    due_text,
+    list_text,
+    show_text,
+    summary,
+    with_release,
+)
 
 HELP = """依申请公开：登记申请、导入在线申请、追加办理事件、查看状态和期限、到期提醒、生成告知书和答复书。
 
@@ -215,7 +223,7 @@ def run_show(args: argparse.Namespace) -> int:
             report(errors, "text", sys.stderr, checked=1, what="件申请")
             return 1
         keys = _keys(args.identity) if args.identity else None
-        shown = detail(ws.item(record, keys), ws.calendar, ws.today)
+        shown = with_release(detail(ws.item(record, keys), ws.calendar, ws.today), ws.root)
     except RecordError as exc:
         return _fail(str(exc))
     _print(shown, args.format, show_text)

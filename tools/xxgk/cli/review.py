@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
+from xxgk.cli.review_more import UNCLEAR_TO, register_more
 from xxgk.io.catalog import entry_paths, load_entries, rel
 from xxgk.io.frontmatter import Document, parse, read
 from xxgk.io.git import git
@@ -17,13 +19,14 @@ from xxgk.model.dates import parse_date, today
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.author import entry_author, signing_key
 from xxgk.review.due import due_published, due_withheld
+from xxgk.review.marks import classify
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.withdraw import write_withdrawal
 from xxgk.scan.engine import scan_text
 from xxgk.scan.run import ScanResult, public_values, scan_file
 from xxgk.trust.consult import withdrawn
 from xxgk.trust.decision import load_basis
-from xxgk.trust.index import FOLDERS, cached_index, load_index
+from xxgk.trust.index import FOLDERS, RecordIndex, cached_index, load_index
 from xxgk.trust.model import CONCLUSIONS
 from xxgk.trust.training import TRAINING, read_ledger
 from xxgk.trust.verdict import assess
@@ -50,6 +53,10 @@ SHA-256：此后条目或附件的任何改动都使记录失效。xxgk scan 的
   xxgk review sign content/catalog/2026/*.md --reviewer 王建华 --date 2026-11-20
   xxgk review sign 条目.md --reviewer 王建华 --ack "SCAN-LANDLINE:content/catalog/2026/x.md:1a2b3c4d5e6f=单位办公电话，可公开"
   xxgk review sign 条目.md --reviewer 李秀英 --conclusion 脱密处理后部分公开 --reason "删去附表中涉及个人隐私的内容（条例第十五条）"
+  xxgk review sign 条目.md --reviewer 王建华 --unclear 保密工作部门 --unclear-body 鄂托克前旗保密局 --sent 2026-11-20
+
+密级标志（秘密★、机密★、绝密★、密级：）不能凭说明确认：--ack 编号=approvals/…yml 须指向本条目签名的解密记录。
+脱密处理后部分公开、不予公开和难以确定的审查，须由审查单位的分管负责同志审批（xxgk review approve）后才生效。
 """
 DUE_HELP = """列出到期复查的条目（附件4 第十五条）：已公开条目上次审查超过 xxgk.yml 政策.保密审查复查周期月数；
 不予公开的决定到期重新审查。退出码：0 没有到期的；1 有到期的。
@@ -91,6 +98,10 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     s.add_argument("--ack", action="append", default=[], metavar="编号=说明", help="确认一条扫描发现")
     s.add_argument("--key", help="签名用的 SSH 私钥文件（或 ssh-agent 中密钥的公钥文件）")
     s.add_argument("--author", help="作者的签名身份（默认：条目最近一次提交的有效签名）")
+    s.add_argument("--unclear", choices=UNCLEAR_TO, help="难以确定是否属于国家秘密：报请谁确定（附件4 第十三条）")
+    s.add_argument("--unclear-body", help="报保密工作部门或上级业务主管部门时的机关名称")
+    s.add_argument("--sent", help="报送日期 yyyy-mm-dd（默认审查日期）")
+    s.add_argument("--needs-approval", metavar="批准机关", help="发布前须经该机关批准（附件6 第五条）")
     s.set_defaults(func=run_sign)
     d = sub.add_parser("due", help="列出到期复查", description=DUE_HELP, formatter_class=fmt)
     d.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
@@ -105,6 +116,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     c = sub.add_parser("check", help="检查全部记录的格式", description=CHECK_HELP, formatter_class=fmt)
     c.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     c.set_defaults(func=run_check)
+    register_more(sub, fmt)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -146,16 +158,40 @@ def _acks(items: list[str]) -> dict[str, str]:
     return out
 
 
-def _open_findings(root: Path, doc: Document, acks: dict[str, str]) -> list[str]:
+def _findings(root: Path, doc: Document) -> tuple[ScanResult, RecordIndex]:
     result = ScanResult()
     registry = load_registry(root)
+    idx = cached_index(root, load_basis(root, registry).trust)
     if (root / doc.rel).is_file():
-        basis = load_basis(root, registry)
-        scan_file(root, root / doc.rel, cached_index(root, basis.trust), public_values(registry), result)
+        scan_file(root, root / doc.rel, idx, public_values(registry), result)
     else:  # a generated page: its text as it will be published
         result.open.extend(scan_text(doc.raw.decode("utf-8"), doc.rel, public_values(registry)))
-    return [f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
-            for f in result.open if f.ident not in acks]
+    return result, idx
+
+
+def _acknowledge(root: Path, doc: Document, req: SignRequest) -> SignRequest:
+    """``req`` with the 类别 (and 解密记录) of each acknowledged finding; SignError when a
+    finding is left open or a 密级标志 is acknowledged without a 解密 record."""
+    result, idx = _findings(root, doc)
+    open_ = [f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
+             for f in result.open if f.ident not in req.acks]
+    if open_:
+        raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
+                        + "\n  ".join(open_))
+    index_no = str(doc.get("索引号") or "") if doc.parsed else ""
+    kinds, refused = classify(result.open + result.acknowledged, req.acks, index_no, idx)
+    if refused:
+        raise SignError(f"{doc.rel}：\n  " + "\n  ".join(refused))
+    return replace(req, ack_kinds=kinds)
+
+
+def _unclear(args: argparse.Namespace) -> dict[str, str] | None:
+    if not args.unclear:
+        return None
+    if args.unclear != "分管负责同志" and not args.unclear_body:
+        raise ConfigError(f"报{args.unclear}确定时须用 --unclear-body 写明机关名称")
+    return {"报送": args.unclear, "报送机关": args.unclear_body or "",
+            "报送日期": _date(args.sent or args.date).isoformat()}
 
 
 def _git_user(root: Path) -> str:
@@ -184,12 +220,10 @@ def run_sign(args: argparse.Namespace) -> int:
             req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion,
                               attribute=args.attribute, reason=args.reason, opinion=args.opinion,
                               date=_date(args.date), acks=_acks(args.ack),
-                              author=args.author or entry_author(root, doc.rel))
+                              author=args.author or entry_author(root, doc.rel),
+                              unclear=_unclear(args), permit=args.needs_approval or "")
+            req = _acknowledge(root, doc, req)
             record = build(root, doc, req, people, registry)
-            open_ = _open_findings(root, doc, req.acks)
-            if open_:
-                raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
-                                + "\n  ".join(open_))
             target = record_path(registry, doc, str(record["审查单位"]), req.date)
             key = key or signing_key(root, args.key)
             write(root, target, record, key)

@@ -17,13 +17,17 @@ import jinja2
 import markdown
 from markupsafe import escape
 
+from xxgk.io.registry import load_registry
 from xxgk.model.registry import Registry
 from xxgk.model.workdays import WorkCalendar
 from xxgk.requests import model as m
-from xxgk.requests.outcomes import legal_basis, outcome
+from xxgk.requests.outcomes import GIVES_INFORMATION, legal_basis, outcome
 from xxgk.requests.policy import Policy
 from xxgk.requests.state import State
 from xxgk.requests.store import RecordError
+from xxgk.trust.decision import load_basis
+from xxgk.trust.index import cached_index
+from xxgk.trust.releases import release_reasons
 
 TEMPLATE_DIR = "templates/letters"
 AMEND, EXTEND, REPLY, PROOF = "补正告知书", "延期答复告知书", "答复书", "查阅证明"
@@ -77,7 +81,18 @@ def context(req: m.Request, state: State, registry: Registry, policy: Policy,
     return ctx
 
 
+def release_missing(root: Path, number: str, unit: str) -> list[str]:
+    """What a reply releasing information still lacks (附件4 第七条（三）、第十四条)."""
+    basis = load_basis(root, load_registry(root))
+    return release_reasons(root, number, unit, cached_index(root, basis.trust), basis)
+
+
 def render(root: Path, kind: str, ctx: dict[str, Any], fmt: str = "md") -> str:
+    """The letter; a 答复书 that releases information only after its review and sign-off."""
+    if kind == REPLY and ctx.get("结果") in GIVES_INFORMATION:
+        missing = release_missing(root, str(ctx["编号"]), str(ctx["机关"]))
+        if missing:
+            raise RecordError(f"{ctx['编号']} 的答复书（{ctx['结果']}）暂不能生成：" + "；".join(missing))
     folder = root / TEMPLATE_DIR
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, autoescape=False,

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from xxgk.model.workdays import WorkCalendar
 from xxgk.requests import model as m
+from xxgk.requests.letters import release_missing
+from xxgk.requests.outcomes import GIVES_INFORMATION
 from xxgk.requests.policy import Policy
 from xxgk.requests.sealed import unseal_person
 from xxgk.requests.state import State, derive
@@ -66,6 +69,15 @@ def detail(item: Item, cal: WorkCalendar, today: dt.date) -> dict[str, Any]:
                 "补正告知期限": _iso(item.state.amend_notice_due.date if item.state.amend_notice_due else None),
                 "事件": [e.data for e in item.request.events]})
     return out
+
+
+def with_release(shown: dict[str, Any], root: Path) -> dict[str, Any]:
+    """``shown`` plus 提供信息审查: what a 予以公开/部分公开 reply still lacks (附件4 第七条（三）、
+    第十四条), or that its review and sign-off are in place."""
+    if shown.get("结果") not in GIVES_INFORMATION:
+        return shown
+    missing = release_missing(root, str(shown["编号"]), str(shown["受理单位"]))
+    return {**shown, "提供信息审查": missing or ["已审查并经负责人签发"]}
 
 
 def mask_sealed(person: dict[str, Any]) -> dict[str, Any]:
@@ -138,6 +150,8 @@ def show_text(d: dict[str, Any]) -> str:
     lines.append("  申请人（个人信息，勿外传）：" + "，".join(f"{k} {v}" for k, v in person.items()))
     for late in d["迟办"]:
         lines.append(f"  注意：{late}")
+    for item in d.get("提供信息审查") or []:
+        lines.append(f"  提供信息审查：{item}")
     lines.append("  事件：")
     for i, ev in enumerate(d["事件"], 1):
         rest = "，".join(f"{k}：{v}" for k, v in ev.items() if k not in ("类型", "日期"))

@@ -36,6 +36,9 @@ class SignRequest:
     date: dt.date
     acks: dict[str, str]  # finding id -> 说明
     author: str  # 作者: signing identity of who made this version
+    unclear: dict[str, str] | None = None  # 难以确定: 报送, 报送机关, 报送日期 (附件4 第十三条)
+    permit: str = ""  # 须经批准: the authority whose approval release needs (附件6 第五条)
+    ack_kinds: dict[str, tuple[str, str]] | None = None  # finding id -> (类别, 解密记录)
 
 
 def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> str:
@@ -90,8 +93,19 @@ def build(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewe
         "审查日期": req.date.isoformat(), "审查意见": req.opinion, "作者": req.author,
         "条目哈希": sha256_bytes(doc.raw),
         "附件哈希": [{"文件": n, "哈希": s} for n, s in atts.items()],
-        "已确认发现": [{"编号": k, "说明": v} for k, v in sorted(req.acks.items())],
+        "已确认发现": acknowledged(req),
+        "难以确定": req.unclear or None, "须经批准": req.permit or None,
     }
+
+
+def acknowledged(req: SignRequest) -> list[dict[str, str]]:
+    """The 已确认发现 list: each finding with its 说明, and its 类别 and 解密记录 when known."""
+    kinds = req.ack_kinds or {}
+    out = []
+    for ident, why in sorted(req.acks.items()):
+        kind, record = kinds.get(ident, ("", ""))
+        out.append({k: v for k, v in {"编号": ident, "说明": why, "类别": kind, "解密记录": record}.items() if v})
+    return out
 
 
 def build_page(root: Path, doc: Document, req: SignRequest, people: dict[str, Reviewer],
@@ -113,7 +127,8 @@ def build_page(root: Path, doc: Document, req: SignRequest, people: dict[str, Re
         "审查日期": req.date.isoformat(), "审查意见": req.opinion, "作者": req.author,
         "条目哈希": sha256_bytes(doc.raw),
         "附件哈希": [{"文件": posixpath.relpath(n, folder), "哈希": s} for n, s in hashes.items()],
-        "已确认发现": [{"编号": k, "说明": v} for k, v in sorted(req.acks.items())],
+        "已确认发现": acknowledged(req),
+        "难以确定": req.unclear or None,
     }
 
 

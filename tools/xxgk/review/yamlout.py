@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from xxgk.model.entry import front_matter
+from xxgk.model.entry import front_matter, scalar
 
 
 def dump(data: dict[str, Any], header: str = "") -> str:
-    """``data`` as a YAML document (no front-matter fences), after ``header`` as comments."""
-    body = front_matter(data).split("\n")[1:-2]  # drop the opening and closing ---
-    lines = [f"# {line}" for line in header.splitlines()] + body
+    """``data`` as a YAML document (no front-matter fences), after ``header`` as comments; a
+    mapping value (e.g. 难以确定) is written as a nested block of text values, in place."""
+    lines = [f"# {line}" for line in header.splitlines()]
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            lines += front_matter(flat).split("\n")[1:-2]
+            flat = {}
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {scalar(str(v))}" for k, v in value.items() if v not in (None, "")]
+        else:
+            flat[key] = value
+    lines += front_matter(flat).split("\n")[1:-2]
     return "\n".join(lines) + "\n"

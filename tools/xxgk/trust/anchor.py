@@ -23,7 +23,7 @@ from pathlib import Path
 
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
-from xxgk.trust.roster import Reviewer, roster
+from xxgk.trust.roster import STAFF_ROSTER, Leader, Reviewer, leaders, roster
 from xxgk.trust.signers import SIGNERS_FILE, Signers, parse_signers
 from xxgk.trust.sshsig import TRUST, SignatureError, fingerprint, key_id, signer_key
 
@@ -44,6 +44,12 @@ class Trust:
     message: str  # Chinese: said in the build log, on every preview page, by `xxgk trust status`
     problems: list[Problem] = field(default_factory=list)
     stamp: str = ""  # changes whenever what is trusted changes (a cache key)
+    leaders: dict[str, list[Leader]] = field(default_factory=dict)  # unit -> who signs approvals
+
+    def leader_of(self, unit: str, principals: frozenset[str]) -> Leader | None:
+        """The unit's 分管负责同志 or 信息公开工作负责人 whose identity signed, if any."""
+        return next((ld for ld in self.leaders.get(unit, []) if ld.principal and ld.principal in principals),
+                    None)
 
     @property
     def preview(self) -> bool:
@@ -70,9 +76,13 @@ def read_small(path: Path) -> bytes | None:
 
 
 def roster_bytes(registry: Registry) -> bytes:
-    """The roster as the anchor signs it: canonical JSON of xxgk.yml 审查人员."""
-    return json.dumps(list(registry.reviewers), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode()
+    """The roster as the anchor signs it: canonical JSON of xxgk.yml 审查人员, and of the
+    工作人员名册 too when there is one (it names who signs approvals)."""
+    staff = registry.raw.get(STAFF_ROSTER)
+    payload: object = list(registry.reviewers)
+    if staff:
+        payload = {"审查人员": list(registry.reviewers), STAFF_ROSTER: staff}
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def trust_message(signers_raw: bytes, registry: Registry) -> bytes:
@@ -113,7 +123,8 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     if not anchor:
         msg = ("预览版：未配置信任锚（环境变量 XXGK_TRUST_ANCHOR），审查签名按仓库自带的 "
                f"{SIGNERS_FILE} 核验。预览版不得作为正式的政府信息公开专栏发布。")
-        return Trust(PREVIEW, signers, people, msg, list(signers.problems), _stamp(PREVIEW, raw, registry))
+        return Trust(PREVIEW, signers, people, msg, list(signers.problems), _stamp(PREVIEW, raw, registry),
+                     leaders(registry))
     try:
         keys = anchor_keys(anchor)
         sig = read_small(root / TRUST_SIG)
@@ -125,7 +136,8 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     if used not in keys:
         return _refused(f"信任锚核验失败：{TRUST_SIG} 由密钥 {fingerprint(used)} 签名，不是信任锚的密钥", people)
     msg = f"正式版：允许签名人文件和审查人员名册已由信任锚密钥 {fingerprint(used)} 签署"
-    return Trust(ANCHORED, signers, people, msg, list(signers.problems), _stamp(ANCHORED, raw, registry))
+    return Trust(ANCHORED, signers, people, msg, list(signers.problems), _stamp(ANCHORED, raw, registry),
+                 leaders(registry))
 
 
 def _stamp(mode: str, raw: bytes, registry: Registry) -> str:

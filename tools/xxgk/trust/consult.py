@@ -1,7 +1,9 @@
 """Release coordination (附件6 第七条): every 涉及部门 has given a written opinion.
 
 A department that disagrees blocks publication until the 政务公开领导小组办公室 has
-recorded a decision; the latest decision wins over replies.
+recorded a decision; the latest decision wins over replies. A decision to publish is then
+reviewed by the publisher's 分管领导 (附件6 第七条 “再提交分管领导审核后方可公开”): a signed
+分管领导审核 record (approvals/) of that unit, dated on or after the decision.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import datetime as dt
 
 from xxgk.io.frontmatter import Document
 from xxgk.model.entry import file_stem
+from xxgk.trust.approvals import LEAD_CHECK
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.model import Consultation
 
@@ -40,13 +43,15 @@ def consultation_reasons(doc: Document, idx: RecordIndex) -> list[str]:
             last = _latest(decisions)
             if last.decision != "同意公开":
                 reasons.append(f"政务公开领导小组办公室已决定不予公开（{last.rel}）")
+            else:
+                reasons.extend(lead_check(doc, idx, last))
         elif not replies:
             reasons.append(f"缺少涉及部门“{dept}”的书面意见（附件6 第七条：公开前须书面征求意见），"
                            "请在 consultations/ 中记录")
         elif _latest(replies).reply != "同意公开":
             reasons.append(f"涉及部门“{dept}”不同意公开（{_latest(replies).rel}），须报政务公开领导小组办公室"
                            "决定（附件6 第七条），尚无决定记录")
-    return reasons
+    return list(dict.fromkeys(reasons))
 
 
 def withdrawn(doc: Document, idx: RecordIndex, today: dt.date) -> bool:
@@ -55,3 +60,15 @@ def withdrawn(doc: Document, idx: RecordIndex, today: dt.date) -> bool:
     index_no = str(doc.get("索引号") or "")
     found = idx.withdrawals.get(index_no, []) + idx.withdrawn_stems.get(file_stem(index_no), [])
     return any(w.date is not None and w.date <= today for w in found)
+
+
+def lead_check(doc: Document, idx: RecordIndex, decision: Consultation) -> list[str]:
+    """The 分管领导审核 that must follow a leading-group decision to publish."""
+    index_no, unit = str(doc.get("索引号") or ""), str(doc.get("发布机构") or "")
+    mine = [a for a in idx.approvals if a.kind == LEAD_CHECK and a.index_no == index_no and a.unit == unit
+            and a.counts and a.date is not None and decision.date is not None and a.date >= decision.date]
+    if not mine:
+        return [f"领导小组办公室决定公开（{decision.rel}）后，须由“{unit}”的分管领导审核（附件6 第七条），"
+                "尚无签名的分管领导审核记录"]
+    last = max(mine, key=lambda a: (a.date or dt.date.min, a.rel))
+    return [] if last.opinion == "同意" else [f"分管领导审核不同意公开（{last.rel}）"]

@@ -18,19 +18,23 @@ from pathlib import Path, PurePosixPath
 from xxgk.io.records import Record, parse_record, record_files
 from xxgk.model.problem import Problem, Severity
 from xxgk.trust.anchor import Trust, read_small
+from xxgk.trust.approvals import APPROVALS, Approval
+from xxgk.trust.approvals import verified as verified_approval
 from xxgk.trust.attest import SIG_SUFFIX, verify_record
 from xxgk.trust.model import (
     Consultation,
+    Release,
     Review,
     Withdrawal,
     consultation_from,
+    release_from,
     review_from,
     withdrawal_from,
 )
 from xxgk.trust.sshsig import CONSULT, REVIEW, SignatureError
 
-REVIEWS, CONSULTATIONS, WITHDRAWALS = "reviews", "consultations", "withdrawals"
-FOLDERS = (REVIEWS, CONSULTATIONS, WITHDRAWALS)
+REVIEWS, CONSULTATIONS, WITHDRAWALS, RELEASES = "reviews", "consultations", "withdrawals", "releases"
+FOLDERS = (REVIEWS, CONSULTATIONS, WITHDRAWALS, RELEASES, APPROVALS)
 HAZARD = "FILE-KIND"
 
 
@@ -47,6 +51,8 @@ class RecordIndex:
     hazards: list[Problem] = field(default_factory=list)  # symlinks, special files: the build stops
     trust: Trust | None = None
     raw: dict[str, bytes] = field(default_factory=dict)  # review rel -> the bytes that were parsed
+    approvals: list[Approval] = field(default_factory=list)  # verified when read (they are few)
+    releases: dict[str, list[Release]] = field(default_factory=dict)  # by 申请编号, signatures checked
     _checked: dict[str, Review] = field(default_factory=dict)
 
     def verified(self, rv: Review) -> Review:
@@ -105,6 +111,14 @@ def load_index(root: Path, trust: Trust) -> RecordIndex:
         c = replace(c, signed_by=signed, signature_problem=why)
         idx.consultations.setdefault(c.index_no, []).append(c)
     _withdrawals(root, idx)
+    for rec, raw in _valid(root, APPROVALS, "approval.schema.json", "APPROVAL-RECORD", idx):
+        idx.raw[rec.rel] = raw
+        idx.approvals.append(verified_approval(root, rec, raw, trust))
+    for rec, raw in _valid(root, RELEASES, "release.schema.json", "RELEASE-RECORD", idx):
+        r = release_from(rec)
+        idx.raw[r.rel] = raw
+        signed, why = verify_record(root, r.rel, raw, REVIEW, trust, r.date)
+        idx.releases.setdefault(r.request, []).append(replace(r, signed_by=signed, signature_problem=why))
     return idx
 
 

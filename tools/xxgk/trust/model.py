@@ -31,6 +31,10 @@ class Review:
     author: str = ""  # 作者: signing identity of who made the reviewed version
     signed_by: frozenset[str] = frozenset()  # principals of the verified signature (empty: none)
     signature_problem: str = ""  # why the signature does not count ("" when it does)
+    marks: tuple[tuple[str, str], ...] = ()  # acknowledged 密级标志: (finding id, 解密记录)
+    unclear_to: str = ""  # 难以确定: 报送 (分管负责同志 | 保密工作部门 | 上级业务主管部门)
+    unclear_sent: dt.date | None = None
+    needs_permit: str = ""  # 须经批准: the authority whose approval release needs (附件6 第五条)
 
     @property
     def allows(self) -> bool:
@@ -40,13 +44,30 @@ class Review:
 def review_from(rec: Record) -> Review:
     atts = tuple((a.get("文件", ""), a.get("哈希", "")) for a in rec.data.get("附件哈希") or ()
                  if isinstance(a, dict))
-    acks = frozenset(a.get("编号", "") for a in rec.data.get("已确认发现") or () if isinstance(a, dict))
+    found = [a for a in rec.data.get("已确认发现") or () if isinstance(a, dict)]
+    acks = frozenset(a.get("编号", "") for a in found)
+    got = rec.data.get("难以确定")
+    unclear: dict[str, object] = got if isinstance(got, dict) else {}
     return Review(rel=rec.rel, entry=rec.text("条目"), index_no=rec.text("索引号"),
                   title=rec.text("信息名称"), attribute=rec.text("公开属性"),
                   conclusion=rec.text("审查结论"), body=rec.text("审查单位"),
                   reviewer=rec.text("审查人"), date=parse_date(rec.text("审查日期")),
                   entry_sha=rec.text("条目哈希"), attachments=atts, acknowledged=acks,
-                  author=rec.text("作者"))
+                  author=rec.text("作者"), marks=tuple((a.get("编号", ""), a.get("解密记录", ""))
+                                                      for a in found if is_mark(a)),
+                  unclear_to=str(unclear.get("报送") or ""),
+                  unclear_sent=parse_date(str(unclear.get("报送日期") or "")),
+                  needs_permit=rec.text("须经批准"))
+
+
+MARK_RULE = "SCAN-SECRET-MARK"
+
+
+def is_mark(ack: dict[str, str]) -> bool:
+    """A 密级标志 acknowledgement: so written, or any secret-mark finding not classed by
+    ``xxgk review sign`` as a 内部资料标志 (fail-closed: a missing 类别 is a 密级标志)."""
+    kind = ack.get("类别", "")
+    return kind == "密级标志" or (ack.get("编号", "").startswith(MARK_RULE + ":") and kind != "内部资料标志")
 
 
 @dataclass(frozen=True)
@@ -82,3 +103,27 @@ class Withdrawal:
 def withdrawal_from(rec: Record) -> Withdrawal:
     return Withdrawal(rel=rec.rel, index_no=rec.text("索引号"), entry=rec.text("条目"),
                       date=parse_date(rec.text("撤回日期")), reason=rec.text("撤回原因"))
+
+
+@dataclass(frozen=True)
+class Release:
+    """A review of what a reply on request hands over (releases/; 附件4 第七条（三））."""
+
+    rel: str
+    request: str  # 申请编号
+    unit: str  # 受理单位
+    files: tuple[tuple[str, str], ...]  # (path from the root, sha256)
+    conclusion: str
+    reviewer: str
+    date: dt.date | None
+    author: str
+    signed_by: frozenset[str] = frozenset()
+    signature_problem: str = ""
+
+
+def release_from(rec: Record) -> Release:
+    files = tuple((f.get("文件", ""), f.get("哈希", "")) for f in rec.data.get("提供文件") or ()
+                  if isinstance(f, dict))
+    return Release(rel=rec.rel, request=rec.text("申请编号"), unit=rec.text("受理单位"), files=files,
+                   conclusion=rec.text("审查结论"), reviewer=rec.text("审查人"),
+                   date=parse_date(rec.text("审查日期")), author=rec.text("作者"))

@@ -18,6 +18,7 @@ from xxgk.io.frontmatter import Document
 from xxgk.io.hashing import sha256_bytes, sha256_file
 from xxgk.model.registry import Registry
 from xxgk.trust.index import RecordIndex
+from xxgk.trust.sign_off import sign_off_reasons
 from xxgk.trust.verdict import Basis, mismatch
 
 CONTENT, CATALOG = "content/", "content/catalog/"
@@ -85,7 +86,8 @@ def page_verdict(root: Path, doc: Document, idx: RecordIndex, basis: Basis,
                                   "xxgk review sign 页面文件）")
     reasons = []
     for rv in candidates:
-        why = mismatch(idx.verified(rv), "", "主动公开", atts, basis, [page_body(registry)])
+        why = (mismatch(idx.verified(rv), "", "主动公开", atts, basis, [page_body(registry)])
+               or "；".join(sign_off_reasons(rv, "", idx)))
         if not why:
             return PageVerdict(True, files={n: str(atts[posixpath.relpath(n, posixpath.dirname(doc.rel))])
                                             for n in names})

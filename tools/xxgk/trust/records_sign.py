@@ -1,7 +1,8 @@
 """Sign a record file in place: ``<record>.sig`` beside it, namespace by its folder.
 
 Training records are signed by the office that organised the training, written opinions by
-the department that gave them, leading-group decisions by its office; secrecy reviews are
+the department that gave them, leading-group decisions by its office, approvals by the
+unit's 分管负责同志 or 信息公开工作负责人; secrecy reviews are
 signed by ``xxgk review sign`` itself. The signature covers the exact bytes: a record is
 never edited after it is signed (a correction is a new record).
 """
@@ -12,15 +13,16 @@ from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
 from xxgk.trust.attest import signature_path
-from xxgk.trust.sshsig import CONSULT, REVIEW, TRAINING, SignatureError, sign_file
+from xxgk.trust.sshsig import APPROVAL, CONSULT, REVIEW, TRAINING, SignatureError, sign_file
 
-NAMESPACES = {"training": TRAINING, "consultations": CONSULT, "reviews": REVIEW}
+NAMESPACES = {"training": TRAINING, "consultations": CONSULT, "reviews": REVIEW,
+              "releases": REVIEW, "approvals": APPROVAL}
 
 
 def namespace_for(rel: str) -> str:
     folder = rel.split("/")[0]
     if folder not in NAMESPACES or not rel.endswith((".yml", ".yaml")):
-        raise SignatureError(f"{rel} 不是需要签名的记录（只签 training/、consultations/、reviews/ 下的 .yml 记录）")
+        raise SignatureError(f"{rel} 不是需要签名的记录（只签 training/、consultations/、reviews/、releases/、approvals/ 下的 .yml 记录）")
     return NAMESPACES[folder]
 
 

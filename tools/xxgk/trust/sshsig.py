@@ -25,6 +25,7 @@ from sshsig.sshsig import SshsigSignature, SshsigWrapper, ssh_enarmor_sshsig
 REVIEW = "xxgk-review"  # secrecy reviews, reviews of releases on request
 TRAINING = "xxgk-training"  # training records (the office that organises training)
 CONSULT = "xxgk-consult"  # written opinions of other departments, leading-group decisions
+APPROVAL = "xxgk-approval"  # approvals of 分管负责同志 and 信息公开工作负责人 (approvals/)
 TRUST = "xxgk-trust"  # the leading group's signature over the signers file and roster
 MAX_SIGNATURE = 16 * 1024  # an armored RSA-4096 signature is under 2 KiB
 

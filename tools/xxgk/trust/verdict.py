@@ -2,7 +2,8 @@
 
 A review counts only if it names the entry's current bytes and every attachment's bytes,
 was made by a rostered reviewer entitled to review for the body named in it, confirms the
-entry's disclosure attribute, and allows publication. Every issuing body of the entry
+entry's disclosure attribute, allows publication, and has the approvals it needs
+(``trust.sign_off``: 分管负责同志, 解密, 报请确定, 发布批准). Every issuing body of the entry
 (发布机构 and each 联合发文机关) needs such a review.
 """
 
@@ -18,6 +19,7 @@ from xxgk.trust.anchor import Trust
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.model import Review
 from xxgk.trust.roster import Reviewer
+from xxgk.trust.sign_off import sign_off_reasons
 from xxgk.trust.training import Attendance, hours_before
 
 
@@ -64,7 +66,8 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
     rejected: dict[str, list[str]] = {}
     for rv in candidates:
         rv = idx.verified(rv)
-        why = mismatch(rv, str(doc.get("索引号") or ""), doc.get("公开形式"), atts, basis, bodies)
+        why = (mismatch(rv, index_no, doc.get("公开形式"), atts, basis, bodies)
+               or "；".join(sign_off_reasons(rv, index_no, idx)))
         if why:
             rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
         else:
