@@ -27,6 +27,7 @@ from xxgk.reports.audit import (
     finding,
     voice_findings,
 )
+from xxgk.reports.audit_approvals import APPROVAL_SOURCES
 from xxgk.reports.training_source import training_report
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import read_record, record_paths
@@ -199,4 +200,5 @@ SOURCES: list[tuple[str, Source]] = [
     ("各单位目录更新", silent_unit_findings),
     ("工作人员培训", training_findings),
     ("社会评议与舆情回应", voice_findings),
+    *APPROVAL_SOURCES,
 ]
