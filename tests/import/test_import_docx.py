@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import subprocess
@@ -139,11 +140,23 @@ def test_a_second_import_never_overwrites_and_takes_the_next_number(
     path = make_docx(secret=False)
     assert run(repo, "import", str(path), *OPTIONS) == 0
     first = entries(repo)[0].read_bytes()
-    assert run(repo, "import", str(path), *OPTIONS) == 0
+    other = make_docx("通知（修订）.docx", secret=False, extra="本通知自印发之日起执行。")
+    assert run(repo, "import", str(other), *OPTIONS) == 0
     names = [p.name for p in entries(repo)]
     assert names == ["000014349-2026-00001.md", "000014349-2026-00002.md"]
     assert entries(repo)[0].read_bytes() == first
     assert check(repo) == 0
+
+
+def test_the_same_file_is_not_imported_twice(repo: Path, make_docx: Callable[..., Path],
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = make_docx(secret=False)
+    assert run(repo, "import", str(path), *OPTIONS) == 0
+    assert run(repo, "import", str(path), *OPTIONS) == 1
+    assert [p.name for p in entries(repo)] == ["000014349-2026-00001.md"]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert read(entries(repo)[0], "e.md").meta["导入来源"] == f"sha256:{digest}"
+    assert "已经导入过" in capsys.readouterr().err
 
 
 def test_dry_run_prints_the_entry_and_writes_nothing(repo: Path, make_docx: Callable[..., Path],

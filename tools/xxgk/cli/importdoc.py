@@ -8,19 +8,20 @@ from pathlib import Path
 
 from xxgk.cli.new import FIELDS
 from xxgk.cli.output import report
-from xxgk.importer.build import Imported, assemble, convert, display, entry_text, place, write
-from xxgk.importer.secrecy import findings
-from xxgk.importer.summary import attach_files, explain, missing_options
+from xxgk.importer.build import Imported, convert, write
+from xxgk.importer.bulk import FAILED, HELD, Options, Row, import_folder
+from xxgk.importer.report import summary, write_report
+from xxgk.importer.source import imported_origins
+from xxgk.importer.summary import attach_files, explain
+from xxgk.importer.verdict import Verdict, judge, missing_options
 from xxgk.importer.word import ImportError_
-from xxgk.io.frontmatter import parse
 from xxgk.io.registry import load_registry
-from xxgk.model.dates import today
-from xxgk.model.problem import Severity
 from xxgk.model.registry import Registry
-from xxgk.rules import check_entry
-from xxgk.rules.base import Context
 
 HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入为一个新的目录条目。
+
+也可以给一个文件夹（保存的网页、Word 文档或整站镜像）：逐个导入，栏目页和已导入过的跳过，
+保留原网站符合本旗格式且未被占用的索引号，写出导入报告（CSV 和中文摘要），可重复运行。
 
 正文转为干净的 Markdown（保留标题层次、编号、表格和加粗小标题，去掉字体、颜色、字号等格式，
 不重复标题）；信息名称、文件编号、产生时间、发布机构从文件中识别，图片和附件文件存放在条目旁边。
@@ -33,19 +34,22 @@ HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入
   xxgk import 通知.docx --dry-run          # 只显示识别结果和转换后的正文，不写文件
   xxgk import 保存的网页.html --category 工作信息 --department 办公室 --publisher 鄂托克前旗财政局
   xxgk import 通知.docx --attach 附件1.xlsx --attach 附件2.pdf ...
+  xxgk import 旧网站镜像/ --category 政策文件 --department 办公室   # 整个文件夹，写出导入报告
 """
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("import", help="从 Word 文档或网页导入目录条目", description=HELP,
                         formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("file", type=Path, metavar="文件", help=".docx 或 .html 文件")
+    p.add_argument("file", type=Path, metavar="文件", help=".docx 或 .html 文件，或存放它们的文件夹（网站镜像）")
     for option, (key, question, _default) in FIELDS.items():
         p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=key, help=question)
     p.add_argument("--attach", type=Path, action="append", default=[], metavar="附件文件",
                    help="随条目发布的附件文件（可多次给出）")
     p.add_argument("--force", action="store_true", help="确认无涉密和个人信息后，仍然写入有标记的文件")
     p.add_argument("--dry-run", action="store_true", help="只显示识别结果和正文，不写文件")
+    p.add_argument("--report", type=Path, metavar="报告", default=None,
+                   help="导入文件夹时报告的路径（不含扩展名；默认 文件夹/导入报告，写出 .csv 和 .txt）")
     p.set_defaults(func=run)
 
 
@@ -60,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     registry = load_registry(root)
     source: Path = args.file
+    given, defaults = _options(args)
+    if source.is_dir() and not source.is_symlink():
+        if args.attach:
+            print("xxgk：导入文件夹时不能用 --attach（附件请放在各网页旁边）", file=sys.stderr)
+            return 2
+        return run_folder(args, root, registry, given, defaults)
     if not source.is_file():
         print(f"xxgk：找不到文件 {source}", file=sys.stderr)
         return 2
@@ -69,38 +79,26 @@ def run(args: argparse.Namespace) -> int:
     except ImportError_ as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1
-    given, defaults = _options(args)
-    meta = assemble(imported, given, defaults)
-    number, target = place(root, meta, registry, imported.reading.old_index)
-    if imported.reading.old_index and number and number != imported.reading.old_index:
-        imported.reading.notes.append(f"原页面的索引号“{imported.reading.old_index}”与本仓库的编号"
-                                      f"不符或已被占用，已分配新索引号 {number}")
-    meta = {"索引号": number, **meta}
-    text = entry_text(imported, meta, target)
-    rel = display(target, root)
-    secret = findings(imported, text, rel, registry)
+    earlier = imported_origins(root).get(imported.origin)
+    if earlier:
+        print(f"xxgk：{source} 已经导入过，条目是 {earlier}（导入来源相同：{imported.origin}），没有重复写入",
+              file=sys.stderr)
+        return 1
+    verdict = judge(root, registry, imported, given, defaults)
     print(explain(imported, given))
-    return _decide(args, imported, meta, text, target, rel, registry, secret)
+    return _decide(args, imported, verdict)
 
 
-def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object], text: str,
-            target: Path, rel: str, registry: Registry, secret: list[str]) -> int:
+def _decide(args: argparse.Namespace, imported: Imported, verdict: Verdict) -> int:
     """Write the entry only if it passes every rule and carries no secrecy marking."""
-    doc = parse(text.encode("utf-8"), rel)
-    # CAT-UNSAFE-MARKUP among them: what the site would refuse is said now, with its line
-    problems = check_entry(doc, Context(registry, today(), {}, args.root), args.root)
-    # the files the import saves beside the entry do not exist yet: CAT-ATTACHMENT may not say so
-    coming = [f"“{Path(rel).stem}.files/{a.name}”" for a in imported.assets.items]
-    problems = [p for p in problems if not (p.rule == "CAT-ATTACHMENT" and "不存在" in p.message
-                                            and any(c in p.message for c in coming))]
-    errors = [p for p in problems if p.severity is Severity.ERROR]
+    errors, secret, rel = verdict.errors, verdict.secret, verdict.rel
     if args.dry_run:
         print("—— 转换结果（未写入）——")
-        print(text)
+        print(verdict.text)
     if secret:
         print("发现涉密标志或个人信息：\n" + "\n".join(f"  · {s}" for s in secret))
     if errors:
-        hint = missing_options(meta)
+        hint = missing_options(verdict.meta)
         if hint:
             print("还缺少以下内容，请用选项补上后重新运行：\n" + hint)
         # a missing field also leaves the entry without 索引号: the hint above says it all
@@ -116,9 +114,31 @@ def _decide(args: argparse.Namespace, imported: Imported, meta: dict[str, object
     if args.dry_run:
         return 0
     try:
-        write(imported, target, text)
+        write(imported, verdict.target, verdict.text)
     except FileExistsError:
         print(f"xxgk：{rel} 已存在，没有覆盖。请重新运行（索引号会顺延）。", file=sys.stderr)
         return 1
-    print(f"已导入 {rel}，索引号 {meta['索引号']}。请核对上面识别的内容和正文后，运行 xxgk check 再提交。")
+    print(f"已导入 {rel}，索引号 {verdict.meta['索引号']}。请核对上面识别的内容和正文后，运行 xxgk check 再提交。")
     return 0
+
+
+def run_folder(args: argparse.Namespace, root: Path, registry: Registry, given: dict[str, str],
+               defaults: dict[str, str]) -> int:
+    """Every page and document of a folder; the report beside it. 1 when any file needs a person."""
+    folder: Path = args.file
+
+    def progress(n: int, total: int, row: Row) -> None:
+        where = f" → {row.entry}" if row.entry else ""
+        print(f"[{n}/{total}] {row.file}：{row.outcome}{where}", file=sys.stderr, flush=True)
+
+    options = Options(given, defaults, args.force, args.dry_run)
+    rows = import_folder(root, folder, registry, options, progress)
+    base = args.report or folder / "导入报告"
+    try:
+        table, text = write_report(base, str(folder), rows)
+    except OSError as exc:
+        print(f"xxgk：无法写出导入报告 {base}（{exc.strerror}）", file=sys.stderr)
+        return 2
+    print(summary(str(folder), rows), end="")
+    print(f"报告：{table}，{text}")
+    return 1 if any(r.outcome in (HELD, FAILED) for r in rows) else 0

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from xxgk.importer.assets import FOLDER, Assets, web_resolver, word_resolver
 from xxgk.importer.blocks import Block
-from xxgk.importer.guess import Guess, Reading, read
+from xxgk.importer.guess import read
+from xxgk.importer.reading import Guess, Reading
+from xxgk.importer.source import ORIGIN, file_origin
 from xxgk.importer.walk import walk
 from xxgk.importer.webpage import read_page
 from xxgk.importer.word import ImportError_, docx_html
@@ -35,25 +37,28 @@ class Imported:
     reading: Reading
     assets: Assets
     warnings: list[str] = field(default_factory=list)
+    extractor: str = ""  # how a web page's article was found
+    origin: str = ""  # 导入来源: the page's address, else the file's SHA-256
 
 
 def convert(path: Path, registry: Registry) -> Imported:
     """Read a .docx or a saved web page; raises ImportError_ with a Chinese message."""
     suffix = path.suffix.lower()
     assets = Assets()
-    page: dict[str, str] = {}
     if suffix in WORD:
         html, warnings = docx_html(path, assets)
         blocks, kind = walk(html, word_resolver(assets)), "Word 文档"
+        reading, extractor, url = read(blocks, {}, registry), "", ""
     elif suffix in WEB and suffix != ".mht":
-        article, page = read_page(path)
-        blocks, warnings, kind = walk(article, web_resolver(assets, path.parent)), [], "网页"
+        page = read_page(path)
+        blocks, warnings, kind = walk(page.article, web_resolver(assets, path.parent)), [], "网页"
+        reading, extractor, url = read(blocks, page.stated, registry, web=True), page.extractor, page.url
     else:
         raise ImportError_(f"{path}：只能导入 .docx（Word）和 .html/.htm（网页）文件；"
                            ".doc、.wps、.mht 请先另存为 .docx 或“网页，仅 HTML”")
     if not any(b.text or b.kind == "image" for b in blocks):
         raise ImportError_(f"{path}：文件里没有读到任何正文")
-    return Imported(path, kind, read(blocks, page, registry), assets, warnings)
+    return Imported(path, kind, reading, assets, warnings, extractor, url or file_origin(path))
 
 
 def body_markdown(blocks: list[Block]) -> str:
@@ -92,6 +97,8 @@ def assemble(imported: Imported, given: dict[str, str], defaults: dict[str, str]
     files = attachments(imported)
     if files:
         meta["附件"] = files
+    if imported.origin:
+        meta[ORIGIN] = imported.origin
     return meta
 
 
@@ -105,16 +112,18 @@ def _kept(old: str, registry: Registry, taken: set[str], values: dict[str, str])
     return ""
 
 
-def place(root: Path, meta: dict[str, object], registry: Registry, old: str = "") -> tuple[str, Path]:
+def place(root: Path, meta: dict[str, object], registry: Registry, old: str = "",
+          taken: set[str] | None = None) -> tuple[str, Path]:
     """(索引号, entry path); no 索引号 while publisher, category or date are not usable.
-    ``old``: the 索引号 the source already showed, kept when it fits."""
+    ``old``: the 索引号 the source already showed, kept when it fits. ``taken``: the numbers in
+    use, when the caller keeps them (a folder import adds each one it gives)."""
     created = parse_date(meta.get("产生时间"))
     publisher, category = str(meta.get("发布机构", "")), str(meta.get("分类", ""))
     number = ""
     if created and registry.unit(publisher) and registry.category(category):
         values = index_values(registry, publisher, category, created.year)
-        taken = taken_numbers(root)
-        number = _kept(old, registry, taken, values) or next_number(registry, taken, values)
+        used = taken_numbers(root) if taken is None else taken
+        number = _kept(old, registry, used, values) or next_number(registry, used, values)
     folder = root / CATALOG_DIR / (str(created.year) if created else "未定")
     return number, folder / f"{file_stem(number or 'new')}.md"
 

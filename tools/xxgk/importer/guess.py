@@ -1,18 +1,21 @@
 """Propose an entry's metadata from a converted document, and clean its body.
 
-Each guess keeps where it came from, so that the command can tell staff what to verify.
-A value the web page states in its own metadata (信息公开 table, ``<meta>``) wins over one
-read from the layout, except the 成文日期 printed under the signature, which is the legal date.
+Each guess keeps where it came from, truthfully (which table cell, ``<meta>`` tag or line of
+the text), so that the command and the import report can tell staff what to verify. A value
+printed in the document itself (发文字号, 落款, 成文日期) wins over what the page states around
+it; among the page's values, its 信息公开 header wins over ``<meta>`` tags.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from xxgk.importer.blocks import Block, escape
-from xxgk.importer.cndate import find_date
+from xxgk.importer.dates import created, stated_notes
+from xxgk.importer.furniture import Edges, trim
 from xxgk.importer.header import compact, find_title, normalise_doc_no, read_head
+from xxgk.importer.labels import Stated
+from xxgk.importer.reading import Guess, Reading
 from xxgk.importer.tail import (
     Tail,
     attachment_start,
@@ -27,25 +30,6 @@ OUTLINE = ((re.compile(r"^第[一二三四五六七八九十百]+[章编]"), 2),
            (re.compile(r"^[一二三四五六七八九十]+、"), 2),
            (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 3))
 HEADING_MAX = 40  # longer lines are paragraphs that merely start with 一、
-
-
-@dataclass
-class Guess:
-    value: str
-    origin: str  # where it was read, in Chinese
-
-
-@dataclass
-class Reading:
-    fields: dict[str, Guess] = field(default_factory=dict)
-    markings: list[str] = field(default_factory=list)  # 份号, 密级 as printed
-    removed: list[str] = field(default_factory=list)  # parts taken out of the body
-    notes: list[str] = field(default_factory=list)  # things staff should look at
-    listed: list[str] = field(default_factory=list)  # attachments named in 附件说明
-    sections: list[str] = field(default_factory=list)  # attachments found in the text
-    joint: list[str] = field(default_factory=list)  # 联合发文机关 when several signed
-    old_index: str = ""  # the 索引号 a web page already showed
-    body: list[Block] = field(default_factory=list)
 
 
 def match_unit(text: str, registry: Registry) -> str | None:
@@ -81,11 +65,18 @@ def outline(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def read(blocks: list[Block], page: dict[str, str], registry: Registry) -> Reading:
-    r = Reading(old_index=page.get("索引号", "").strip())
+def read(blocks: list[Block], page: dict[str, Stated], registry: Registry,
+         web: bool = False) -> Reading:
+    """What the document (and, for a web page, what the page) says, and the cleaned body.
+    ``page``: the values a web page states outside the article, with their origins; a web
+    page's article also loses the site furniture at its edges."""
+    blocks, edges = trim(blocks) if web else (blocks, Edges())
+    page = {**edges.stated, **page}  # the header table wins over a line at the top of the text
+    r = Reading(old_index=page["索引号"].value.strip() if "索引号" in page else "")
+    r.removed += edges.removed
     head, rest = read_head(blocks)
-    r.markings, r.removed = head.markings, list(head.removed)
-    known = page.get("信息名称", "")
+    r.markings, r.removed = head.markings, r.removed + list(head.removed)
+    known = page["信息名称"].value if "信息名称" in page else ""
     title, at, count = find_title(rest, known)
     if at >= 0:
         del rest[at:at + count]
@@ -99,35 +90,35 @@ def read(blocks: list[Block], page: dict[str, str], registry: Registry) -> Readi
     r.removed += tail.removed
     r.listed, r.sections = tail.listed, tail.sections
     r.body = outline(rest)
-    _fields(r, head.doc_no, head.doc_no_printed, title, tail, page, registry)
+    if title:
+        origin = page["信息名称"].origin if known else "正文标题"
+        r.fields["信息名称"] = Guess(title, origin)
+    _doc_no(r, head.doc_no, head.doc_no_printed, page)
+    created(r, tail, page)
+    _publisher(r, tail.signature, "落款", registry)
+    for key in ("发布机构", "来源"):
+        if "发布机构" not in r.fields and key in page:
+            _publisher(r, [page[key].value], page[key].origin, registry)
     if head.banner and "发布机构" not in r.fields:
         _publisher(r, [head.banner], "发文机关标志", registry)
+    for key in ("关键词", "内容描述"):
+        if key in page:
+            r.fields[key] = Guess(page[key].value, page[key].origin)
+    r.notes += stated_notes(page)
     return r
 
 
-def _fields(r: Reading, doc_no: str, printed: str, title: str, tail: Tail, page: dict[str, str],
-            registry: Registry) -> None:
-    if title:
-        r.fields["信息名称"] = Guess(title, "网页标注的标题" if page.get("信息名称") else "正文标题")
-    if page.get("文件编号") and not printed:
-        printed = page["文件编号"]
+def _doc_no(r: Reading, doc_no: str, printed: str, page: dict[str, Stated]) -> None:
+    origin = "正文中的发文字号"
+    if not printed and "文件编号" in page:
+        printed, origin = page["文件编号"].value, page["文件编号"].origin
         doc_no = normalise_doc_no(printed)
     if doc_no:
-        r.fields["文件编号"] = Guess(doc_no, "发文字号")
+        r.fields["文件编号"] = Guess(doc_no, origin)
         if compact(printed) != doc_no:
             r.notes.append(f"文件编号原文为“{printed}”，已按 GB/T 9704 写作“{doc_no}”")
     elif printed:
         r.notes.append(f"发文字号“{printed}”无法按 GB/T 9704 改正，请用 --doc-no 给出")
-    if tail.date:
-        r.fields["产生时间"] = Guess(tail.date.isoformat(), f"成文日期“{tail.date_printed}”")
-    elif page.get("产生时间") and (when := find_date(page["产生时间"])):
-        r.fields["产生时间"] = Guess(when.isoformat(), f"网页上的日期“{page['产生时间']}”")
-    _publisher(r, tail.signature, "落款", registry)
-    if "发布机构" not in r.fields and page.get("发布机构"):
-        _publisher(r, [page["发布机构"]], "网页标注的发布机构", registry)
-    for key in ("关键词", "内容描述"):
-        if page.get(key):
-            r.fields[key] = Guess(page[key], "网页 meta 标签")
 
 
 def _publisher(r: Reading, signs: list[str], origin: str, registry: Registry) -> None:

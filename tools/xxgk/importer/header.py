@@ -22,6 +22,8 @@ ISSUER = re.compile(r"^签发人[:：]\S*$")
 ISSUER_TAIL = re.compile(r"签发人[:：].*$")
 DOCNO = re.compile(r"^\S{1,20}?[〔\[(（【［﹝{<〈]\s*\d{2,4}\s*[〕\])）】］﹞}>〉]\s*第?\s*[A-Za-z]{0,4}\d+\s*号$")
 BANNER = re.compile(r"^\S{2,40}文件$")
+# what may stand before a 发文字号 on a page: a bullet, or the label of a header cell
+LEAD = re.compile(r"^(?:[•·●◆◇■□▪▫◎○★☆\-—*＊>》]+|(?:文号|发文字号|文件编号|文件字号)[:：]?)+")
 # the 文种 a title ends with (党政机关公文处理工作条例 第八条, and the usual 规范性文件 names)
 KINDS = ("通知", "决定", "意见", "办法", "公告", "通告", "报告", "请示", "批复", "函", "规定",
          "方案", "纪要", "规划", "细则", "决议", "命令", "令", "公报", "议案", "通报", "答复",
@@ -45,13 +47,13 @@ class Head:
 
 
 def normalise_doc_no(printed: str, year: int | None = None) -> str:
-    plain = compact(printed)
+    plain = LEAD.sub("", compact(printed))
     return plain if parse(plain) else (suggest(plain, year) or "")
 
 
 def _classify(text: str, head: Head) -> bool:
     """Record ``text`` if it is a head part; False when it is not one."""
-    plain = compact(text)
+    plain = LEAD.sub("", compact(text))
     if COPY_NO.match(plain):
         head.markings.append(f"份号 {plain}")
     elif SECRET.match(plain):

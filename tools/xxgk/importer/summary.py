@@ -9,11 +9,6 @@ from xxgk.importer.build import Imported
 from xxgk.importer.word import ImportError_
 from xxgk.io.safefs import ATTACHMENT_LIMIT, UnsafeFile, read_named
 
-REQUIRED_OPTIONS = {"信息名称": "--title", "产生时间": "--date", "分类": "--category",
-                    "发布机构": "--publisher", "责任部门": "--department", "公开形式": "--disclosure",
-                    "公开时限": "--term", "审核程序": "--procedure", "关键词": "--keywords",
-                    "内容描述": "--summary"}
-
 
 def attach_files(imported: Imported, files: list[Path]) -> None:
     """Files staff name with --attach, saved beside the entry as its 附件."""
@@ -34,6 +29,8 @@ def _lines(title: str, items: list[str]) -> list[str]:
 def explain(imported: Imported, given: dict[str, str]) -> str:
     r = imported.reading
     out = [f"读取 {imported.source.name}（{imported.kind}）"]
+    if imported.extractor:
+        out.append(f"正文取自：{imported.extractor}")
     out += _lines("从文件中识别：", [f"{k}：{g.value}（取自{g.origin}）" for k, g in r.fields.items()
                                  if k not in given])
     out += _lines("由选项给出：", [f"{k}：{v}" for k, v in given.items()])
@@ -48,8 +45,3 @@ def explain(imported: Imported, given: dict[str, str]) -> str:
     if r.listed and not r.sections and not any(a.attachment for a in imported.assets.items):
         out.append("附件说明列出了附件，但文件中没有附件正文，也没有附件文件：请用 --attach 附上。")
     return "\n".join(out)
-
-
-def missing_options(meta: dict[str, object]) -> str:
-    lines = [f"  {option}（{key}）" for key, option in REQUIRED_OPTIONS.items() if not meta.get(key)]
-    return "\n".join(lines)

@@ -1,21 +1,27 @@
-"""A web page saved from a government site → its article, with the page's own metadata.
+"""A web page saved from a government site → its article, with what the page says about it.
 
-Scripts, styles, navigation, headers, footers, share buttons and comments are removed; the
-article is the element holding the most paragraph text (the way readability tools find it),
-because every site names its content ``div`` differently. The 信息公开 table that such pages
-show above the article (索引号、发布机构、发文日期、名称、文号) and the ``<meta>`` tags of the
-common site systems (ArticleTitle, PubDate, ContentSource) are read for metadata.
+Scripts, styles, comments and elements named like navigation, headers, footers, breadcrumbs,
+share and print bars are removed first. The article is then found by
+:mod:`xxgk.importer.content` (a known CMS container, else readability-lxml). What the page
+states about the article is read from the rest of the page: the 信息公开 header table or
+definition list (:mod:`xxgk.importer.labels`), labelled lines such as ``发布日期：…　来源：…``,
+the ``<meta>`` tags of the common site systems (ArticleTitle, PubDate, ContentSource,
+Keywords, Description), the title above the article and the ``<title>``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment
 
+from xxgk.importer import content
 from xxgk.importer.blocks import limit_depth, text_of
+from xxgk.importer.labels import Stated, from_structures, from_text
+from xxgk.importer.titles import clean_title, page_title
 from xxgk.importer.word import ImportError_
 from xxgk.io.safefs import HTML_LIMIT, HTML_TAG_LIMIT, UnsafeFile, read_named
 
@@ -24,14 +30,26 @@ DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "input", "button",
              "svg", "canvas", "template", "audio", "video", "map")
 JUNK = re.compile(r"(?:^|[-_ ])(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|share|side|sidebar|"
                   r"banner|search|login|toolbar|print|position|location|copyright|foot|related|"
-                  r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare)(?:$|[-_ \d])", re.IGNORECASE)
-LABELS = {"索引号": "索引号", "信息名称": "信息名称", "发布机构": "发布机构", "发文机关": "发布机构", "发文日期": "产生时间",
-          "成文日期": "产生时间", "生成日期": "产生时间", "名称": "信息名称", "标题": "信息名称",
-          "文号": "文件编号", "发文字号": "文件编号", "主题词": "关键词", "关键词": "关键词"}
-_LABEL = re.compile(r"(?:^|(?<=\s))(" + "|".join(r"\s*".join(k) for k in LABELS) + r")\s*[:：]")
-META = {"articletitle": "信息名称", "pubdate": "产生时间", "contentsource": "发布机构",
+                  r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare|bdsharebuttonbox|"
+                  r"dqwz|wz|pos|prev-next|gotop|snapshot-banner|xgwz)(?:$|[-_ \d])",
+                  re.IGNORECASE)
+META = {"articletitle": "信息名称", "pubdate": "发布日期", "contentsource": "发布机构",
         "keywords": "关键词", "description": "内容描述"}
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+_SAVED = re.compile(r"saved from url=\(\d+\)(https?://\S+?)\s*$")
+_TITLE_CLASS = re.compile(r"(?:^|[-_ ])(?:title|tit|bt|con_title|biaoti)(?:$|[-_ ])", re.IGNORECASE)
+
+
+class NotAnArticle(ImportError_):
+    """A column or home page (a list of links), not an article."""
+
+
+@dataclass
+class Page:
+    article: Tag
+    stated: dict[str, Stated] = field(default_factory=dict)  # key → value with its origin
+    extractor: str = ""  # how the article was found, in Chinese
+    url: str = ""  # the address the page was saved from, when it says
 
 
 def decode(raw: bytes) -> str:
@@ -48,17 +66,30 @@ def decode(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def _meta(soup: BeautifulSoup) -> dict[str, str]:
-    found: dict[str, str] = {}
+def _meta(soup: BeautifulSoup) -> dict[str, Stated]:
+    found: dict[str, Stated] = {}
     for tag in soup.find_all("meta"):
-        key = META.get(str(tag.get("name") or "").lower())
-        content = str(tag.get("content") or "").strip()
-        if key and content:
-            found[key] = content
-    title = soup.title.get_text().strip() if soup.title else ""
-    if title and "信息名称" not in found:
-        found["页面标题"] = re.split(r"\s*(?:_|\||｜|(?<!\d)-(?!\d)|—)\s*", title)[0]
+        name = str(tag.get("name") or "")
+        key = META.get(name.lower())
+        value = str(tag.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = Stated(value, name, "网页 meta 标签")
     return found
+
+
+def _url(soup: BeautifulSoup) -> str:
+    """The address the page was saved from: the browser's ``saved from url`` comment, else the
+    page's canonical link or og:url."""
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        m = _SAVED.search(str(comment).strip())
+        if m:
+            return m.group(1)
+    link = soup.find("link", rel="canonical") or soup.find("meta", property="og:url")
+    if isinstance(link, Tag):
+        href = str(link.get("href") or link.get("content") or "").strip()
+        if re.match(r"https?://\S+$", href):
+            return href
+    return ""
 
 
 def _strip(soup: BeautifulSoup) -> None:
@@ -74,49 +105,14 @@ def _strip(soup: BeautifulSoup) -> None:
             tag.decompose()
 
 
-def _article(body: Tag) -> Tag:
-    scores: dict[int, float] = {}
-    nodes: dict[int, Tag] = {}
-    for p in body.find_all(["p", "td", "div", "li"]):
-        if p.find(["p", "div", "table", "li"]):
-            continue  # only leaves carry text
-        weight = len(re.findall(r"[\u3400-\u9fff]", p.get_text()))
-        # a <div> or <td> holding the whole text with <br>s is itself the article
-        own = [(p, 1.0)] if p.name in ("div", "td") else []
-        up = p.parent.parent if p.parent else None
-        for parent, share in (*own, (p.parent, 0.75), (up, 0.4)):
-            if isinstance(parent, Tag):
-                scores[id(parent)] = scores.get(id(parent), 0) + weight * share
-                nodes[id(parent)] = parent
-    if not scores:
-        return body
-    return nodes[max(scores, key=lambda k: scores[k])]
-
-
-def _info_table(rest: Tag) -> dict[str, str]:
-    """Labelled values like ``发布机构：鄂托克前旗人民政府办公室`` outside the article."""
-    lines = [x.strip() for x in rest.get_text("\n").split("\n") if x.strip()]
-    found: dict[str, str] = {}
-    for n, line in enumerate(lines):
-        marks = list(_LABEL.finditer(line))
-        for i, m in enumerate(marks):
-            end = marks[i + 1].start() if i + 1 < len(marks) else len(line)
-            value = line[m.end():end].strip()
-            if not value and n + 1 < len(lines) and not _LABEL.search(lines[n + 1]):
-                value = lines[n + 1]
-            key = LABELS[re.sub(r"\s", "", m.group(1))]
-            if value and key not in found:
-                found[key] = value.strip(" ;；")
-    return found
-
-
-def _heading(rest: Tag) -> Tag | None:
+def _heading(rest: Tag) -> str:
     """The article's title outside the article: the longest heading-like element (a site's
     logo is a heading too, but a short one)."""
     found = [t for t in rest.find_all(["h1", "h2", "h3"]) if 0 < len(text_of(t)) <= 100]
-    found += [t for t in rest.find_all(class_=re.compile("title", re.IGNORECASE))
+    found += [t for t in rest.find_all(class_=_TITLE_CLASS)
               if not t.find(["div", "p", "table"]) and 0 < len(text_of(t)) <= 100]
-    return max(found, key=lambda t: len(text_of(t)), default=None)
+    texts = [clean_title(text_of(t)) for t in found]
+    return max(texts, key=len, default="")
 
 
 def page_text(path: Path) -> str:
@@ -131,22 +127,45 @@ def page_text(path: Path) -> str:
     return text
 
 
-def read_page(path: Path) -> tuple[Tag, dict[str, str]]:
+def _find_article(body: Tag) -> tuple[Tag, str]:
+    """The article, taken out of ``body``, and how it was found."""
+    known = content.known_container(body)
+    if known:
+        return known[0].extract(), f"正文容器 {known[1]}"
+    extracted = content.by_readability(str(body))
+    if extracted is not None:
+        mine = {x for x in extracted.get_text("\n").split("\n") if x.strip()}
+        for node in body.find_all(string=lambda s: s.strip() in mine):  # what remains is the rest
+            node.extract()
+        return extracted, "readability-lxml 主体识别"
+    return content.by_score(body).extract(), "段落文字最多的元素"
+
+
+def read_page(path: Path) -> Page:
     """The article element and what the page says about it (信息名称, 发布机构 …)."""
     soup = BeautifulSoup(page_text(path), "lxml")
     limit_depth(soup)
-    page = _meta(soup)
+    meta, url = _meta(soup), _url(soup)
+    title = page_title(soup.title.get_text()) if soup.title else ""
     _strip(soup)
     body = soup.body or soup
-    article = _article(body)
-    article.extract()
+    if content.is_listing(body):
+        raise NotAnArticle(f"{path}：这是栏目或首页（几乎全是链接），不是一篇文章，未导入")
+    article, how = _find_article(body)
+    stated, seen = from_structures(body)
+    from_text(body, stated, seen, "正文以外")
     heading = _heading(body)
-    page = {**page, **_info_table(body)}
-    if "信息名称" not in page:
-        name = text_of(heading) if heading else page.get("页面标题", "")
-        if name:
-            page["信息名称"] = name
-    if "关键词" in page:
-        words = [w for w in re.split(r"[\s,，;；、]+", page["关键词"]) if 0 < len(w) <= 10]
-        page["关键词"] = " ".join(dict.fromkeys(words))
-    return article, page
+    for key, value in meta.items():
+        stated.setdefault(key, value)
+    if "信息名称" in stated:
+        stated["信息名称"] = Stated(clean_title(stated["信息名称"].value), stated["信息名称"].label,
+                                stated["信息名称"].where)
+    elif heading:
+        stated["信息名称"] = Stated(heading, "", "正文上方的标题行")
+    elif title:
+        stated["信息名称"] = Stated(title, "", "网页标题（<title>）")
+    if "关键词" in stated:
+        words = [w for w in re.split(r"[\s,，;；、]+", stated["关键词"].value) if 0 < len(w) <= 10]
+        old = stated["关键词"]
+        stated["关键词"] = Stated(" ".join(dict.fromkeys(words)), old.label, old.where)
+    return Page(article, {k: v for k, v in stated.items() if v.value}, how, url)
