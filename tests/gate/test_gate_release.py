@@ -77,8 +77,8 @@ def test_a_disagreement_blocks_until_the_leading_group_office_decides(repo: GitR
     assert code == 1, out
     assert "[GATE-CONSULT]" in out and "不同意公开" in out and "尚无决定记录" in out
     record(repo, "consultations/2026/000014349-2026-00002-决定.yml", DECISION.format(index=NEW_INDEX), "王建华")
-    code, out = gate(repo, capsys)
-    assert code == 0, out
+    code, out = gate(repo, capsys)  # 附件6 第七条: the decision is then checked by the 分管领导
+    assert code == 1 and "尚无决定记录" not in out and "尚无签名的分管领导审核记录" in out, out
 
 
 def test_an_unsigned_agreement_counts_for_nothing(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -91,6 +91,11 @@ def test_partial_disclosure_after_redaction_is_published_as_reviewed(repo: Path,
     assert code == 1 and "--reason" in out
     code, out = sign(repo, capsys, "--conclusion", "脱密处理后部分公开", "--reason", "删去附表中的个人信息（条例第十五条）")
     assert code == 0, out
+    v = verdict(repo)  # 附件4 第九条（三）: the 分管负责同志 approves it first
+    assert not v.ok and "分管负责同志签名审批" in v.reason
+    record = next((repo / "reviews").rglob("*.yml")).relative_to(repo).as_posix()
+    assert main(["--root", str(repo), "review", "approve", record, "--approver", "张明",
+                 "--date", "2026-11-21", "--key", sample_key("zhangm@etkqq.gov.cn")]) == 0
     assert verdict(repo).ok
 
 

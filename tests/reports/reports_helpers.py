@@ -77,4 +77,6 @@ def set_reviewers(root: Path, people: list[tuple[str, str]]) -> None:
     block = "审查人员:\n" + "".join(f"  - 姓名: {n}\n    单位: {u}\n" for n, u in people)
     new, count = re.subn(r"^审查人员:\n(?:(?:[ #].*)?\n)*", block, text, flags=re.MULTILINE)
     assert count == 1, "xxgk.yml has no 审查人员 block"
+    # and no shipped 工作人员名册 either: the test's own people are the whole staff
+    new = re.sub(r"^工作人员名册:\n(?:(?:[ #].*)?\n)*", "", new, flags=re.MULTILINE)
     path.write_text(new, encoding="utf-8")

@@ -73,13 +73,20 @@ def _day(text: str | None) -> Any:
     return day
 
 
+def _rel(root: Path, path: Path) -> str:
+    """A path given on the command line, from the repository root (relative to the working
+    directory, or to the root when it names a file there)."""
+    if not path.is_absolute():
+        path = Path.cwd() / path if (Path.cwd() / path).exists() or not (root / path).exists() else root / path
+    return rel(root, path)
+
+
 def run_approve(args: argparse.Namespace) -> int:
     root: Path = args.root
     basis = load_basis(root, load_registry(root))
     day = _day(args.date)
-    full = args.record if args.record.is_absolute() else Path.cwd() / args.record
     try:
-        record = approval_record(root, rel(root, full), args.approver, args.opinion, args.note, day, basis.trust)
+        record = approval_record(root, _rel(root, args.record), args.approver, args.opinion, args.note, day, basis.trust)
         target = approval_path(record, day)
         write_signed(root, target, record, signing_key(root, args.key))
     except SignError as exc:
@@ -98,7 +105,7 @@ def run_release(args: argparse.Namespace) -> int:
         if req is None:
             raise RecordError(f"{args.number} 的申请记录无法读取，请先运行 xxgk check 改正")
         staff = next((e.get("经办人") for e in req.events if e.get("经办人")), "")
-        files = [rel(root, f if f.is_absolute() else Path.cwd() / f) for f in args.files]
+        files = [_rel(root, f) for f in args.files]
         record = release_record(root, req.number, req.unit, files, args.reviewer, basis.people,
                                 args.conclusion, args.reason, day, args.author or str(staff or "未注明"))
         target = release_path(req.number, day, sha256_bytes(dump(record).encode()))
