@@ -8,20 +8,14 @@ from pathlib import Path
 
 from xxgk.cli._records import record_problems
 from xxgk.cli.output import FORMATS, exit_code, report
-from xxgk.io.catalog import (
-    entry_listing,
-    index_numbers,
-    load_entries,
-    quick_index_numbers,
-    rel,
-)
+from xxgk.io.catalog import entry_listing, quick_index_numbers, rel
 from xxgk.io.production import production_problems
 from xxgk.io.registry import check_registry
 from xxgk.io.safefs import RULE, list_files, named, shown
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
-from xxgk.rules import check_entries
 from xxgk.rules.base import Context
+from xxgk.rules.batch import check_catalog
 
 HELP = """检查目录条目和机构登记，一次列出全部问题。
 
@@ -104,16 +98,19 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(listing[1])
     checked = len(targets) + 1
     if registry is not None:
-        docs = list(load_entries(root, targets))
-        chosen = {d.rel for d in docs}
-        numbers = index_numbers(docs)
+        chosen = {rel(root, p) for p in targets}
         others = [p for p in all_entries if rel(root, p) not in chosen] if args.paths else []
-        for number, where in quick_index_numbers(root, others).items():
-            numbers.setdefault(number, []).extend(where)
-        ctx = Context(registry=registry, today=today(), index_numbers=numbers, root=root)
-        problems.extend(check_entries(docs, ctx, root))
-    if registry is not None:
-        records, folders = record_problems(root, list(args.paths))
+        ctx = Context(registry=registry, today=today(), index_numbers={}, root=root)
+        records: list[Problem] = []
+        folders: list[str] = []
+
+        def check_records() -> None:  # here, while the workers check the entries
+            found, names = record_problems(root, list(args.paths))
+            records.extend(found)
+            folders.extend(names)
+
+        problems.extend(check_catalog(root, targets, ctx, quick_index_numbers(root, others),
+                                      meanwhile=check_records))
         problems.extend(records)
         checked += record_hazards(root, folders, problems)
     if args.production:

@@ -18,13 +18,13 @@ from typing import Any
 import jinja2
 
 from xxgk.io.frontmatter import decode, split
+from xxgk.io.parallel import fork_map
 from xxgk.model import sanitize
 from xxgk.model.registry import Registry
 from xxgk.rules.unsafe_markup import locate
 from xxgk.search.writer import IndexPlan, SliceResult, SliceWriter
 from xxgk.site.catalog import Entry, attachment_problems, groups
 from xxgk.site.listings import all_group, listing_pages
-from xxgk.site.parallel import fork_map
 from xxgk.site.render import BodyRenderer, Shell, depth, human_size, write
 from xxgk.site.searchdata import EntrySink, PageText, finish_index, index_pages, plan_index
 
@@ -52,7 +52,7 @@ class Report:
 
 @dataclass
 class Job:
-    """Everything a worker needs (see ``site.parallel``)."""
+    """Everything a worker needs (see ``io.parallel``)."""
 
     entries: list[Entry]
     s: Settings

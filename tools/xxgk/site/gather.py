@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xxgk.io.catalog import entry_listing, quick_index_numbers
+from xxgk.io.parallel import fork_map
 from xxgk.model.registry import Registry
 from xxgk.site.catalog import Collected, collect, published
-from xxgk.site.parallel import fork_map
 from xxgk.trust.decision import iter_decisions
 from xxgk.trust.verdict import Basis
 

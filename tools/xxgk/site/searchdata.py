@@ -20,6 +20,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
+from xxgk.io.parallel import fork_map
 from xxgk.io.safefs import UnsafeFile
 from xxgk.model.registry import Registry
 from xxgk.scan.attachments import attachment_text
@@ -32,7 +33,6 @@ from xxgk.search.writer import IndexPlan, SliceResult, SliceWriter, file_sizes
 from xxgk.site.catalog import Entry
 from xxgk.site.inventory import NOTICE_PAGE
 from xxgk.site.listings import list_url
-from xxgk.site.parallel import fork_map
 
 # Pages of these columns are searchable, shown with the column's name.
 COLUMNS = {"guide/": "政府信息公开指南", "policies/": "政府信息公开制度", "reports/": "政府信息公开年报",

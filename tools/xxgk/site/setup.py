@@ -3,7 +3,6 @@ extension, site address, and the content of the generated catalog and search pag
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from xxgk.io.frontmatter import parse
+from xxgk.io.parallel import cpus
 from xxgk.model.registry import Registry
 from xxgk.site import pages
 from xxgk.site.catalog import Entry, groups
@@ -104,4 +104,4 @@ def workers(cfg: XxgkConfig, entries: int) -> int:
     than it saves), else ``workers`` or every CPU."""
     if entries < cfg.parallel_min:
         return 1
-    return cfg.workers or os.cpu_count() or 1
+    return cfg.workers or cpus()

@@ -2,12 +2,13 @@
 
 Forked workers inherit the job (entries, templates, the review index already built)
 instead of receiving it pickled; only slice bounds go out and small results come back.
-``workers`` of 1 runs everything in this process.
+``workers`` of 1 runs everything in this process. Used by the site build and ``xxgk check``.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -18,6 +19,14 @@ _STATE: list[tuple[Callable[..., Any], Any]] = []
 def _run(bounds: tuple[int, int]) -> Any:
     func, job = _STATE[0]
     return func(job, *bounds)
+
+
+def cpus() -> int:
+    """The CPUs this process may run on (a container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
 def slices(n: int, workers: int) -> list[tuple[int, int]]:
