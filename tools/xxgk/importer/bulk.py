@@ -104,6 +104,7 @@ def one(root: Path, folder: Path, path: Path, registry: Registry, options: Optio
     if verdict.errors or (verdict.secret and not options.force):
         row.outcome = HELD
         return row
+    row.entry = verdict.rel
     if options.dry_run:
         row.outcome = WOULD
     else:
@@ -122,7 +123,7 @@ def one(root: Path, folder: Path, path: Path, registry: Registry, options: Optio
 def _row(name: str, extractor: str, verdict: Verdict) -> Row:
     meta = verdict.meta
     number = str(meta.get("索引号", ""))
-    row = Row(name, HELD, verdict.rel, number, extractor=extractor)
+    row = Row(name, HELD, "", number, extractor=extractor)
     row.index_how = ("保留原索引号" if verdict.kept_index else "新分配") if number else ""
     for key in FIELDS:
         value = meta.get(key)

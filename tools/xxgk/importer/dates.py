@@ -29,19 +29,11 @@ def created(r: Reading, tail: Tail, page: dict[str, Stated]) -> None:
                     r.notes.append(f"产生时间取自{page[key].origin}，页面没有成文日期：发布日期是上网的日子，"
                                    "请核对文件的成文日期（附件1 二(二)4），不同时用 --date 改正")
                 break
-    chosen = r.fields["产生时间"].value if "产生时间" in r.fields else ""
-    published = find_date(page["发布日期"].value) if "发布日期" in page else None
-    if published and chosen and published.isoformat() != chosen:
-        r.notes.append(f"{page['发布日期'].origin}是 {published.isoformat()}，与产生时间 {chosen} 不同："
-                       "产生时间按成文日期填写，发布日期不记入条目")
 
 
 def stated_notes(page: dict[str, Stated]) -> list[str]:
     """What the page states that the entry has no field for, but a person should look at."""
     notes = []
-    if "主题分类" in page:
-        notes.append(f"原页面的{page['主题分类'].origin}是“{page['主题分类'].value}”，"
-                     "不是本旗的九大类：分类请用 --category 给出")
     validity = page["有效性"].value if "有效性" in page else ""
     if validity and any(w in validity for w in ("失效", "废止", "无效", "过期")):
         notes.append(f"原页面的{page['有效性'].origin}是“{validity}”：请核对是否仍应公开，"

@@ -105,6 +105,8 @@ def read(blocks: list[Block], page: dict[str, Stated], registry: Registry,
         if key in page:
             r.fields[key] = Guess(page[key].value, page[key].origin)
     r.notes += stated_notes(page)
+    if "主题分类" in page:
+        r.topic = f"{page['主题分类'].origin}是“{page['主题分类'].value}”"
     return r
 
 

@@ -24,4 +24,5 @@ class Reading:
     sections: list[str] = field(default_factory=list)  # attachments found in the text
     joint: list[str] = field(default_factory=list)  # 联合发文机关 when several signed
     old_index: str = ""  # the 索引号 a web page already showed
+    topic: str = ""  # the page's own 主题分类 and where it stood (a hint for 分类)
     body: list[Block] = field(default_factory=list)

@@ -44,8 +44,8 @@ def summary(folder: str, rows: list[Row]) -> str:
     if held:
         lines.append("未写入的文件（补上后重新运行同一命令，已导入的不会重复）：")
         for r in held:
-            why = ("缺少 " + "、".join(r.missing) + "；") if r.missing else ""
-            lines.append(f"  {r.file}：{why}{'；'.join(r.attention[:3])}")
+            why = (["缺少 " + "、".join(r.missing)] if r.missing else []) + r.attention[:3]
+            lines.append(f"  {r.file}：{'；'.join(why)}")
     check = [r for r in rows if r.outcome in (DONE, WOULD) and r.attention]
     if check:
         lines.append("已导入、但请人工核对：")

@@ -53,6 +53,9 @@ def judge(root: Path, registry: Registry, imported: Imported, given: dict[str, s
     if old and number and number != old:
         imported.reading.notes.append(f"原页面的索引号“{old}”与本仓库的编号不符或已被占用，"
                                       f"已分配新索引号 {number}")
+    if imported.reading.topic and not meta.get("分类"):
+        imported.reading.notes.append(f"原页面的{imported.reading.topic}：分类请从本旗九大类中选定，"
+                                      "用 --category 给出")
     meta = {"索引号": number, **meta}
     text = entry_text(imported, meta, target)
     rel = display(target, root)
