@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve test test-fast lint browser bench check clean
+.PHONY: site serve test test-fast lint browser bench check clean editor editor-npm
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,12 +43,29 @@ $(AXE): Makefile
 	npm install --silent --no-save --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 	@grep -q '"version": "$(AXE_VERSION)"' $(AXE) && touch $(AXE)
 
+# The web editor (docs/editor.md): Decap CMS and its local proxy, pinned by the lock file in
+# tools/xxgk/editor/npm/, installed with npm ci into .cache/npm/editor (not committed).
+EDITOR_NPM := .cache/npm/editor/.installed
+
+editor-npm: $(EDITOR_NPM)
+
+$(EDITOR_NPM): tools/xxgk/editor/npm/package.json tools/xxgk/editor/npm/package-lock.json
+	@echo "安装 Decap CMS（npm ci，装到 .cache/npm/editor）…"
+	mkdir -p .cache/npm/editor
+	cp tools/xxgk/editor/npm/package.json tools/xxgk/editor/npm/package-lock.json .cache/npm/editor/
+	npm ci --silent --no-audit --no-fund --ignore-scripts --prefix .cache/npm/editor
+	touch $(EDITOR_NPM)
+
+# Training and local work: the editor on 127.0.0.1 against this working copy.
+editor: $(STAMP) $(EDITOR_NPM)
+	$(BIN)/xxgk editor serve
+
 # Lint and types: ruff and mypy --strict over the package (settings in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests
 	$(BIN)/mypy
 
-test: $(STAMP) browser lint
+test: $(STAMP) browser lint $(EDITOR_NPM)
 	$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo '没有收集到任何测试：按失败处理。' >&2; exit 1; fi; exit $$rc
 

@@ -10,7 +10,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rules",),  # one module per catalog rule over a validated document
     ("trust",),  # signatures, the trust anchor, and the one publish decision
     ("scan",),  # secrecy marks and personal data (acknowledgements come from reviews)
-    ("review", "requests", "voice", "importer", "search"),  # features
+    ("review", "requests", "voice", "importer", "search", "editor"),  # features
     ("intake",),  # the online 在线申请/在线评议 service: turns submissions into requests and voice records
     ("reports",),  # annual report, training report, audit: read the features' records
     ("site",),  # the MkDocs adapter
