@@ -14,6 +14,7 @@ import pytest
 
 from trustkit import STAFF, sample_key
 from xxgk.cli import main
+from xxgk.io.frontmatter import read
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -40,3 +41,10 @@ def test_reviewed_import_is_published_with_picture_and_attachment(
     assert (page / "000014349-2026-00077.files" / "flow.png").read_bytes().startswith(b"\x89PNG")
     assert (page / "000014349-2026-00077.files" / "renwu.xlsx").is_file()
     assert "鄂托克前旗人民政府办公室关于做好2026年政府信息公开工作的通知" in html
+    # 导入来源 is for the office: no page, feed or search shard of the site carries it
+    source = str(read(repo / entry, "e.md").meta["导入来源"])
+    assert source.startswith("sha256:")
+    for path in (repo / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js", ".txt"):
+            data = path.read_bytes()
+            assert source.encode() not in data and "导入来源".encode() not in data, path

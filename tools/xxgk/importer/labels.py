@@ -97,7 +97,7 @@ def from_cells(cells: list[Tag], where: str, found: dict[str, Stated], seen: set
         label = compact(text).rstrip(":：")
         seen.add(key)
         nxt = cells[n + 1].get_text(" ") if n + 1 < len(cells) else ""
-        if n + 1 < len(cells) and label_key(nxt) is None:
+        if n + 1 < len(cells) and label_key(nxt) is None and not LABEL.match(nxt.strip(_TRIM)):
             _put(found, key, label, nxt, where)
             n += 1
         n += 1
