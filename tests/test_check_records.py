@@ -11,7 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 KEEP = ("xxgk.yml", "schemas", "content", "requests", "reviews", "consultations", "training",
-        "evaluations", "opinions", "annual", "calendar", "templates")
+        "evaluations", "opinions", "annual", "calendar", "templates", "complaints")
 BROKEN = [
     "requests/2026/YSQ-2026-0003.yml",
     "reviews/2026/000014349-2025-00005-2026-11-27-c8bd7bfe496c-001.yml",
@@ -20,6 +20,7 @@ BROKEN = [
     "evaluations/2026/PY-2026-001.yml",
     "opinions/2026/YQ-2026-004.yml",
     "annual/2025/复议诉讼.yml",
+    "complaints/2026/TS-2026-0001.yml",
 ]
 
 

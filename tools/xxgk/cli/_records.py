@@ -37,6 +37,13 @@ def _voice(root: Path, paths: list[Path] | None) -> list[Problem]:
     return check_records(root)
 
 
+def _complaints(root: Path, paths: list[Path] | None) -> list[Problem]:
+    from xxgk.model.dates import today
+    from xxgk.requests.complaints import read_complaints
+
+    return read_complaints(root, load_registry(root), today())[1]
+
+
 def _annual(root: Path, paths: list[Path] | None) -> list[Problem]:
     from xxgk.reports.annual import input_problems
 
@@ -49,6 +56,7 @@ KINDS: tuple[tuple[tuple[str, ...], Callable[[Path, list[Path] | None], list[Pro
     (("reviews", "consultations", "withdrawals", "training"), _reviews),
     (("evaluations", "opinions"), _voice),
     (("annual",), _annual),
+    (("complaints",), _complaints),
 )
 
 

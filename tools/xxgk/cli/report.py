@@ -13,7 +13,7 @@ from xxgk.io.registry import load_registry
 from xxgk.model.dates import today
 from xxgk.model.problem import has_errors
 from xxgk.model.registry import Registry
-from xxgk.reports import annual, page
+from xxgk.reports import annual, annual_duty, page
 from xxgk.reports.inputs import Scope
 
 HELP = """生成政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）。
@@ -61,10 +61,25 @@ def run(args: argparse.Namespace) -> int:
     else:
         scopes = [annual.scope_of(registry, args.year, args.unit)]
     results = [_one(args, registry, scope) for scope in scopes]
+    _duties(args, registry, scopes, [r for _, r in results])
     if args.format == "json":
         json.dump([r for _, r in results], sys.stdout, ensure_ascii=False, indent=1)
         print()
     return max((code for code, _ in results), default=0)
+
+
+def _duties(args: argparse.Namespace, registry: Registry, scopes: list[Scope],
+            results: list[dict[str, Any]]) -> None:
+    """Which units have published each year's report by their deadline (条例第四十九条)."""
+    for year in sorted({s.year for s in scopes}):
+        found = annual_duty.duties(args.root, registry, year)
+        status = {d.scope: d for d in found}
+        for scope, result in zip(scopes, results):
+            if scope.year == year and (duty := status.get(scope)) is not None:
+                result["发布情况"] = {"状态": duty.status(today()), "期限": duty.deadline.isoformat(),
+                                  "发布日期": duty.published.isoformat() if duty.published else None}
+        if args.format != "json":
+            print("\n".join(annual_duty.summary_lines(found, today())))
 
 
 def _one(args: argparse.Namespace, registry: Registry, scope: Scope) -> tuple[int, dict[str, Any]]:

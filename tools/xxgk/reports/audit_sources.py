@@ -28,6 +28,7 @@ from xxgk.reports.audit import (
     voice_findings,
 )
 from xxgk.reports.audit_approvals import APPROVAL_SOURCES
+from xxgk.reports.audit_duties import DUTY_SOURCES
 from xxgk.reports.training_source import training_report
 from xxgk.requests.service import Workspace
 from xxgk.requests.store import read_record, record_paths
@@ -201,4 +202,5 @@ SOURCES: list[tuple[str, Source]] = [
     ("工作人员培训", training_findings),
     ("社会评议与舆情回应", voice_findings),
     *APPROVAL_SOURCES,
+    *DUTY_SOURCES,
 ]

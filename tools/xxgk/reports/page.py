@@ -51,9 +51,20 @@ def _intro(report: AnnualReport) -> str:
             f"由{report.publisher}发布。报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
 
 
+# The county report covers the government and every department: each record counted once.
+SCOPE_NOTE = ("本报告是本级人民政府的年度报告，统计范围包括本级人民政府及其所属各部门、各镇（开发区）："
+              "第二部分的规章和行政规范性文件按政府信息公开目录中的条目统计，每件只计一次，联合发文"
+              "也只计一次，不按联合发文机关分别计算；第三部分的政府信息公开申请按受理单位登记的申请记录"
+              "统计，每件申请只计入受理它的一个单位，不因转交、征求意见而在两个单位重复计算。各部门的"
+              "年度报告另行公布，其数字已包含在本报告之中，不再与本报告相加，也不把各部门报告的数字"
+              "加总代替本报告的统计（各部门报告中的联合发文会在每个联合发文机关各计一次）。")
+
+
 def page_markdown(report: AnnualReport) -> str:
     parts = ["---", f"title: {report.title}", f"发布日期: {report.published}", "---", "",
              f"# {report.title}", "", _intro(report), ""]
+    if report.scope.unit is None:
+        parts += [SCOPE_NOTE, ""]
     generated = dict(GENERATED_SECTIONS)
     for heading in (SECTIONS[0], *generated, *SECTIONS[1:]):
         parts += [f"## {heading}", ""]

@@ -11,7 +11,8 @@ from xxgk.trust.signers import SIGNERS_FILE
 
 # Every record kind, and whether a committed record may grow (new events at its end).
 RECORD_FOLDERS = {"reviews": False, "consultations": False, "withdrawals": False,
-                  "training": False, "requests": True, "evaluations": True, "opinions": True}
+                  "training": False, "requests": True, "evaluations": True, "opinions": True,
+                  "complaints": True}
 TRUST_FILES = (SIGNERS_FILE, ".xxgk/trust.sig", "xxgk.yml")
 Failure = tuple[str, str, str]  # (path, rule, message)
 
