@@ -91,7 +91,8 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     names = command_modules() if argv is None else _wanted(argv)
     for name in names:
         module = importlib.import_module(f"xxgk.cli.{name}")
-        module.register(subs)
+        if hasattr(module, "register"):  # else a helper of another command's module
+            module.register(subs)
     return parser
 
 

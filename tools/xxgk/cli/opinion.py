@@ -12,6 +12,7 @@ from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.atomic import write_atomic
 from xxgk.io.registry import load_registry
 from xxgk.model.problem import Problem
+from xxgk.model.yamltext import scalar
 from xxgk.voice.opinion import Deadline, Opinion, State, due_rows
 from xxgk.voice.records import record_paths
 from xxgk.voice.store import OPINIONS, load_opinions, next_number
@@ -121,13 +122,12 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def _template(number: str, args: argparse.Namespace) -> str:
-    q = json.dumps  # a JSON string is a valid double-quoted YAML scalar: safe for any text
+    q = scalar
     lines = ["# yaml-language-server: $schema=../../schemas/opinion.schema.json",
-             f"编号: {number}", f"来源: {q(args.source, ensure_ascii=False)}", f"发现时间: {args.detected}"]
+             f"编号: {number}", f"来源: {q(args.source)}", f"发现时间: {q(args.detected)}"]
     if args.found_by:
-        lines.append(f"发现人: {q(args.found_by, ensure_ascii=False)}")
-    lines += [f"概要: {q(args.summary, ensure_ascii=False)}", f"涉及单位: {q(args.unit, ensure_ascii=False)}",
-              f"风险等级: {q(args.level, ensure_ascii=False)}"]
+        lines.append(f"发现人: {q(args.found_by)}")
+    lines += [f"概要: {q(args.summary)}", f"涉及单位: {q(args.unit)}", f"风险等级: {q(args.level)}"]
     return "\n".join(lines) + "\n"
 
 

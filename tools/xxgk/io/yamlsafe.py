@@ -26,21 +26,16 @@ except ImportError:  # pragma: no cover - depends on the platform build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from xxgk.model.problem import Problem, Severity
+from xxgk.model.yamltext import BOOL_WORDS, CHANGED_NUMBER, NULL_WORDS
 
 Path_ = tuple[str | int, ...]
 
 # Plain scalars that YAML 1.1 (PyYAML) silently turns into something else than what
 # people meant: yes/no words become booleans, leading zeros make octal numbers,
 # colons make base-60 numbers. (Plain ``15`` or ``true`` mean what they say.)
-_BOOL_WORDS = frozenset([
-    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-    "on", "On", "ON", "off", "Off", "OFF",
-])
-_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
 MAX_DEPTH = 32  # real files nest 3 levels; libyaml allows 1,000, Python's stack does not
 _TOO_DEEP = f"嵌套超过 {MAX_DEPTH} 层，不予读取：元数据和记录只需“字段名: 值”和简单的列表"
 _DUP = "#dup"  # path part under which a repeated key's value is read (and dropped)
-_NULL_WORDS = frozenset(["", "~", "null", "Null", "NULL"])
 
 
 @dataclass
@@ -101,9 +96,9 @@ class _Builder:
         value: str = ev.value
         if ev.style:  # quoted or block scalar: text as written (plain is None or "")
             return value
-        if value in _NULL_WORDS:
+        if value in NULL_WORDS:
             return None
-        if value in _BOOL_WORDS or _NUMBER.match(value):
+        if value in BOOL_WORDS or CHANGED_NUMBER.match(value):
             self.problem(
                 ev.start_mark,
                 "FM-IMPLICIT",

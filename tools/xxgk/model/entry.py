@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
+
+from xxgk.model.yamltext import scalar
 
 FIELD_ORDER = (
     "索引号", "信息名称", "文件编号", "产生时间", "分类", "发布机构", "责任部门", "公开形式",
     "公开时限", "公开截止日期", "审核程序", "关键词", "内容描述", "文种", "废止日期",
     "涉及部门", "联合发文机关", "附件",
 )
-_PLAIN_SAFE = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`~][^#]*$")
-_RISKY = re.compile(r"^(?:[-+]?[0-9][0-9_:.]*|y|n|yes|no|on|off|true|false|null|~)$", re.IGNORECASE)
-
-
-def scalar(value: str) -> str:
-    """``value`` as a YAML scalar that every YAML reader reads back as the same text."""
-    if (value and _PLAIN_SAFE.match(value) and ": " not in value and not value.endswith((":", " "))
-            and not _RISKY.match(value)) or _is_date(value):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _is_date(value: str) -> bool:
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", value))
 
 
 def front_matter(meta: dict[str, Any]) -> str:

@@ -7,7 +7,6 @@ byte for byte as it was, and the result is read back to prove it.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +17,13 @@ from xxgk.io.records import load_record
 from xxgk.io.schema import drop_empty
 from xxgk.io.yamlsafe import Loaded
 from xxgk.model.problem import Problem, Severity
+from xxgk.model.yamltext import scalar
 from xxgk.requests.model import Request, request_of
 
 REQUESTS_DIR = "requests"
 SCHEMA = "request.schema.json"
 NUMBER = re.compile(r"^YSQ-(\d{4})-(\d{4})$")
 RECEIPT = re.compile(r"^ZXSQ-\d{4}-\d{5}$")  # 受理编号 of an online application (xxgk.intake)
-_PLAIN = re.compile(r"^[\w\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—·-]+$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class RecordError(Exception):
@@ -121,18 +119,11 @@ def next_number(root: Path, year: int) -> str:
     return f"YSQ-{year}-{max(taken, default=0) + 1:04d}"
 
 
-def scalar(value: str) -> str:
-    """A value as YAML text that every YAML reader reads back as the same text."""
-    if _DATE.match(value) or (_PLAIN.match(value) and not value.isdigit()
-                              and value.lower() not in ("yes", "no", "on", "off", "true", "false", "null", "y", "n")):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _block(value: str) -> bool:
     """Multi-line text that a literal block (``|``) gives back exactly: sealed values."""
     body = value[:-1] if value.endswith("\n") else value
-    return "\n" in body and all(line and not line[0].isspace() for line in body.split("\n"))
+    return "\n" in body and all(line.isprintable() and line and not line[0].isspace()
+                                 for line in body.split("\n"))
 
 
 def mapping_lines(values: dict[str, Any], indent: int) -> list[str]:
@@ -151,7 +142,7 @@ def mapping_lines(values: dict[str, Any], indent: int) -> list[str]:
 
 
 def event_text(event: dict[str, str], indent: int) -> str:
-    lines = mapping_lines(event, indent + 2)
+    lines = mapping_lines(event, indent + 2) or ["{}"]
     first = lines[0].lstrip()
     return "\n".join([" " * indent + "- " + first, *lines[1:]]) + "\n"
 

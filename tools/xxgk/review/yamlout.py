@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from xxgk.model.entry import front_matter, scalar
+from xxgk.model.entry import front_matter
+from xxgk.model.yamltext import scalar
 
 
 def dump(data: dict[str, Any], header: str = "") -> str:

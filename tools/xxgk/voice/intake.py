@@ -8,10 +8,10 @@ matched against the registry's questions, so a changed questionnaire still parse
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
+from xxgk.model.yamltext import scalar
 from xxgk.voice.policy import VoicePolicy
 from xxgk.voice.questionnaire import label
 
@@ -77,9 +77,8 @@ def parse(text: str, policy: VoicePolicy, units: list[str]) -> Answer:
 
 
 def record_text(number: str, date: str, answer: Answer, note: str, kind: str) -> str:
-    """The YAML of the new record; every text value is JSON-quoted (valid YAML, any text)."""
-    def q(value: str) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    """The YAML of the new record (text values written by the one writer)."""
+    q = scalar
     lines = ["# yaml-language-server: $schema=../../schemas/evaluation.schema.json",
              f"编号: {number}", "渠道: 网络调查", f"日期: {date}", f"被评议单位: {q(answer.unit)}"]
     if note:
