@@ -76,8 +76,8 @@ def build_config(schema: dict[str, Any], registry: Registry, backend: Backend) -
             "summary": "{{信息名称}}（{{产生时间}}）",
             "sortable_fields": ["产生时间", "信息名称"],
             # attachments beside the entry, in a folder of its own (CAT-ATTACHMENT)
-            "media_folder": "attachments/{{slug}}",
-            "public_folder": "attachments/{{slug}}",
+            "media_folder": "attachments",
+            "public_folder": "attachments",
             "editor": {"preview": False},
             "fields": [*fields(schema, registry), body],
         }],

@@ -3,7 +3,7 @@
 The CMS writes YAML with its own library: keys in the form's order, its own quoting, empty
 optional fields kept. The pull-request job (.github/workflows/editor-preview.yml) runs this
 on the entries the branch adds or changes, then ``xxgk renumber --base``: keys in
-FIELD_ORDER, values quoted by the one writer (``xxgk.model.entry.scalar``), empty values
+FIELD_ORDER, values quoted by the one writer (``xxgk.model.yamltext.scalar``), empty values
 dropped, one blank line before the body. A file already in that shape is left byte for byte.
 """
 
