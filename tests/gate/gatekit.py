@@ -23,7 +23,9 @@ PEOPLE = {  # name: (e-mail = signing identity, on the roster?, unit)
     "高峰": ("gaof@etkqq.gov.cn", True, FINANCE),
     "张丽": ("zhangl@etkqq.gov.cn", False, OFFICE),
     "赵强": ("zhaoq@etkqq.gov.cn", False, OFFICE),
+    "张明": ("zhangm@etkqq.gov.cn", False, OFFICE),  # the office's 分管负责同志 in the staff roster
 }
+LEADERS = {"张明"}  # keys that may sign approvals (xxgk-approval)
 
 ENTRY = """---
 索引号: {index}
@@ -127,10 +129,12 @@ REVIEWER_NAMESPACES = "git,xxgk-review,xxgk-consult,xxgk-training"
 
 
 def signers_text(keys: Path, names: list[str]) -> str:
-    """Reviewers (on the roster) may sign reviews, opinions and training; staff only commits."""
+    """Reviewers (on the roster) may sign reviews, opinions and training; leaders approvals;
+    staff only commits."""
     lines = ["# 允许签名人文件：只有领导小组可以修改。"]
     for name in names:
-        spaces = REVIEWER_NAMESPACES if PEOPLE[name][1] else "git"
+        spaces = "git,xxgk-approval" if name in LEADERS else "git"
+        spaces = REVIEWER_NAMESPACES if PEOPLE[name][1] else spaces
         lines.append(f'{PEOPLE[name][0]} namespaces="{spaces}" {(keys / (name + ".pub")).read_text().strip()}')
     return "\n".join(lines) + "\n"
 
@@ -149,7 +153,7 @@ def base_repo(tmp: Path, keys: Path) -> GitRepo:
     repo.write("training/2026/2026-03-10-条例解读.yml", TRAINING.format(hours="2", people=people))
     repo.write("training/2026/2026-04-02-保密法.yml", TRAINING.format(
         hours="1", people=f"  - 姓名: 李秀英\n    单位: {OFFICE}\n"))
-    repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰", "张丽", "赵强"]))
+    repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰", "张丽", "赵强", "张明"]))
     for rel in ("training/2026/2026-03-10-条例解读.yml", "training/2026/2026-04-02-保密法.yml"):
         repo.sign_record(rel, "王建华")
     repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况")

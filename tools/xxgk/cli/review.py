@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
+from xxgk.cli.review_leader import register_leader
 from xxgk.cli.review_more import UNCLEAR_TO, register_more
 from xxgk.io.catalog import entry_paths, load_entries, rel
 from xxgk.io.frontmatter import Document, parse, read
@@ -39,6 +40,8 @@ HELP = """保密审查记录：签署审查、列出到期复查、撤回已公�
   xxgk review due
   xxgk review withdraw content/catalog/2025/000014349-2025-00031.md --reason 复查发现含有个人隐私 --approver 张明
   xxgk review check
+  xxgk review approve reviews/2026/x.yml --approver 张明
+  xxgk review declassify 条目.md --authority 鄂托克前旗人民政府办公室 --decider 刘振华 --doc-no 鄂前政办密〔2026〕2号 --approver 张明
 """
 SIGN_HELP = """审查人对条目的当前版本签署保密审查记录（附件4 第十七条），写入 reviews/，不覆盖已有记录。
 
@@ -117,6 +120,7 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     c.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     c.set_defaults(func=run_check)
     register_more(sub, fmt)
+    register_leader(sub, fmt)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -179,7 +183,8 @@ def _acknowledge(root: Path, doc: Document, req: SignRequest) -> SignRequest:
         raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
                         + "\n  ".join(open_))
     index_no = str(doc.get("索引号") or "") if doc.parsed else ""
-    kinds, refused = classify(result.open + result.acknowledged, req.acks, index_no, idx)
+    body = req.body or (str(doc.get("发布机构") or "") if doc.parsed else "")
+    kinds, refused = classify(result.open + result.acknowledged, req.acks, index_no, idx, body)
     if refused:
         raise SignError(f"{doc.rel}：\n  " + "\n  ".join(refused))
     return replace(req, ack_kinds=kinds)
@@ -242,7 +247,7 @@ def run_due(args: argparse.Namespace) -> int:
     registry, day = load_registry(root), today()
     basis = load_basis(root, registry)
     idx = cached_index(root, basis.trust)
-    months = int(registry.policy.get("保密审查复查周期月数") or 12)
+    months = registry.settings.rereview_months
     covered = []
     for doc in load_entries(root, entry_paths(root)):
         result = assess(root, doc, idx, basis)

@@ -21,9 +21,11 @@ from xxgk.review.approve import (
     write_signed,
 )
 from xxgk.review.author import signing_key
+from xxgk.review.leader import Act
 from xxgk.review.sign import SignError
 from xxgk.review.yamlout import dump
 from xxgk.trust.decision import load_basis
+from xxgk.trust.index import load_index
 
 UNCLEAR_TO = ("分管负责同志", "保密工作部门", "上级业务主管部门")
 APPROVE_HELP = """分管负责同志审批保密审查记录（附件4 第九条（三）），或信息公开工作负责人签发依申请公开的
@@ -78,22 +80,31 @@ def _rel(root: Path, path: Path) -> str:
     directory, or to the root when it names a file there)."""
     if not path.is_absolute():
         path = Path.cwd() / path if (Path.cwd() / path).exists() or not (root / path).exists() else root / path
-    return rel(root, path)
+    found = rel(root, path)
+    if found.startswith("/") or ".." in found.split("/"):
+        raise SignError(f"{path} 不在仓库 {root} 之内")
+    return found
 
 
-def run_approve(args: argparse.Namespace) -> int:
+def write_approval(args: argparse.Namespace, build: Any) -> int:
+    """Build an approval with ``build(root, trust, idx, act)``; check, write and sign it."""
     root: Path = args.root
     basis = load_basis(root, load_registry(root))
-    day = _day(args.date)
+    act = Act(args.approver, _day(args.date), args.note)
     try:
-        record = approval_record(root, _rel(root, args.record), args.approver, args.opinion, args.note, day, basis.trust)
-        target = approval_path(record, day)
+        record = build(root, basis.trust, load_index(root, basis.trust), act)
+        target = approval_path(record, act.day)
         write_signed(root, target, record, signing_key(root, args.key))
     except SignError as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1
     print(f"已写入并签名 {target} 和 {target}.sig；提交它们：git add approvals/ && git commit -S")
     return 0
+
+
+def run_approve(args: argparse.Namespace) -> int:
+    return write_approval(args, lambda root, trust, idx, act: approval_record(
+        root, _rel(root, args.record), act.approver, args.opinion, act.note, act.day, trust))
 
 
 def run_release(args: argparse.Namespace) -> int:

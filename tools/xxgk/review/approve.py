@@ -16,6 +16,7 @@ from pathlib import Path
 from xxgk.io.atomic import write_atomic
 from xxgk.io.hashing import sha256_bytes, sha256_file
 from xxgk.io.records import parse_record
+from xxgk.model.entry import file_stem
 from xxgk.review.sign import SignError
 from xxgk.review.yamlout import dump
 from xxgk.trust.anchor import Trust, read_small
@@ -45,18 +46,30 @@ def approval_record(root: Path, rel: str, approver: str, opinion: str, note: str
     if not rec.valid:
         raise SignError(f"{rel} 格式有误，不能审批：{rec.problems[0].message}")
     unit = rec.text("审查单位") if folder == REVIEWS else rec.text("受理单位")
-    if not any(ld.name == approver for ld in trust.leaders.get(unit, [])):
-        names = "、".join(f"{ld.role}{ld.name}" for ld in trust.leaders.get(unit, [])) or "未登记"
-        raise SignError(f"“{approver}”不是“{unit}”的分管负责同志或信息公开工作负责人（xxgk.yml 工作人员名册：{names}）")
+    require_leader(trust, unit, approver)
     kind = REVIEW_OK if folder == REVIEWS else REPLY_SIGN
     return {"记录类型": kind, "单位": unit, "签署人": approver, "日期": day.isoformat(),
             "申请编号": rec.text("申请编号") or None, "审查记录": rel,
             "审查记录哈希": sha256_bytes(raw), "意见": opinion, "说明": note or None}
 
 
+def require_leader(trust: Trust, unit: str, approver: str) -> None:
+    """SignError unless ``approver`` is a 负责同志 of ``unit`` in the staff roster."""
+    if not any(ld.name == approver for ld in trust.leaders.get(unit, [])):
+        names = "、".join(f"{ld.role}{ld.name}" for ld in trust.leaders.get(unit, [])) or "未登记"
+        raise SignError(f"“{approver}”不是“{unit}”的分管负责同志或信息公开工作负责人（xxgk.yml 工作人员名册：{names}）")
+
+
 def approval_path(record: dict[str, object], day: dt.date) -> str:
-    stem = posixpath.splitext(posixpath.basename(str(record["审查记录"])))[0]
-    return f"{APPROVALS}/{day.year}/{stem}-{record['记录类型']}-{day.isoformat()}.yml"
+    """approvals/<year>/<the review's or entry's stem>-<记录类型>-<date>-<8 of the content's
+    SHA-256>.yml: two approvals of one kind on one day (two 解密 decisions) do not collide."""
+    named = record.get("审查记录")
+    if named:
+        stem = posixpath.splitext(posixpath.basename(str(named)))[0]
+    else:
+        stem = file_stem(str(record.get("索引号") or record.get("申请编号") or "record"))
+    digest = sha256_bytes(dump(record).encode("utf-8"))[:8]
+    return f"{APPROVALS}/{day.year}/{stem}-{record['记录类型']}-{day.isoformat()}-{digest}.yml"
 
 
 def release_record(root: Path, number: str, unit: str, files: list[str], reviewer: str,
@@ -86,11 +99,18 @@ def release_path(number: str, day: dt.date, sha: str) -> str:
 
 
 def write_signed(root: Path, rel: str, record: dict[str, object], key: str) -> None:
-    """Write the record, then its signature; when signing fails the record is removed again."""
+    """Check the record against its schema, write it, then its signature; when signing fails
+    the record is removed again."""
     approval = rel.startswith(APPROVALS + "/")
     path = root / rel
+    text = dump(record, APPROVAL_HEADER if approval else RELEASE_HEADER)
+    schema, rule = ("approval.schema.json", "APPROVAL-RECORD") if approval else ("release.schema.json",
+                                                                                 "RELEASE-RECORD")
+    checked = parse_record(text.encode("utf-8"), rel, root, schema, rule)
+    if not checked.valid:
+        raise SignError(f"{rel}：记录不符合格式要求，未写入：{checked.problems[0].message}")
     try:
-        write_atomic(path, dump(record, APPROVAL_HEADER if approval else RELEASE_HEADER), exclusive=True)
+        write_atomic(path, text, exclusive=True)
     except FileExistsError as exc:
         raise SignError(f"{rel} 已存在：记录不能覆盖") from exc
     try:

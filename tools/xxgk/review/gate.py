@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from xxgk.io.catalog import CATALOG_DIR, entry_paths, quick_index_numbers
 from xxgk.io.frontmatter import Document, parse, read
-from xxgk.io.hashing import attachment_names
+from xxgk.io.hashing import attachment_names, sha256_bytes
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
@@ -24,6 +24,7 @@ from xxgk.review.baseline import gate_basis, temporary_folder
 from xxgk.review.gate_history import RECORD_FOLDERS, record_changes, trust_with_content
 from xxgk.review.gate_review import authorship
 from xxgk.review.history import History
+from xxgk.review.marks import kind_disagreements
 from xxgk.rules import check_entry as rule_check
 from xxgk.rules.base import Context
 from xxgk.scan.run import ScanResult, public_values, scan_file
@@ -95,11 +96,14 @@ def changed_entries(root: Path, changes: list[tuple[str, str]]) -> set[str]:
 
 
 def entries_of_records(run: GateRun, changes: list[tuple[str, str]]) -> set[str]:
-    """Entries whose review or consultation records were added or changed: a record alone can
-    publish an entry on the site, so it passes the same conditions as a changed entry."""
+    """Entries whose review, consultation or approval records were added or changed: a record
+    alone can publish an entry on the site, so it passes the same conditions as a changed entry."""
     touched = {p.removesuffix(".sig") for s, p in changes if s != "D" and p.split("/")[0] in FOLDERS}
-    reviews = [rv for rvs in run.idx.by_sha.values() for rv in rvs if rv.rel in touched]
+    approvals = [a for a in run.idx.approvals if a.rel in touched]
+    named = {a.review for a in approvals}  # an approval of a review: the entry of that review
+    reviews = [rv for rvs in run.idx.by_sha.values() for rv in rvs if rv.rel in touched or rv.rel in named]
     numbers = {c.index_no for cs in run.idx.consultations.values() for c in cs if c.rel in touched}
+    numbers |= {a.index_no for a in approvals if a.index_no}
     found = {rv.entry for rv in reviews}
     if numbers:
         where = quick_index_numbers(run.root, entry_paths(run.root))
@@ -130,6 +134,9 @@ def check_entry(run: GateRun, doc: Document) -> None:
     scanned = ScanResult()
     scan_file(run.root, run.root / doc.rel, run.idx, run.public, scanned)
     run.problems.extend(scanned.problems())
+    current = [run.idx.verified(rv) for rv in run.idx.by_sha.get(sha256_bytes(doc.raw), [])]
+    for reason in kind_disagreements(scanned.acknowledged, current):
+        run.fail(doc.rel, "GATE-MARK-KIND", reason, title)
 
 
 def check_authors(run: GateRun, doc: Document, valid: list, title: str) -> None:  # type: ignore[type-arg]

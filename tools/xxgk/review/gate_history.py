@@ -11,7 +11,7 @@ from xxgk.trust.signers import SIGNERS_FILE
 
 # Every record kind, and whether a committed record may grow (new events at its end).
 RECORD_FOLDERS = {"reviews": False, "consultations": False, "withdrawals": False,
-                  "training": False, "requests": True, "evaluations": True, "opinions": True,
+                  "training": False, "approvals": False, "releases": False, "requests": True, "evaluations": True, "opinions": True,
                   "complaints": True}
 TRUST_FILES = (SIGNERS_FILE, ".xxgk/trust.sig", "xxgk.yml")
 Failure = tuple[str, str, str]  # (path, rule, message)
@@ -32,7 +32,7 @@ def record_changes(hist: History, changes: list[tuple[str, str]]) -> list[Failur
             continue
         done = {"M": "修改", "D": "删除或改名", "T": "改成了符号链接或其他类型"}.get(status, "改动")
         found.append((path, "GATE-RECORD-CHANGED", f"{done}了已提交的记录：记录只增不改，情况变化时请新增一份"
-                      "记录或追加事件（审查、意见、撤回、培训、申请、评议、舆情记录都是如此）"))
+                      "记录或追加事件（审查、审批、意见、撤回、培训、申请、评议、舆情记录都是如此）"))
     return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from xxgk.io.records import Record
@@ -35,6 +36,7 @@ class Review:
     unclear_to: str = ""  # 难以确定: 报送 (分管负责同志 | 保密工作部门 | 上级业务主管部门)
     unclear_sent: dt.date | None = None
     needs_permit: str = ""  # 须经批准: the authority whose approval release needs (附件6 第五条)
+    ack_kinds: tuple[tuple[str, str], ...] = ()  # every acknowledgement's (finding id, 类别 as written)
 
     @property
     def allows(self) -> bool:
@@ -57,17 +59,29 @@ def review_from(rec: Record) -> Review:
                                                       for a in found if is_mark(a)),
                   unclear_to=str(unclear.get("报送") or ""),
                   unclear_sent=parse_date(str(unclear.get("报送日期") or "")),
-                  needs_permit=rec.text("须经批准"))
+                  needs_permit=rec.text("须经批准"),
+                  ack_kinds=tuple((a.get("编号", ""), a.get("类别", "")) for a in found))
 
 
 MARK_RULE = "SCAN-SECRET-MARK"
+MARK, INTERNAL = "密级标志", "内部资料标志"
+# The marks of xxgk.scan.secret_mark that are not national-secret marks. A finding id ends with
+# the first 12 hex digits of the SHA-256 of the matched text, so a claim that a finding is a
+# 内部资料标志 can be checked here without the scanner: a review cannot call 秘密★ 内部资料.
+# (tests/trust/test_mark_kinds.py keeps this list in step with the scanner.)
+INTERNAL_MARKS = ("内部资料", "注意保存", "不得外传", "涉密")
+INTERNAL_DIGESTS = frozenset(hashlib.sha256(v.encode("utf-8")).hexdigest()[:12] for v in INTERNAL_MARKS)
 
 
 def is_mark(ack: dict[str, str]) -> bool:
-    """A 密级标志 acknowledgement: so written, or any secret-mark finding not classed by
-    ``xxgk review sign`` as a 内部资料标志 (fail-closed: a missing 类别 is a 密级标志)."""
-    kind = ack.get("类别", "")
-    return kind == "密级标志" or (ack.get("编号", "").startswith(MARK_RULE + ":") and kind != "内部资料标志")
+    """A 密级标志 acknowledgement: so written, or any secret-mark finding whose id is not that
+    of one of the 内部资料 marks (fail-closed: a missing or false 类别 makes it a 密级标志)."""
+    ident = ack.get("编号", "")
+    if ack.get("类别", "") == MARK:
+        return True
+    if not ident.startswith(MARK_RULE + ":"):
+        return False
+    return not (ack.get("类别", "") == INTERNAL and ident.rsplit(":", 1)[-1] in INTERNAL_DIGESTS)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@
   (a signed 确定意见: 不属于国家秘密).
 * 附件4 第十六条: a 密级标志 is acknowledged only with a signed 解密 record for the entry.
 * 附件6 第五条: information whose release needs approval waits for a signed 发布批准.
-Each approval names the review record by path and SHA-256, or the entry by 索引号.
+Each approval names the review record by path and SHA-256, or the entry by 索引号, and counts
+only when signed by a leader of the review's 审查单位: one unit cannot approve for another.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def sign_off_reasons(rv: Review, index_no: str, idx: RecordIndex) -> list[str]:
             reasons.append(why)
     reasons += _marks(rv, index_no, idx.approvals)
     if rv.needs_permit:
-        permits = [a for a in idx.approvals if a.kind == PERMIT and a.index_no == index_no and a.counts]
+        permits = [a for a in idx.approvals
+                   if a.kind == PERMIT and a.index_no == index_no and a.unit == rv.body and a.counts]
         if not permits:
             reasons.append(f"须经“{rv.needs_permit}”批准后发布（附件6 第五条），尚无签名的发布批准记录"
                            f"{_broken(idx.approvals, PERMIT, index_no)}")
@@ -62,7 +64,7 @@ def _leader(rv: Review, sha: str, items: list[Approval]) -> str:
 
 
 def _referral(rv: Review, sha: str, items: list[Approval]) -> str:
-    last = latest(for_review(items, rv.rel, sha, DECIDE))
+    last = latest([a for a in for_review(items, rv.rel, sha, DECIDE) if a.unit == rv.body])
     if last is None:
         sent = f"于 {rv.unclear_sent} " if rv.unclear_sent else ""
         return (f"难以确定是否属于国家秘密，已{sent}报{rv.unclear_to}确定（附件4 第十三条），"
@@ -73,7 +75,8 @@ def _referral(rv: Review, sha: str, items: list[Approval]) -> str:
 
 
 def _marks(rv: Review, index_no: str, items: list[Approval]) -> list[str]:
-    found = {a.rel: a for a in items if a.kind == DECLASSIFY and a.index_no == index_no and a.counts}
+    found = {a.rel: a for a in items
+             if a.kind == DECLASSIFY and a.index_no == index_no and a.unit == rv.body and a.counts}
     reasons = []
     for ident, record in rv.marks:
         if record not in found:
