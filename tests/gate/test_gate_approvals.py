@@ -6,24 +6,13 @@ from __future__ import annotations
 
 import re
 
-from gatekit import OFFICE, GitRepo, keys, repo  # noqa: F401 (fixtures)
+from gatekit import DECISION, OFFICE, GitRepo, keys, repo  # noqa: F401 (fixtures)
 
 from xxgk.review.sign import SignRequest, build, record_path, write
 from xxgk.trust.roster import Reviewer
 
 NEW, NEW_INDEX = "000014349-2026-00002", "000014349/2026-00002"
 PARTIAL = ("--conclusion", "脱密处理后部分公开", "--reason", "删去附表中的个人住址（条例第十五条）")
-DECISION = """记录类型: 协调决定
-索引号: "{index}"
-信息名称: 鄂托克前旗2026年政务公开工作要点
-主办单位: 鄂托克前旗人民政府办公室
-被征求单位: 鄂托克前旗财政局
-决定: 同意公开
-决定依据: 预决算公开安排已在财政信息栏目公开（条例第二十条）。
-决定机关: 鄂托克前旗政务公开工作领导小组办公室
-决定日期: "2026-11-15"
-经办人: 王建华
-"""
 
 
 def gate(repo: GitRepo, capsys) -> tuple[int, str]:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gatekit import FINANCE, GitRepo, keys, repo  # noqa: F401 (fixtures)
+from gatekit import DECISION, FINANCE, GitRepo, keys, repo  # noqa: F401 (fixtures)
 
 NEW, NEW_INDEX = "000014349-2026-00002", "000014349/2026-00002"
 PUBLISHED = "content/catalog/2026/000014349-2026-00001.md"
@@ -20,17 +20,6 @@ REPLY = """记录类型: 征求意见
 回复内容: {text}
 回复日期: "2026-11-09"
 回复人: 高峰
-"""
-DECISION = """记录类型: 协调决定
-索引号: "{index}"
-信息名称: 鄂托克前旗2026年政务公开工作要点
-主办单位: 鄂托克前旗人民政府办公室
-被征求单位: 鄂托克前旗财政局
-决定: 同意公开
-决定依据: 预决算公开安排已在财政信息栏目公开，不涉及不宜公开的内容（条例第二十条）。
-决定机关: 鄂托克前旗政务公开工作领导小组办公室
-决定日期: "2026-11-15"
-经办人: 王建华
 """
 
 
