@@ -73,6 +73,21 @@ class Record:
         value = self.data.get(key)
         return value if isinstance(value, str) else ""
 
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """The line and column of ``path``, or of its nearest written parent (a field that is
+        missing is reported where its mapping is)."""
+        known = self.loaded.value_pos.keys() | self.loaded.key_pos.keys()
+        while path and path not in known:
+            path = path[:-1]
+        return self.loaded.pos(*path) if path else (1, 1)
+
+    def problem(self, path: tuple[str | int, ...], rule: str, message: str,
+                severity: Severity = Severity.ERROR) -> Problem:
+        return Problem(self.rel, *self.where(path), rule, severity, message)
+
 
 def record_listing(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
     """Every record file under ``root/folder`` (sorted; hidden temporary files skipped), and a
@@ -85,12 +100,15 @@ def record_files(root: Path, folder: str) -> list[Path]:
     return record_listing(root, folder)[0]
 
 
-def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str) -> Record:
-    result = load_record(root, raw, rel, schema_name, rule)
+def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str,
+                 *, coerce: bool = False, warnings: bool = False) -> Record:
+    """``coerce``: numbers and yes/no typed as the schema asks; ``warnings``: keep the
+    reader's warnings (FM-IMPLICIT) beside the errors."""
+    result = load_record(root, raw, rel, schema_name, rule, coerce=coerce)
     rec = Record(rel=rel)
     if result.loaded is not None:
         rec.loaded = result.loaded
-    rec.problems.extend(p for p in result.problems if p.severity is Severity.ERROR)
+    rec.problems.extend(p for p in result.problems if warnings or p.severity is Severity.ERROR)
     if result.data is None or result.schema is None:
         return rec
     rec.data = result.data
@@ -110,15 +128,24 @@ def bad_dates(rec: Record, schema: dict[str, Any], rule: str) -> list[Problem]:
     return found
 
 
-def read_record(root: Path, path: Path, schema_name: str, rule: str) -> Record:
+def read_raw(root: Path, path: Path, rule: str) -> tuple[bytes | None, Problem | None]:
+    """A record file's bytes, read safely; or the problem that says why it was not read."""
     rel = path.relative_to(root).as_posix()
     try:
-        raw = read_bytes(root, rel, RECORD_LIMIT)
+        return read_bytes(root, rel, RECORD_LIMIT), None
     except UnsafeFile as exc:  # a symlink, a FIFO, too large: named, never read
-        return Record(rel, problems=[Problem(rel, 1, 1, RULE, Severity.ERROR, str(exc))])
+        return None, Problem(rel, 1, 1, RULE, Severity.ERROR, str(exc))
     except OSError as exc:
-        return Record(rel, problems=[Problem(rel, 1, 1, rule, Severity.ERROR, f"无法读取：{exc.strerror}")])
-    return parse_record(raw, rel, root, schema_name, rule)
+        return None, Problem(rel, 1, 1, rule, Severity.ERROR, f"无法读取：{exc.strerror}")
+
+
+def read_record(root: Path, path: Path, schema_name: str, rule: str,
+                *, coerce: bool = False, warnings: bool = False) -> Record:
+    rel = path.relative_to(root).as_posix()
+    raw, refused = read_raw(root, path, rule)
+    if raw is None:
+        return Record(rel, problems=[refused] if refused else [])
+    return parse_record(raw, rel, root, schema_name, rule, coerce=coerce, warnings=warnings)
 
 
 def read_all(root: Path, folder: str, schema_name: str, rule: str) -> list[Record]:

@@ -8,15 +8,16 @@ byte for byte as it was, and the result is read back to prove it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from xxgk.io import records
 from xxgk.io.atomic import write_atomic
 from xxgk.io.records import load_record
 from xxgk.io.schema import drop_empty
 from xxgk.io.yamlsafe import Loaded
-from xxgk.model.problem import Problem, Severity
+from xxgk.model.problem import Problem
 from xxgk.model.yamltext import scalar
 from xxgk.requests.model import Request, request_of
 
@@ -30,33 +31,18 @@ class RecordError(Exception):
     """A record cannot be written as asked; the message says why, in Chinese."""
 
 
-@dataclass
-class Record:
+@dataclass(kw_only=True)
+class Record(records.Record):
+    """A request record (the one record type, with its file and the request read from it)."""
+
     path: Path
-    rel: str
-    loaded: Loaded = field(default_factory=Loaded)
-    problems: list[Problem] = field(default_factory=list)
     request: Request | None = None
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return self.loaded.data if isinstance(self.loaded.data, dict) else {}
-
-    def problem(self, where: tuple[str | int, ...], rule: str, message: str,
-                severity: Severity = Severity.ERROR) -> Problem:
-        return Problem(self.rel, *self.where(where), rule, severity, message)
-
-    def where(self, path: tuple[str | int, ...]) -> tuple[int, int]:
-        """The line of ``path``, or of its nearest written parent (a missing field's event)."""
-        known = self.loaded.value_pos.keys() | self.loaded.key_pos.keys()
-        while path and path not in known:
-            path = path[:-1]
-        return self.loaded.pos(*path) if path else (1, 1)
 
 
 def record_paths(root: Path) -> list[Path]:
-    folder = root / REQUESTS_DIR
-    return sorted(folder.rglob("*.yml")) if folder.is_dir() else []
+    """Every request record: regular files only, never through a symlink (those are
+    reported by ``xxgk check``)."""
+    return records.record_files(root, REQUESTS_DIR)
 
 
 def is_record(root: Path, path: Path) -> bool:
@@ -77,14 +63,20 @@ def load_checked(root: Path, raw: bytes, rel: str, schema_name: str,
 def parse_record(root: Path, raw: bytes, path: Path) -> Record:
     rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
     loaded, problems = load_checked(root, raw, rel, SCHEMA, "REQ-SCHEMA")
-    record = Record(path, rel, loaded or Loaded(), problems)
+    data = loaded.data if loaded is not None and isinstance(loaded.data, dict) else {}
+    record = Record(rel=rel, data=data, loaded=loaded or Loaded(), problems=problems, path=path)
     if loaded is not None:
         record.request = request_of(loaded.data)
     return record
 
 
 def read_record(root: Path, path: Path) -> Record:
-    return parse_record(root, path.read_bytes(), path)
+    """Read safely: a symlink, a FIFO or an oversized file is a problem, never followed."""
+    raw, refused = records.read_raw(root, path, "REQ-SCHEMA")
+    if raw is None:
+        rel = path.relative_to(root).as_posix()
+        return Record(rel=rel, problems=[refused] if refused else [], path=path)
+    return parse_record(root, raw, path)
 
 
 def find_record(root: Path, number: str) -> Path:

@@ -8,50 +8,26 @@ out of every computation that publishes (fail-closed) and its problems are repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from xxgk.io.records import load_record
-from xxgk.io.yamlsafe import Loaded
+from xxgk.io.records import Record, record_files
+from xxgk.io.records import read_record as read_any
 from xxgk.model.problem import Problem, Severity
 
-SUFFIXES = (".yml", ".yaml")
-
-
-@dataclass
-class Record:
-    """One record file: its values (as the schema types them) and where each one is."""
-
-    rel: str
-    data: dict[str, Any]
-    loaded: Loaded = field(default_factory=Loaded)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.data.get(key, default)
-
-    def problem(self, path: tuple[str | int, ...], rule: str, message: str,
-                severity: Severity = Severity.ERROR) -> Problem:
-        line, col = self.loaded.pos(*path) if path else (1, 1)
-        return Problem(self.rel, line, col, rule, severity, message)
+__all__ = ["Record", "read_folder", "read_record", "record_paths"]
 
 
 def record_paths(root: Path, folder: str) -> list[Path]:
-    base = root / folder
-    if not base.is_dir():
-        return []
-    return sorted(p for p in base.rglob("*") if p.suffix in SUFFIXES and p.is_file()
-                  and not p.name.startswith("."))
+    """Every record file of ``folder``: regular files only, never through a symlink (those
+    are reported by ``xxgk check``)."""
+    return record_files(root, folder)
 
 
 def read_record(root: Path, path: Path, schema_name: str, rule: str) -> tuple[Record | None, list[Problem]]:
     """The record, or None when it cannot be used; with every problem found."""
-    rel = path.relative_to(root).as_posix()
-    result = load_record(root, path.read_bytes(), rel, schema_name, rule, coerce=True)
-    usable = result.data is not None and not any(p.severity is Severity.ERROR for p in result.problems)
-    if not usable or result.loaded is None or result.data is None:
-        return None, result.problems
-    return Record(rel, result.data, result.loaded), result.problems
+    rec = read_any(root, path, schema_name, rule, coerce=True, warnings=True)
+    usable = bool(rec.data) and not any(p.severity is Severity.ERROR for p in rec.problems)
+    return (rec if usable else None), rec.problems
 
 
 def read_folder(root: Path, folder: str, schema_name: str, rule: str,
