@@ -3,7 +3,8 @@
 
 The judgement belongs to ``xxgk.trust`` (``sign_off``, ``consult``, ``releases``): this module
 asks it about every review of the year, every entry with concerned departments, every reply
-that released information, and files the answers by unit.
+that released information, and files the answers by unit. The codes and their clauses are
+rows of ``reports.audit.CLAUSES`` (the report's 类别与依据 table).
 """
 
 from __future__ import annotations
@@ -24,13 +25,6 @@ from xxgk.trust.index import cached_index
 from xxgk.trust.releases import release_reasons
 from xxgk.trust.roster import STAFF_ROSTER, has_staff_roster, leaders, opinion_contacts
 from xxgk.trust.sign_off import sign_off_reasons
-
-CLAUSES = {
-    "AUD-APPROVAL": "附件4 第九条（三）、第十三条、第十六条；附件6 第五条：审批、报请确定、解密、发布批准",
-    "AUD-COORDINATION": "附件6 第七条：领导小组办公室决定后须经分管领导审核",
-    "AUD-RELEASE": "附件4 第七条（三）、第十四条：依申请提供信息的保密审查和负责人签发",
-    "AUD-ROSTER": "附件4 第五条 分管负责同志；附件5 第二条 全员培训；附件8 二（四）24 小时联络",
-}
 
 
 def approval_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
