@@ -4,6 +4,7 @@ of tools/xxgk is placed in a layer."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from xxgk.layers import LAYERS, layer_of
@@ -39,3 +40,14 @@ def test_imports_only_point_down() -> None:
             if layer_of(there) >= layer_of(here):
                 wrong.append(f"tools/xxgk/{rel.as_posix()}:{line}: {here} imports {there}")
     assert wrong == []
+
+
+def test_the_readme_table_states_the_layers() -> None:
+    """README's architecture table lists every package once, at its layer, in layer order."""
+    readme = (PACKAGE.parents[1] / "README.md").read_text("utf-8")
+    rows = re.findall(r"^\| (\d+) \| `(\w+)/` \|", readme, flags=re.MULTILINE)
+    assert rows, "README: no architecture table (| 层 | 包 | 职责 |)"
+    stated = {name: int(level) for level, name in rows}
+    assert len(stated) == len(rows), "README: a package is listed twice"
+    assert stated == {name: layer_of(name) + 1 for layer in LAYERS for name in layer}
+    assert [int(level) for level, _ in rows] == sorted(int(level) for level, _ in rows)
