@@ -16,6 +16,7 @@ from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.rules.base import Context
 from xxgk.rules.batch import check_catalog
+from xxgk.trust.roster import unit_problems
 
 HELP = """检查目录条目和机构登记，一次列出全部问题。
 
@@ -98,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
         problems.extend(listing[1])
     checked = len(targets) + 1
     if registry is not None:
+        problems.extend(unit_problems(root, registry))
         chosen = {rel(root, p) for p in targets}
         others = [p for p in all_entries if rel(root, p) not in chosen] if args.paths else []
         ctx = Context(registry=registry, today=today(), index_numbers={}, root=root)
