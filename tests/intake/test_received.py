@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from xxgk.model.workdays import WorkCalendar
-from xxgk.requests.received import BEIJING, DEFAULT_CUTOFF, cutoff_of, received_on
+from xxgk.requests.received import BEIJING, received_on
 
 CAL = WorkCalendar()
 SIX = dt.time(18, 0)
@@ -45,8 +45,3 @@ def test_beyond_the_known_years_the_day_is_marked_provisional() -> None:
     result = received_on(at("2026-12-31 19:00"), CAL, SIX)
     assert result.provisional and "calendar/2027.yml" in result.note()
 
-
-def test_the_cut_off_comes_from_the_registry_or_defaults_to_five() -> None:
-    assert cutoff_of({"在线申请当日截止": "18:00"}) == SIX
-    assert cutoff_of({}) == DEFAULT_CUTOFF == dt.time(17, 0)
-    assert cutoff_of({"在线申请当日截止": "25:00"}) == DEFAULT_CUTOFF

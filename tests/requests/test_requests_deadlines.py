@@ -9,7 +9,7 @@ from rq_support import D
 
 from xxgk.model.workdays import WorkCalendar
 from xxgk.requests.model import request_of
-from xxgk.requests.policy import Policy, policies
+from xxgk.requests.policy import Policy
 from xxgk.requests.state import derive
 from xxgk.requests.validate import validate
 
@@ -107,13 +107,6 @@ def test_a_late_reply_is_recorded_as_late() -> None:
 def test_a_deadline_in_a_year_without_data_is_marked_provisional() -> None:
     state = derive(make("2026-12-20"), CAL, POLICY, D("2026-12-21"))
     assert state.reply_due and state.reply_due.provisional and "calendar/2027.yml" in state.provisional
-
-
-def test_each_request_keeps_the_policy_version_it_was_received_under() -> None:
-    section = {"依申请公开": {"版本": "新制度", "答复期限": 20, "历史版本": [{"版本": "旧制度", "答复期限": "15"}]}}
-    found = policies(section)
-    assert found["新制度"].reply_days == 20 and found["旧制度"].reply_days == 15
-    assert found["旧制度"].extension_max == found["新制度"].extension_max
 
 
 @pytest.mark.parametrize(("events", "rule"), [

@@ -51,7 +51,7 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         year = received.year
         per_year[year] = per_year.get(year, 0) + 1
         number = f"YSQ-{year}-{per_year[year]:04d}"
-        data = {"编号": number, "政策版本": current_version(registry.policy), "收到日期": received.isoformat(),
+        data = {"编号": number, "政策版本": current_version(registry), "收到日期": received.isoformat(),
                 "渠道": rng.choice([c for c in CHANNELS if c != "口头"]), "受理单位": rng.choice(units),
                 "申请人": {"类型": (kind := rng.choice(APPLICANT_TYPES)),
                            ("姓名" if kind == "自然人" else "名称"): f"样例{rng.randint(1, 999)}（虚构）"},

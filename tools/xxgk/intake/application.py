@@ -21,7 +21,7 @@ from xxgk.io.schema import schema_for
 from xxgk.model.registry import Registry
 from xxgk.model.workdays import Result
 from xxgk.requests.actions import Refused, build_request
-from xxgk.requests.received import cutoff_of, received_on
+from xxgk.requests.received import received_on
 from xxgk.requests.service import Workspace
 
 SCHEMA = "application.schema.json"
@@ -47,7 +47,7 @@ class Preview:
 
 
 def asks_purpose(registry: Registry) -> bool:
-    return (registry.policy.get("依申请公开") or {}).get("在线申请填写用途") is True
+    return registry.settings.requests.online_purpose
 
 
 def form_schema(ws: Workspace) -> FormSchema:
@@ -80,13 +80,12 @@ def record_fields(data: dict[str, str], registry: Registry) -> dict[str, Any]:
 
 def notes(registry: Registry) -> list[str]:
     """What the receipt says about the received day, the deadline and the applicant's data."""
-    policy = registry.policy.get("依申请公开") or {}
-    cut = cutoff_of(policy).strftime("%H:%M")
+    terms, cut = registry.settings.requests.current, registry.settings.requests.online_cutoff
     phone = registry.office.get("电话")
-    days, extra = policy.get("答复期限", 15), policy.get("延期上限", 15)
+    days, extra = terms.reply_days, terms.extension_max
     return [
-        f"收到日期按《中华人民共和国政府信息公开条例》第三十一条确定：工作日 {cut} 以前在线提交的，以当日为收到日期；"
-        f"{cut} 以后以及周末、节假日提交的，以下一个工作日为收到日期。",
+        f"收到日期按《中华人民共和国政府信息公开条例》第三十一条确定：工作日 {cut:%H:%M} 以前在线提交的，以当日为收到日期；"
+        f"{cut:%H:%M} 以后以及周末、节假日提交的，以下一个工作日为收到日期。",
         f"能够当场答复的当场答复；不能当场答复的，自收到申请之日起 {days} 个工作日内答复。申请内容不明确、需要补正的，"
         "答复期限自收到补正之日起重新计算；征求第三方或者其他机关意见的时间不计算在内；需要延长答复期限的，"
         f"经批准可以延长，最长不超过 {extra} 个工作日，并书面告知您。",
@@ -102,7 +101,7 @@ def preview(ws: Workspace, schema: FormSchema, data: dict[str, str], moment: dt.
     if out.errors:
         return out
     out.fields = record_fields(data, ws.registry)
-    out.received = received_on(moment, ws.calendar, cutoff_of(ws.registry.policy.get("依申请公开") or {}))
+    out.received = received_on(moment, ws.calendar, ws.registry.settings.requests.online_cutoff)
     day = out.received.date
     then = replace(ws, today=day)  # checked as of the day it is received
     try:

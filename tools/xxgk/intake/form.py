@@ -22,7 +22,6 @@ import jinja2
 from xxgk.intake.application import ORGANISATION, PERSON, SCHEMA, asks_purpose
 from xxgk.io.schema import schema_for
 from xxgk.model.registry import Registry
-from xxgk.requests.received import cutoff_of
 
 PAGE = "apply/index.md"
 _GROUPS = (  # (legend, fields, shown only when …)
@@ -107,9 +106,8 @@ def form_html(root: Path, registry: Registry) -> str:
 
 
 def page_markdown(root: Path, registry: Registry) -> str:
-    policy = registry.policy.get("依申请公开") or {}
     office = registry.office
-    cut = cutoff_of(policy).strftime("%H:%M")
+    cut = registry.settings.requests.online_cutoff.strftime("%H:%M")
     where = "、".join(str(office[k]) for k in ("名称", "地址") if office.get(k))
     other = "；".join(part for part in (
         f"信函寄至{where}" if where else "", f"传真 {office['传真']}" if office.get("传真") else "",
@@ -121,7 +119,7 @@ def page_markdown(root: Path, registry: Registry) -> str:
          "政府信息公开条例》第二十七条、第二十九条）。已经主动公开的信息，请先在“[法定主动公开内容](../catalog/index.md)”"
          "和“[信息检索](../search/index.md)”中查找。"), "",
         (f"提交后页面立即给出受理编号。工作日 {cut} 以前提交的，以当日为收到日期；此后以及周末、节假日提交的，"
-         f"以下一个工作日为收到日期。自收到申请之日起 {policy.get('答复期限', 15)} 个工作日内答复。"
+         f"以下一个工作日为收到日期。自收到申请之日起 {registry.settings.requests.current.reply_days} 个工作日内答复。"
          "办理程序见“[政府信息公开指南](../guide/index.md#apply)”。"), "",
         form_html(root, registry), "",
         "## 其他申请方式", "",

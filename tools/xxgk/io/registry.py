@@ -9,7 +9,7 @@ from typing import Any
 from xxgk.io.errors import ConfigError as ConfigError
 from xxgk.io.frontmatter import decode
 from xxgk.io.safefs import RECORD_LIMIT, UnsafeFile, read_bytes
-from xxgk.io.schema import drop_empty, schema_for
+from xxgk.io.schema import drop_empty, schema_for, with_defaults
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.indexno import IndexFormatError
 from xxgk.model.problem import Problem, Severity
@@ -63,7 +63,9 @@ def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     if not loaded.ok:
         return None, problems
     schema = schema_for(root, "registry.schema.json")
-    data = _coerce(drop_empty(loaded.data or {}), schema.schema)
+    # The schema's defaults are the only ones (政策 above all): filled in once, here, and
+    # validated with the rest, so a wrong default is reported like a wrong value.
+    data = with_defaults(_coerce(drop_empty(loaded.data or {}), schema.schema), schema.schema)
     for err in schema.errors(data):
         line, col = loaded.pos(*err.path)
         problems.append(Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, err.message))

@@ -7,6 +7,7 @@ using the schema's own ``title``s. Raw English messages never reach users.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -68,6 +69,27 @@ def drop_empty(data: Any) -> Any:
         return {k: drop_empty(v) for k, v in data.items() if v is not None}
     if isinstance(data, list):
         return [drop_empty(v) for v in data]
+    return data
+
+
+def with_defaults(data: Any, schema: dict[str, Any]) -> Any:
+    """``data`` with every absent property that has a ``default`` in ``schema`` filled in.
+
+    A filled-in object is filled in turn, so ``"default": {}`` on a section lets its own
+    properties' defaults apply when the whole section is left out. Only ``properties`` and
+    array ``items`` are followed: values of the wrong type are left for validation to report.
+    """
+    if isinstance(data, dict):
+        props: dict[str, Any] = schema.get("properties", {})
+        out = dict(data)
+        for key, sub in props.items():
+            if key not in out and "default" in sub:
+                out[key] = copy.deepcopy(sub["default"])
+            if key in out:
+                out[key] = with_defaults(out[key], sub)
+        return out
+    if isinstance(data, list) and isinstance(schema.get("items"), dict):
+        return [with_defaults(v, schema["items"]) for v in data]
     return data
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from xxgk.model.indexno import IndexFormat
+from xxgk.model.policy import Settings, settings_of
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,11 @@ class Registry:
     index_format: IndexFormat
     units: tuple[Unit, ...]
     categories: tuple[Category, ...]
+    settings: Settings  # 政策, typed, with the schema's defaults
     abbreviations: dict[str, str] = field(default_factory=dict)
     office: dict[str, Any] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
     reviewers: tuple[dict[str, Any], ...] = ()
-    policy: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
     def unit(self, name: str) -> Unit | None:
@@ -59,7 +60,7 @@ def _index(units: tuple[Unit, ...]) -> dict[str, Unit]:
 
 
 def from_dict(data: dict[str, Any]) -> Registry:
-    """Build from a registry that already passed its schema."""
+    """Build from a registry that already passed its schema, with the schema's defaults filled in."""
     org = data["机构代码"]
     units = tuple(
         Unit(u["名称"], u["代码"], tuple(u["科室"]), u.get("机构代码") or org) for u in data["单位"]
@@ -73,10 +74,10 @@ def from_dict(data: dict[str, Any]) -> Registry:
         index_format=IndexFormat(data["索引号"]["格式"]),
         units=units,
         categories=cats,
+        settings=settings_of(data["政策"]),
         abbreviations=dict(data.get("简称") or {}),
         office=dict(data.get("公开工作机构") or {}),
         site=dict(data.get("网站") or {}),
         reviewers=tuple(data.get("审查人员") or ()),
-        policy=dict(data.get("政策") or {}),
         raw=data,
     )

@@ -115,7 +115,7 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
     """The disclosure guide (its registry sections or its page) not updated within the period."""
     if not history.has_history(root):
         raise Unavailable("仓库没有提交历史，无法判断指南的更新时间")
-    months = int(registry.policy.get("指南更新周期月数", 12))
+    months = registry.settings.guide_months
     dates = [history.registry_sections_changed(root, GUIDE_SECTIONS),
              history.last_change(root, *_guide_files(root))]
     last = max((d for d in dates if d is not None and d <= ref), default=None)
@@ -144,7 +144,7 @@ def _guide_files(root: Path) -> list[str]:
 
 def silent_unit_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Units with no catalog entry within the configured number of months."""
-    months = int(registry.policy.get("单位无更新提示月数", 6))
+    months = registry.settings.silent_unit_months
     latest: dict[str, dt.date] = {}
     for doc in load_entries(root, entry_paths(root)):
         made = parse_date(doc.get("产生时间"))

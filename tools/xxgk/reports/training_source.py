@@ -13,7 +13,7 @@ committed is counted.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.registry import load_registry
@@ -32,10 +32,7 @@ CATALOG = "content/catalog"
 
 
 def minimum_hours(registry: Registry) -> Decimal:
-    try:
-        return Decimal(str(registry.policy.get("每年培训最少学时", 2)))
-    except InvalidOperation:
-        return Decimal(2)
+    return registry.settings.training_hours
 
 
 def roster(registry: Registry) -> dict[str, str]:

@@ -47,7 +47,7 @@ def build_request(ws: Workspace, received: str, registered: str, fields: dict[st
     year = int(received[:4])
     number = number or next_number(ws.root, year)
     head = {"编号": number, **({"受理编号": receipt} if receipt else {})}
-    data = {**head, "政策版本": current_version(ws.registry.policy), "收到日期": received, **fields}
+    data = {**head, "政策版本": current_version(ws.registry), "收到日期": received, **fields}
     if seal and isinstance(data.get("申请人"), dict):
         data["申请人"] = seal_person(data["申请人"], ws.recipients())
     event = {k: v for k, v in {"类型": m.REGISTER, "日期": registered, "经办人": staff}.items() if v}

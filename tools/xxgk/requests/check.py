@@ -81,9 +81,9 @@ def record_problems(record: Record, registry: Registry, calendar: WorkCalendar,
     if req is None or any(p.rule == "REQ-SCHEMA" and p.severity is Severity.ERROR for p in problems):
         return problems  # the log rules need a well-formed record
     problems.extend(_identity(record, req, registry))
-    policy = policies(registry.policy).get(req.policy_version)
+    policy = policies(registry).get(req.policy_version)
     if policy is None:
-        known = "、".join(policies(registry.policy))
+        known = "、".join(policies(registry))
         problems.append(record.problem(("政策版本",), "REQ-POLICY",
                                        f"政策版本“{req.policy_version}”不在机构登记中（可用：{known}）"))
         return problems

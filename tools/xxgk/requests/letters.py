@@ -45,7 +45,7 @@ def template_name(kind: str, event: m.Event) -> str:
 
 
 def review_body(registry: Registry, unit: str) -> str:
-    table = (registry.policy.get("依申请公开") or {}).get("行政复议机关") or {}
+    table = registry.settings.requests.review_bodies
     return str(table.get(unit) or table.get("默认") or "上一级行政机关")
 
 

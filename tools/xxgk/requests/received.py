@@ -4,8 +4,8 @@ The regulation: an application over the internet is received on the day both sid
 it. The intake service confirms at once with a 受理编号, but the office works on working days
 during office hours, so:
 
-* submitted on a working day before the cut-off (政策.依申请公开.在线申请当日截止, default
-  17:00, Beijing time) → received that day;
+* submitted on a working day before the cut-off (政策.依申请公开.在线申请当日截止, Beijing
+  time; ``Registry.settings.requests.online_cutoff``) → received that day;
 * submitted after the cut-off, or on a weekend or a holiday → received on the next working
   day — a 调休 Saturday is a working day like any other.
 
@@ -19,21 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from typing import Any
 
 from xxgk.model.dates import BEIJING
 from xxgk.model.workdays import Result, WorkCalendar
 
-__all__ = ["BEIJING", "DEFAULT_CUTOFF", "beijing_now", "cutoff_of", "received_on"]
-DEFAULT_CUTOFF = dt.time(17, 0)
-_HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+__all__ = ["BEIJING", "beijing_now", "received_on"]
 _STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):([0-5]\d)$")
-
-
-def cutoff_of(section: dict[str, Any]) -> dt.time:
-    """政策.依申请公开.在线申请当日截止 as a time of day."""
-    m = _HHMM.match(str(section.get("在线申请当日截止") or ""))
-    return dt.time(int(m[1]), int(m[2])) if m else DEFAULT_CUTOFF
 
 
 def received_on(moment: dt.datetime, cal: WorkCalendar, cutoff: dt.time) -> Result:

@@ -35,7 +35,7 @@ class Workspace:
         calendar, problems = load_calendar(root)
         if problems:
             raise ConfigError("节假日数据文件有错误，请先改正", problems)
-        return cls(root, registry, calendar, policies(registry.policy), today())
+        return cls(root, registry, calendar, policies(registry), today())
 
     def recipients(self) -> list[x25519.Recipient]:
         """The office's public keys (公开工作机构.收件公钥): personal fields are sealed to them."""

@@ -12,7 +12,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
-from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.registry import ConfigError, load_registry
@@ -41,8 +40,7 @@ def gate_basis(root: Path, hist: History, registry: Registry, tmp: Path,
         raise ConfigError(f"比较基线的 xxgk.yml 有错误，无法读取审查人员名册：{exc}", exc.problems) from exc
     trust = load_trust(tmp, base_registry, env)
     items, _ = read_ledger(root, trust)
-    minimum = Decimal(str(base_registry.policy.get("每年培训最少学时") or 2))
-    return Basis(trust, items, minimum), tmp / SIGNERS_FILE
+    return Basis(trust, items, base_registry.settings.training_hours), tmp / SIGNERS_FILE
 
 
 def temporary_folder() -> tempfile.TemporaryDirectory[str]:

@@ -59,9 +59,9 @@ def _proactive(registry: Registry) -> str:
 
 
 def _on_request(registry: Registry) -> str:
-    policy: dict[str, Any] = registry.policy.get("依申请公开") or {}
+    terms = registry.settings.requests.current
     channels = "、".join(registry.office.get("申请渠道") or [])
-    fee = ("按照国家规定收取信息处理费。" if policy.get("收取信息处理费") is True
+    fee = ("按照国家规定收取信息处理费。" if terms.fee_enabled
            else "依申请提供政府信息，不收取费用。")
     lines = [
         f'<a id="{APPLY_ANCHOR}"></a>\n\n## 三、依申请公开\n',
@@ -74,15 +74,15 @@ def _on_request(registry: Registry) -> str:
         ("2. **申请内容**：申请人的姓名或者名称、身份证明、联系方式；所需政府信息的名称、文号"
          "或者便于查询的其他特征性描述；获取信息的方式和途径。"),
     ]
-    if policy.get("补正告知期限"):
-        lines.append(f"3. **补正**：申请内容不明确的，在收到申请之日起{policy['补正告知期限']}"
+    if terms.amend_notice_days:
+        lines.append(f"3. **补正**：申请内容不明确的，在收到申请之日起{terms.amend_notice_days}"
                      "个工作日内一次性告知需要补正的事项。")
-    if policy.get("答复期限"):
-        extra = f"；需要延长的，经批准可延长，最长不超过{policy['延期上限']}个工作日" if policy.get("延期上限") else ""
+    if terms.reply_days:
+        extra = f"；需要延长的，经批准可延长，最长不超过{terms.extension_max}个工作日" if terms.extension_max else ""
         lines.append(f"4. **答复期限**：能够当场答复的当场答复；不能当场答复的，自收到申请之日起"
-                     f"{policy['答复期限']}个工作日内答复{extra}。")
-    if policy.get("提供期限"):
-        lines.append(f"5. **提供信息**：决定公开的，在{policy['提供期限']}个工作日内提供。")
+                     f"{terms.reply_days}个工作日内答复{extra}。")
+    if terms.provide_days:
+        lines.append(f"5. **提供信息**：决定公开的，在{terms.provide_days}个工作日内提供。")
     lines.append(f"6. **费用**：{fee}")
     lines.append(f"\n{_channel_table(registry.office)}")
     return "\n".join(lines) + "\n"

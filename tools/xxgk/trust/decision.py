@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.catalog import entry_paths, load_entries, quick_index_numbers
@@ -36,8 +35,7 @@ def load_basis(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     """The trust (anchor, signers, roster) and the signed training ledger of ``root``."""
     trust = load_trust(root, registry, env)
     items, _ = read_ledger(root, trust)
-    minimum = Decimal(str(registry.policy.get("每年培训最少学时") or 2))
-    return Basis(trust, items, minimum)
+    return Basis(trust, items, registry.settings.training_hours)
 
 
 def decisions(root: Path, registry: Registry, today: dt.date,
