@@ -11,7 +11,8 @@ from typing import Any
 
 from xxgk.editor.config import BACKENDS, Backend, build_config, dump
 from xxgk.editor.drift import disagreements
-from xxgk.editor.normalize import changed_entries, normalize
+from xxgk.editor.normalize import changed_entries, fork_files, normalize
+from xxgk.editor.own_folder import relocate_all
 from xxgk.editor.preview import write_previews
 from xxgk.editor.serve import free_port, npm_dir, page_server, start_proxy
 from xxgk.io.atomic import write_atomic
@@ -19,6 +20,7 @@ from xxgk.io.errors import ConfigError
 from xxgk.io.git import git, ref_exists
 from xxgk.io.registry import load_registry
 from xxgk.io.schema import SCHEMA_DIR_NAME
+from xxgk.model.problem import Problem
 
 SCHEMA = "catalog-entry.schema.json"
 FMT = argparse.RawDescriptionHelpFormatter
@@ -43,7 +45,9 @@ SERVE_HELP = """在本机（127.0.0.1）运行编辑器，供培训和本地使�
 示例:
   xxgk editor serve --port 8080
 """
-NORMALIZE_HELP = """把编辑器写出的条目改写成 xxgk new 的格式（字段顺序、引号、去掉空字段），只改本分支新增或改动的条目。
+NORMALIZE_HELP = """把编辑器写出的条目改写成 xxgk new 的格式（字段顺序、引号、去掉空字段），只改本分支新增或改动的条目；
+本分支上传的附件移入条目自己的文件夹（条目文件名.files/），改写“附件”和正文里的链接。
+两个条目列出同一个附件文件、目标文件已存在时拒绝（指明文件和行），不覆盖任何文件。
 合并请求上的作业先运行它，再运行 xxgk renumber --base 分配索引号。
 
 示例:
@@ -164,26 +168,38 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def run_normalize(args: argparse.Namespace) -> int:
     root: Path = args.root
+    if args.base and not ref_exists(root, args.base):
+        raise ConfigError(f"找不到 {args.base}：请先 git fetch")
     if args.paths:
         rels = [(p if p.is_absolute() else Path.cwd() / p).resolve().relative_to(root.resolve())
                 .as_posix() for p in args.paths]
     elif args.base:
-        if not ref_exists(root, args.base):
-            raise ConfigError(f"找不到 {args.base}：请先 git fetch")
         rels = changed_entries(root, args.base)
     else:
         print("xxgk：用法错误：给出条目，或用 --base 指定主线", file=sys.stderr)
         return 2
-    failed = 0
-    for rel in rels:
-        outcome = normalize(root, rel)
-        for problem in outcome.problems:
-            print(f"{problem.path}:{problem.line}:{problem.column}: 错误 [{problem.rule}] {problem.message}")
-        failed += bool(outcome.problems)
-        if outcome.changed:
-            print(f"{rel}：已改成 xxgk new 的格式")
-    print(f"检查了 {len(rels)} 个条目" + (f"，{failed} 个读不了，请运行 xxgk check。" if failed else "。"))
+    on_base = fork_files(root, args.base) if args.base else set()
+    failed: set[str] = set()
+    for outcome in [normalize(root, rel) for rel in rels]:
+        _problems(outcome.problems)
+        if outcome.problems:
+            failed.add(outcome.rel)
+        elif outcome.changed:
+            print(f"{outcome.rel}：已改成 xxgk new 的格式")
+    for moved in relocate_all(root, [r for r in rels if r not in failed], on_base):
+        _problems(moved.problems)
+        if moved.problems:
+            failed.add(moved.rel)
+        for source, target in moved.moves:
+            print(f"{moved.rel}：附件 {source} 移入条目自己的文件夹 {target}")
+    print(f"检查了 {len(rels)} 个条目" + (f"，{len(failed)} 个有问题（见上），没有改动它们的附件。"
+                                       if failed else "。"))
     return 1 if failed else 0
+
+
+def _problems(problems: tuple[Problem, ...]) -> None:
+    for p in problems:
+        print(f"{p.path}:{p.line}:{p.column}: 错误 [{p.rule}] {p.message}")
 
 
 def run_preview(args: argparse.Namespace) -> int:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from xxgk.io.atomic import write_atomic
 from xxgk.io.catalog import CATALOG_DIR
 from xxgk.io.frontmatter import Document, read
-from xxgk.io.git import git
+from xxgk.io.git import files_at, git
 from xxgk.model.entry import front_matter
 from xxgk.model.problem import Problem
 
@@ -27,11 +28,16 @@ class Outcome:
     problems: tuple[Problem, ...] = ()
 
 
-def normal_text(doc: Document) -> str:
-    body = doc.body.lstrip("\r\n").replace("\r\n", "\n")
+def render(meta: dict[str, Any], body: str) -> str:
+    """An entry's text as ``xxgk new`` writes it: the front matter, one blank line, the body."""
+    body = body.lstrip("\r\n").replace("\r\n", "\n")
     if body and not body.endswith("\n"):
         body += "\n"
-    return front_matter(dict(doc.meta)) + "\n" + body
+    return front_matter(dict(meta)) + "\n" + body
+
+
+def normal_text(doc: Document) -> str:
+    return render(doc.meta, doc.body)
 
 
 def normalize(root: Path, rel: str) -> Outcome:
@@ -52,3 +58,9 @@ def changed_entries(root: Path, base: str) -> list[str]:
     out = git(root, "diff", "-z", "--name-only", "--no-renames", "--diff-filter=AM",
               f"{base}...HEAD", "--", CATALOG_DIR.as_posix())
     return sorted(p for p in out.split("\0") if p.endswith(".md"))
+
+
+def fork_files(root: Path, base: str) -> set[str]:
+    """The catalog's files where the branch forked from ``base`` (published or on their way)."""
+    fork = git(root, "merge-base", "HEAD", base).strip()
+    return files_at(root, fork, CATALOG_DIR.as_posix())
