@@ -119,3 +119,22 @@ def test_without_the_office_key_a_letter_is_refused_and_names_the_option(rq: Pat
     assert log(rq, number, "补正告知", "2026-11-04", "补正内容=请写明文号").returncode == 0
     done = xxgk(rq, "request", "letter", number, "补正告知书")
     assert done.returncode == 2 and "--identity" in done.stderr and done.stdout == ""
+
+
+@pytest.mark.parametrize("typed", [
+    "土地文件 *征收*{: onclick=alert(1) }",
+    "[点这里](javascript:alert(1)) 的文件",
+    "文件\n# 大标题\n{: onmouseover=alert(1) }",
+    "![图](https://example.org/x.png) 文件",
+])
+def test_an_applicants_markdown_stays_text_in_the_html_letter(rq: Path, tmp_path: Path, typed: str) -> None:
+    number = add(rq, "2026-11-02")
+    assert log(rq, number, "补正告知", "2026-11-04", f"补正内容={typed}").returncode == 0
+    target = tmp_path / "letter.html"
+    assert letter(rq, number, "补正告知书", "--format", "html", "-o", str(target)).returncode == 0
+    html = target.read_text(encoding="utf-8")
+    body = html.split("<body>", 1)[1]
+    for bad in ("onclick", "onmouseover", "href", "<a ", "<img", "<em", "src="):
+        assert bad not in body.replace("onclick=alert(1)", "").replace("onmouseover=alert(1)", ""), bad
+    assert "<h1>政府信息公开申请补正告知书</h1>" in html and html.count("<h1>") == 1
+    assert '<p class="right">' in html

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from xxgk.io.registry import ConfigError, find_root
+from xxgk.model.dates import BadToday
 
 _ARGPARSE_ZH = (
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
@@ -112,6 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if exc.problems:
             report(exc.problems, getattr(args, "format", "text") or "text", sys.stderr)
+        print(f"xxgk：{exc}", file=sys.stderr)
+        return 2
+    except BadToday as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -93,18 +93,25 @@ class WorkCalendar:
     def covers(self, year: int) -> bool:
         return year in self.years or (self.builtin and year in BUILTIN_YEARS)
 
+    @functools.cached_property
+    def _declared(self) -> tuple[frozenset[dt.date], frozenset[dt.date]]:
+        """Every day off and every working weekend of every year file, whatever year the
+        day is in: a notice lists days of the next or the previous year too (the 2019
+        notice: 2018-12-29 worked, 2018-12-31 off)."""
+        off = frozenset(d for y in self.years.values() for d in y.holidays)
+        on = frozenset(d for y in self.years.values() for d in y.workdays)
+        return off, on
+
     def is_workday(self, day: dt.date) -> bool:
         """True on a working day; raises MissingYear when the year is not known."""
-        data = self.years.get(day.year)
-        if data is not None:
-            if day in data.workdays:
-                return True
-            return day.weekday() < 5 and day not in data.holidays
+        off, on = self._declared
+        if day.year in self.years:
+            return day in on or (day.weekday() < 5 and day not in off)
         if self.builtin and day.year in BUILTIN_YEARS:
             # the package's own tables: its is_workday() re-validates the range on every call
-            if day in _BUILTIN_WORKDAYS:
+            if day in _BUILTIN_WORKDAYS or day in on:
                 return True
-            return day.weekday() < 5 and day not in _BUILTIN_HOLIDAYS
+            return day.weekday() < 5 and day not in _BUILTIN_HOLIDAYS and day not in off
         raise MissingYear(day.year)
 
     def _guess(self, day: dt.date, missing: set[int]) -> bool:
@@ -112,6 +119,9 @@ class WorkCalendar:
             return self.is_workday(day)
         except MissingYear:
             missing.add(day.year)
+            off, on = self._declared
+            if day in on or day in off:  # a neighbouring year's notice knows this day
+                return day in on
             return day.weekday() < 5 and day not in _statutory(day.year)
 
     def add(self, start: dt.date, n: int, skip: Container[dt.date] = (),

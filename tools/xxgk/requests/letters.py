@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 import markdown
+import nh3
 from markupsafe import escape
 
 from xxgk.io.registry import load_registry
@@ -96,7 +97,7 @@ def render(root: Path, kind: str, ctx: dict[str, Any], fmt: str = "md") -> str:
     folder = root / TEMPLATE_DIR
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, autoescape=False,
-                             finalize=(lambda v: escape(v) if isinstance(v, str) else v) if fmt == "html" else None)
+                             finalize=_inert if fmt == "html" else None)
     env.filters["cn_date"] = cn_date
     name = template_name(kind, _event_stub(ctx))
     try:
@@ -118,7 +119,24 @@ h1 { font-family: "SimSun", "宋体", serif; font-size: 22pt; text-align: center
 p { text-indent: 2em; margin: 0; } p.right { text-align: right; } p.noindent { text-indent: 0; }"""
 
 
+# Characters by which a value (a citizen's 所需信息, a name) would become Markdown syntax in
+# the letter: a link ``[x](javascript:…)``, attributes ``{: onclick=…}``, emphasis, a heading.
+_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}()*_`\\#!|<>&\"'"})
+
+
+def _inert(value: Any) -> Any:
+    """A value put into the HTML letter as text: HTML- and Markdown-inert."""
+    return value.translate(_MARKDOWN) if isinstance(value, str) else value
+
+
+# What the letter templates produce; anything else (from a value or an edited template) is removed.
+_LETTER_TAGS = {"h1", "h2", "h3", "p", "br", "em", "strong", "ol", "ul", "li", "table", "thead",
+                "tbody", "tr", "th", "td", "hr"}
+_LETTER_ATTRS = {tag: {"class"} for tag in _LETTER_TAGS}
+
+
 def page(md_text: str, title: str) -> str:
-    body = markdown.markdown(md_text, extensions=["attr_list"])
+    body = nh3.clean(markdown.markdown(md_text, extensions=["attr_list"]), tags=_LETTER_TAGS,
+                     attributes=_LETTER_ATTRS, url_schemes=set(), link_rel=None)
     return (f"<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
             f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
