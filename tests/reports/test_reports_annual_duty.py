@@ -25,7 +25,8 @@ EDUCATION = "鄂托克前旗教育体育局"  # 代码 004
 TODAY = dt.date(2026, 11, 27)
 
 
-def page(root: Path, name: str, published: str, sign: bool = True) -> Path:
+def page(root: Path, name: str, published: str, sign: bool = True, reviewed: str = "") -> Path:
+    """A report page with its 发布日期, signed (by default on that day) by the sample reviewer."""
     path = root / "content" / "reports" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\ntitle: 年度报告\n发布日期: {published}\n---\n\n# 年度报告\n\n正文。\n", "utf-8")
@@ -33,12 +34,21 @@ def page(root: Path, name: str, published: str, sign: bool = True) -> Path:
         registry, rel = load_registry(root), path.relative_to(root).as_posix()
         people = roster(registry)
         req = SignRequest(reviewer="王建华", body=None, conclusion="同意公开", attribute=None, reason="",
-                          opinion="", date=dt.date(2026, 11, 20), acks={}, author=STAFF)
+                          opinion="", date=dt.date.fromisoformat(reviewed or published), acks={},
+                          author=STAFF)
         doc = read(path, rel)
         record = build(root, doc, req, people, registry)
         write(root, record_path(registry, doc, str(record["审查单位"]), req.date), record,
               sample_key(people["王建华"].principal))
     return path
+
+
+def test_a_publication_date_before_the_first_review_is_not_believed(repo: Path) -> None:
+    copy_inputs(repo, 2025)
+    page(repo, "2025-005-annual-report.md", "2026-01-30", reviewed="2026-02-10")
+    found = findings(repo)
+    assert any("逾期发布（2026-02-10，期限 2026-01-31；页面写的发布日期 2026-01-30 早于它最早的有效审查"
+               in m for m in found[FINANCE]), found.get(FINANCE)
 
 
 def findings(root: Path, year: int = 2026) -> dict[str, list[str]]:

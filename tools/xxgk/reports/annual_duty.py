@@ -4,7 +4,8 @@ Departments (every unit of xxgk.yml other than the county government itself) pub
 year's report by 31 January; the county government (the office that runs the site answers
 for it) by 31 March. A report counts as published when its page under content/reports/ has a
 signed review of its current bytes (the site publishes nothing else) and a 发布日期 in its
-front matter; a late 发布日期 is published, but late.
+front matter; a late 发布日期 is published, but late. A 发布日期 earlier than the page's first
+validly signed review is not believed: the review date counts.
 
 The duty starts with the first year the repository keeps reports (the oldest year under
 annual/ or content/reports/): an older year has no records to judge and is not guessed.
@@ -57,7 +58,8 @@ class Duty:
         who = self.scope.unit or "本级人民政府"
         status = self.status(ref)
         if status in (ON_TIME, LATE):
-            return f"{who}：{status}（{self.published}，期限 {self.deadline}）"
+            note = f"；{self.why}" if self.why else ""
+            return f"{who}：{status}（{self.published}，期限 {self.deadline}{note}）"
         return f"{who}：{status}（期限 {self.deadline}；{self.why}）"
 
 
@@ -102,6 +104,12 @@ def _published(root: Path, rel: str, basis: Basis, idx: RecordIndex,
     verdict = page_verdict(root, doc, idx, basis, registry)
     if not verdict.ok:
         return None, f"{rel} 未经有效的保密审查，不会上网：{verdict.reason}"
+    # The page says when it was published, but it cannot have been before its first validly
+    # signed review (of any version): the site publishes nothing unreviewed.
+    reviewed = [r.date for r in idx.by_entry.get(rel, []) if r.date and idx.verified(r).signed_by]
+    first = min(reviewed, default=day)
+    if first > day:
+        return first, f"页面写的发布日期 {day} 早于它最早的有效审查（{first}），按审查日期计"
     return day, ""
 
 
