@@ -52,8 +52,15 @@ class Page:
     url: str = ""  # the address the page was saved from, when it says
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(raw: bytes) -> str:
-    """Text of a page: its declared charset (GB2312/GBK read as GB18030), else UTF-8, else GB18030."""
+    """Text of a page: a byte-order mark first (UTF-8, UTF-16 as some editors save), then its
+    declared charset (GB2312/GBK read as GB18030), else UTF-8, else GB18030."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw[len(bom):].decode(codec, "replace")
     m = _CHARSET.search(raw[:4096])
     declared = m.group(1).decode("ascii", "replace").lower() if m else ""
     order = ["gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared,
