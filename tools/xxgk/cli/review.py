@@ -17,6 +17,7 @@ from xxgk.io.git import git
 from xxgk.io.records import record_files
 from xxgk.io.registry import ConfigError, load_registry
 from xxgk.model.dates import parse_date, today
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.author import entry_author, signing_key
 from xxgk.review.due import due_published, due_withheld
@@ -147,7 +148,7 @@ def _doc(root: Path, path: Path) -> Document:
 
 def generated_voice_page(root: Path, name: str) -> Document | None:
     for uri, text in voice_pages.site_pages(root, load_registry(root)):
-        if f"content/{uri}" == name and voice_pages.needs_review(uri, text):
+        if f"{CONTENT_DIR}/{uri}" == name and voice_pages.needs_review(uri, text):
             return parse(text.encode("utf-8"), name)
     return None
 

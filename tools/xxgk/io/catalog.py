@@ -10,9 +10,10 @@ from pathlib import Path
 
 from xxgk.io.frontmatter import Document, read
 from xxgk.io.safefs import Folders, UnsafeFile, list_files, opened
+from xxgk.model import layout
 from xxgk.model.problem import Problem
 
-CATALOG_DIR = Path("content") / "catalog"
+CATALOG_DIR = Path(layout.CATALOG_DIR)
 _INDEX_LINE = re.compile("^索引号[ \t]*:[ \t]*[\"']?([^\"'\\s#]+)".encode(), re.MULTILINE)
 
 

@@ -18,6 +18,7 @@ from xxgk.io.git import files_at
 from xxgk.io.registry import REGISTRY_FILE, ConfigError
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.dates import parse_date
+from xxgk.model.layout import CATALOG_DIR, CONTENT_DIR
 from xxgk.model.problem import Finding, Severity
 from xxgk.model.registry import Registry
 from xxgk.reports import history
@@ -97,7 +98,7 @@ def unreviewed_findings(root: Path, registry: Registry, year: int, ref: dt.date)
     idx = cached_index(root, basis.trust)
     if not history.has_history(root):
         raise Unavailable("仓库没有提交历史，无法判断哪些条目已合并")
-    committed = files_at(root, "HEAD", "content/catalog")
+    committed = files_at(root, "HEAD", CATALOG_DIR)
     found: list[Finding] = []
     for doc in load_entries(root, entry_paths(root)):
         made = parse_date(doc.get("产生时间"))
@@ -133,7 +134,7 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
 # them), a hand-written guide page if a site has one, and the module that writes the page.
 GUIDE_SECTIONS: tuple[history.Section, ...] = (
     ("名称",), ("分类",), ("公开工作机构",), ("政策", "依申请公开"))
-GUIDE_PAGES = ("content/guide", "content/guide.md")
+GUIDE_PAGES = (f"{CONTENT_DIR}/guide", f"{CONTENT_DIR}/guide.md")
 GUIDE_CODE = "tools/xxgk/site/guide.py"  # writes the guide page from the registry
 
 

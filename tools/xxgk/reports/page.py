@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xxgk.io.atomic import write_atomic
+from xxgk.model import layout
 from xxgk.reports.annual import AnnualReport
 from xxgk.reports.inputs import SECTIONS, Scope
 from xxgk.reports.render import (
@@ -19,7 +20,7 @@ from xxgk.reports.render import (
     table_two_html,
 )
 
-REPORTS_DIR = Path("content") / "reports"
+REPORTS_DIR = Path(layout.REPORTS_DIR)
 GENERATED_SECTIONS = (
     ("二、主动公开政府信息情况", table_two_html),
     ("三、收到和处理政府信息公开申请情况", table_three_html),

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.registry import load_registry
+from xxgk.model.layout import CATALOG_DIR
 from xxgk.model.problem import Problem
 from xxgk.model.registry import Registry
 from xxgk.reports import history
@@ -28,7 +29,7 @@ from xxgk.trust.roster import roster as reviewer_roster
 from xxgk.trust.training import Attendance as TrustAttendance
 from xxgk.trust.training import read_ledger
 
-CATALOG = "content/catalog"
+CATALOG = CATALOG_DIR
 
 
 def minimum_hours(registry: Registry) -> Decimal:

@@ -12,6 +12,7 @@ from xxgk.io.atomic import write_atomic
 from xxgk.io.frontmatter import Document
 from xxgk.io.hashing import attachment_hashes, attachment_problem, sha256_bytes, sha256_file
 from xxgk.model.entry import file_stem
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.review.yamlout import dump
 from xxgk.trust.attest import signature_path
@@ -45,7 +46,7 @@ def record_path(registry: Registry, doc: Document, body: str, date: dt.date) -> 
     """reviews/<year>/<索引号>-<date>-<first 12 of sha256>-<unit code>.yml: one per version, body
     and day; a page's: reviews/<year>/page-<its path>-….yml."""
     if is_page(doc.rel):
-        slug = "page-" + re.sub(r"[^0-9A-Za-z._-]", "-", doc.rel.removeprefix("content/").removesuffix(".md"))
+        slug = "page-" + re.sub(r"[^0-9A-Za-z._-]", "-", doc.rel.removeprefix(f"{CONTENT_DIR}/").removesuffix(".md"))
     else:
         slug = file_stem(str(doc.get("索引号")))
     unit = registry.unit(body)

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from xxgk.io.frontmatter import parse
 from xxgk.model import sanitize
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem
 from xxgk.rules.unsafe_markup import locate
 
@@ -76,7 +77,7 @@ def page_html(page: Page, html: str) -> None:
 
 
 def _rel(page: Page) -> str:
-    return f"content/{page.file.src_uri}"
+    return f"{CONTENT_DIR}/{page.file.src_uri}"
 
 
 def _unsafe(page: Page, found: list[tuple[int, str]]) -> str:

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from xxgk.io.frontmatter import parse
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.site.catalog import Entry
 from xxgk.site.inventory import NOTICE_PAGE
@@ -34,9 +35,9 @@ def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry
     left_out: list[tuple[str, str]] = []
     for uri, text in voice.site_pages(root, registry, links):
         if voice.needs_review(uri, text):
-            verdict = page_verdict(root, parse(text.encode("utf-8"), f"content/{uri}"), idx, basis, registry)
+            verdict = page_verdict(root, parse(text.encode("utf-8"), f"{CONTENT_DIR}/{uri}"), idx, basis, registry)
             if not verdict.ok:
-                left_out.append((f"content/{uri}", verdict.reason))
+                left_out.append((f"{CONTENT_DIR}/{uri}", verdict.reason))
                 text = NOTICE_PAGE
         made.append((uri, text))
     made += [(f"{voice.ASSET_DIR_URI}/{p.name}", p.read_bytes()) for p in voice.asset_files()]

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from xxgk.io.frontmatter import parse
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.trust.anchor import read_small
 from xxgk.trust.index import RecordIndex
@@ -55,7 +56,7 @@ def filter_content(files: Files, config: MkDocsConfig, root: Path, registry: Reg
         src = Path(f.abs_src_path).absolute() if f.abs_src_path else None
         if src is None or docs not in src.parents or f.src_uri.startswith("catalog/"):
             continue  # generated, a theme asset, or the catalog (decided entry by entry)
-        rel = f"{root_rel(root, docs)}{f.src_uri}"
+        rel = f"{CONTENT_DIR}/{f.src_uri}"  # docs_dir is content/ (the plugin checks)
         if _link_inside(docs, src):
             files.remove(f)
             out.left_out.append((rel, "是符号链接（或在链接的文件夹里），不跟随"))
@@ -64,20 +65,13 @@ def filter_content(files: Files, config: MkDocsConfig, root: Path, registry: Reg
         else:
             statics.append(f)
     for f in statics:
-        rel = f"{root_rel(root, docs)}{f.src_uri}"
+        rel = f"{CONTENT_DIR}/{f.src_uri}"
         if rel in allowed:
             out.published.append(rel)
         else:
             files.remove(f)
             out.left_out.append((rel, "不是经审查页面所链接的文件（没有保密审查记录覆盖它）"))
     return out
-
-
-def root_rel(root: Path, docs: Path) -> str:
-    try:
-        return docs.relative_to(root.absolute()).as_posix() + "/"
-    except ValueError:
-        return "content/"
 
 
 def _page(f: File, files: Files, config: MkDocsConfig, root: Path, rel: str, registry: Registry,

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from xxgk.io.registry import ConfigError, find_root, load_registry
 from xxgk.model.dates import today
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem
 from xxgk.site import checks, extras, inventory, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
@@ -48,6 +49,9 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             self.registry = load_registry(self.root)
         except ConfigError as exc:
             raise PluginError(f"xxgk：{exc}") from exc
+        if Path(config.docs_dir).resolve() != (self.root / CONTENT_DIR).resolve():
+            raise PluginError(f"xxgk：mkdocs.yml 的 docs_dir 须为 {CONTENT_DIR}：保密审查、合并检查、"
+                              f"责任追究检查和年度报告都按 {CONTENT_DIR}/ 下的路径工作")
         self.basis = load_basis(self.root, self.registry)
         trust = self.basis.trust
         if not trust.usable:
@@ -91,8 +95,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             log.info(f"未发布 {rel}：{reason}")
         self.files = files
         # Published pages of the columns are searchable; their text is kept as rendered.
-        prefix = inventory.root_rel(self.root, Path(config.docs_dir).absolute())
-        self.searchable = searchable_pages(files, self.published, prefix)
+        self.searchable = searchable_pages(files, self.published, f"{CONTENT_DIR}/")
         self.page_texts: dict[str, PageText] = {}
         version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]  # cache-busting
         self.manifest = manifest_for(self.entries, len(self.searchable), self.registry, version,

@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 
 from xxgk.io.frontmatter import parse
 from xxgk.io.parallel import cpus
+from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.site import pages
 from xxgk.site.catalog import Entry, groups
@@ -50,7 +51,7 @@ def reports_list(files: Files, published: list[str]) -> str:
     """The 年报 index lists every other published page in content/reports/, newest name first."""
     found = sorted((f for f in files if f.src_uri.startswith("reports/")
                     and f.is_documentation_page() and f.src_uri != "reports/index.md"
-                    and f"content/{f.src_uri}" in published),
+                    and f"{CONTENT_DIR}/{f.src_uri}" in published),
                    key=lambda f: f.src_uri, reverse=True)
     if not found:
         return "\n\n暂无已发布的年度报告。\n"

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from xxgk.io.frontmatter import Document
 from xxgk.io.hashing import sha256_bytes, sha256_file
+from xxgk.model.layout import CATALOG_DIR, CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.sign_off import sign_off_reasons
 from xxgk.trust.verdict import Basis, mismatch
 
-CONTENT, CATALOG = "content/", "content/catalog/"
+CONTENT, CATALOG = f"{CONTENT_DIR}/", f"{CATALOG_DIR}/"
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 
