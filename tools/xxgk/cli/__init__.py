@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from xxgk.io.registry import ConfigError, find_root
 from xxgk.model.dates import BadToday
@@ -36,7 +37,13 @@ _HELP_ZH = (
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse speaking Chinese, in help and on errors (exit 2, never a traceback)."""
+    """argparse speaking Chinese, in help and on errors (exit 2, never a traceback). Every
+    command and sub-command parser is one of these (argparse makes sub-parsers of the parent's
+    class), and keeps its description's line breaks (the examples)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def format_help(self) -> str:
         return _zh(super().format_help())

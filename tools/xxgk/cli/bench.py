@@ -21,8 +21,7 @@ site：生成条目、签署审查记录后用 mkdocs 生成网站，记录时�
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("bench", help="性能测量（生成条目并计时）", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("bench", help="性能测量（生成条目并计时）", description=HELP)
     p.add_argument("what", choices=["check", "site", "all"], help="要测量的部分")
     p.add_argument("--entries", type=int, default=None,
                    help="生成的条目数（默认 check 20000、site 2000）")

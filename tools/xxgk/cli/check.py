@@ -36,8 +36,7 @@ HELP = """检查目录条目和机构登记，一次列出全部问题。
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("check", help="检查目录条目和机构登记", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("check", help="检查目录条目和机构登记", description=HELP)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要检查的文件或文件夹")
     p.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     p.add_argument("--production", action="store_true",

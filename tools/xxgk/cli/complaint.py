@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from xxgk.cli._args import action
 from xxgk.cli.output import report
 from xxgk.io.registry import load_registry
 from xxgk.model.dates import parse_date, today
@@ -31,10 +32,9 @@ HELP = f"""举报投诉登记：群众对政府信息公开工作的举报、投
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("complaint", help="举报投诉：登记、转办、答复、列表", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("complaint", help="举报投诉：登记、转办、答复、列表", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    add = _sub(inner, "add", "登记一件举报投诉", run_add)
+    add = action(inner, "add", "登记一件举报投诉", run_add, HELP)
     add.add_argument("--received", metavar="日期", help="收到日期（默认今天）")
     add.add_argument("--channel", required=True, metavar="渠道",
                      choices=("当面", "信函", "电话", "电子邮件", "网络", "12345热线", "上级转办"))
@@ -43,28 +43,20 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     add.add_argument("--name", metavar="举报人", help="姓名或“匿名”（内部使用）")
     add.add_argument("--contact", metavar="联系方式", help="答复举报人的电话、地址或邮箱（内部使用）")
     add.add_argument("--staff", metavar="登记人")
-    fwd = _sub(inner, "forward", "记录转办给承办单位", run_forward)
+    fwd = action(inner, "forward", "记录转办给承办单位", run_forward, HELP)
     fwd.add_argument("number", metavar="编号")
     fwd.add_argument("--date", metavar="日期", help="转办日期（默认今天）")
     fwd.add_argument("--to", required=True, metavar="承办单位")
-    reply = _sub(inner, "reply", "记录答复（调查结果和处理情况）", run_reply)
+    reply = action(inner, "reply", "记录答复（调查结果和处理情况）", run_reply, HELP)
     reply.add_argument("number", metavar="编号")
     reply.add_argument("--date", metavar="日期", help="答复日期（默认今天）")
     reply.add_argument("--result", required=True, metavar="结果",
                        choices=("属实", "部分属实", "不属实", "不属于本机关职责"))
     reply.add_argument("--detail", required=True, metavar="处理情况")
     reply.add_argument("--staff", metavar="经办人")
-    lst = _sub(inner, "list", "列出举报投诉及期限（有逾期未答复的退出码为 1）", run_list)
+    lst = action(inner, "list", "列出举报投诉及期限（有逾期未答复的退出码为 1）", run_list, HELP)
     lst.add_argument("--year", metavar="年份", help="只列出该年收到的")
     lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
-
-
-def _sub(inner: Any, name: str, text: str, func: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = inner.add_parser(
-        name, help=text, description=f"{text}。\n\n{HELP[HELP.index('示例:'):]}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.set_defaults(func=func)
-    return parser
 
 
 def _day(text: str | None) -> str:

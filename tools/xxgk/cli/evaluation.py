@@ -36,8 +36,7 @@ HELP = """社会评议（附件7）：汇总评议结果，跟踪批评建议的
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("evaluation", help="社会评议：汇总结果、整改跟踪、议题表单", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("evaluation", help="社会评议：汇总结果、整改跟踪、议题表单", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
     rep = _sub(inner, "report", "按单位和题目汇总一年的评议结果")
     rep.add_argument("--year", type=int, required=True, help="年份，如 2025")

@@ -39,8 +39,7 @@ HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("import", help="从 Word 文档或网页导入目录条目", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("import", help="从 Word 文档或网页导入目录条目", description=HELP)
     p.add_argument("file", type=Path, metavar="文件", help=".docx 或 .html 文件，或存放它们的文件夹（网站镜像）")
     for option, (key, question, _default) in FIELDS.items():
         p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=key, help=question)

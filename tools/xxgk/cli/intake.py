@@ -28,11 +28,9 @@ HELP = f"""在线申请和在线评议服务：接收网站表单和 JSON 提交
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("intake", help="在线申请和在线评议服务", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("intake", help="在线申请和在线评议服务", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    serve = inner.add_parser("serve", help="启动在线申请和在线评议服务", description=HELP,
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    serve = inner.add_parser("serve", help="启动在线申请和在线评议服务", description=HELP)
     serve.add_argument("--port", type=int, required=True, help="监听端口")
     serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1：只让本机的网站服务器转发）")
     serve.add_argument("--site", type=Path, metavar="DIR", help="同时提供生成的网站（本机预览和测试用）")

@@ -47,8 +47,7 @@ FIELDS = {
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("new", help="新建目录条目并分配索引号", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("new", help="新建目录条目并分配索引号", description=HELP)
     for option, (key, question, _default) in FIELDS.items():
         p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=key, help=question)
     p.add_argument("--body-file", type=Path, help="正文 Markdown 文件（不含标题）")

@@ -32,20 +32,16 @@ HELP = """政务舆情（附件8）：列出待回应和已超时的舆情，新
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("opinion", help="政务舆情：回应时限、新建记录、检查", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("opinion", help="政务舆情：回应时限、新建记录、检查", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    due = inner.add_parser("due", help="列出待回应和已超时的舆情（有超时的退出码为 1）", description=HELP,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    due = inner.add_parser("due", help="列出待回应和已超时的舆情（有超时的退出码为 1）", description=HELP)
     due.add_argument("--at", help="按这个时刻计算（yyyy-mm-dd HH:MM，默认现在）")
     due.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     due.set_defaults(func=run_due)
-    check = inner.add_parser("check", help="检查 opinions/ 下的全部记录", description=HELP,
-                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    check = inner.add_parser("check", help="检查 opinions/ 下的全部记录", description=HELP)
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
     check.set_defaults(func=run_check)
-    add = inner.add_parser("add", help="新建一条舆情记录（分配编号，不覆盖已有文件）", description=HELP,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    add = inner.add_parser("add", help="新建一条舆情记录（分配编号，不覆盖已有文件）", description=HELP)
     for flag, key in (("source", "来源"), ("detected", "发现时间"), ("unit", "涉及单位"),
                       ("level", "风险等级"), ("summary", "概要")):
         add.add_argument(f"--{flag}", required=True, metavar=key, help=key)

@@ -34,8 +34,7 @@ HELP = """为没有索引号的条目生成索引号；加 --base 时，为本�
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("renumber", help="生成或重新分配索引号", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("renumber", help="生成或重新分配索引号", description=HELP)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要编号的条目（默认：全部新条目）")
     p.add_argument("--base", help="主线的引用，例如 origin/main")
     p.set_defaults(func=run)

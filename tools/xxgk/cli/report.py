@@ -40,11 +40,9 @@ content/reports/<年度>/，随站点发布供下载。部门的报告用 --unit
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("report", help="生成政府信息公开工作年度报告", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("report", help="生成政府信息公开工作年度报告", description=HELP)
     kinds = p.add_subparsers(dest="kind", metavar="报告", required=True)
-    a = kinds.add_parser("annual", help="年度报告", description=HELP,
-                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    a = kinds.add_parser("annual", help="年度报告", description=HELP)
     a.add_argument("--year", type=int, default=today().year - 1, help="报告年度（默认：上一年）")
     a.add_argument("--unit", metavar="单位名称", help="生成某个部门（xxgk.yml 单位）的年度报告；不给则为本级政府")
     a.add_argument("--all", action="store_true",

@@ -11,6 +11,7 @@ from typing import Any
 
 from pyrage import x25519
 
+from xxgk.cli._args import action
 from xxgk.cli.output import report
 from xxgk.io.atomic import write_atomic
 from xxgk.model.dates import parse_date
@@ -56,35 +57,34 @@ APPLICANT_OPTIONS = {"name": "姓名", "org": "名称", "credit_code": "统一�
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("request", help="依申请公开：登记、办理、期限、信函", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("request", help="依申请公开：登记、办理、期限、信函", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    _add_parser(_sub(inner, "add", "登记一件新申请", run_add))
-    log = _sub(inner, "log", "在申请记录末尾追加一个办理事件", run_log)
+    _add_parser(action(inner, "add", "登记一件新申请", run_add, HELP))
+    log = action(inner, "log", "在申请记录末尾追加一个办理事件", run_log, HELP)
     log.add_argument("number", metavar="编号")
     log.add_argument("kind", metavar="事件", choices=m.KINDS, help="、".join(m.KINDS))
     log.add_argument("fields", nargs="*", metavar="键=值", help="事件的字段，如 理由=… 天数=10")
     log.add_argument("--date", nargs="+", action=DateThenFields, metavar=("日期", "键=值"),
                      help="事件日期（默认今天）；其后仍可接 键=值")
     _json(log)
-    show = _sub(inner, "show", "查看一件申请的状态、期限和事件", run_show)
+    show = action(inner, "show", "查看一件申请的状态、期限和事件", run_show, HELP)
     show.add_argument("number", metavar="编号", help="申请编号（YSQ-…）或在线申请的受理编号（ZXSQ-…）")
     _identity(show, "解密申请人的个人信息（不给则显示“已加密”）")
     _json(show)
-    inbox = _sub(inner, "inbox", "把在线申请和在线评议的暂存件导入为记录", run_inbox)
+    inbox = action(inner, "inbox", "把在线申请和在线评议的暂存件导入为记录", run_inbox, HELP)
     inbox.add_argument("--identity", type=Path, required=True, metavar="KEYFILE", help="政务公开办公室的 age 钥匙文件")
     inbox.add_argument("--spool", type=Path, metavar="DIR", help="暂存文件夹（默认 $XXGK_SPOOL 或 /var/spool/xxgk）")
     _json(inbox)
-    lst = _sub(inner, "list", "列出申请（不含个人信息）", run_list)
+    lst = action(inner, "list", "列出申请（不含个人信息）", run_list, HELP)
     lst.add_argument("--status", metavar="状态", help="只列出此状态，如 办理中、已办结")
     lst.add_argument("--unit", metavar="受理单位")
     lst.add_argument("--year", metavar="年份", help="收到申请的年份")
     _json(lst)
-    due = _sub(inner, "due", "按单位列出已逾期和即将到期的申请", run_due)
+    due = action(inner, "due", "按单位列出已逾期和即将到期的申请", run_due, HELP)
     due.add_argument("--within", type=int, default=3, metavar="N", help="N 个工作日内到期（默认 3）")
     due.add_argument("--strict", action="store_true", help="有逾期时退出码为 1（供每日定时任务提醒）")
     _json(due)
-    letter = _sub(inner, "letter", "生成补正告知书、延期答复告知书、答复书或查阅证明", run_letter)
+    letter = action(inner, "letter", "生成补正告知书、延期答复告知书、答复书或查阅证明", run_letter, HELP)
     letter.add_argument("number", metavar="编号")
     letter.add_argument("kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS))
     letter.add_argument("--format", choices=("md", "html", "docx"), default="md",
@@ -125,14 +125,6 @@ class DateThenFields(argparse.Action):
                  values: Any, option_string: str | None = None) -> None:
         namespace.date = values[0]
         namespace.fields = [*(getattr(namespace, "fields", None) or []), *values[1:]]
-
-
-def _sub(inner: Any, name: str, text: str, func: Any) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = inner.add_parser(
-        name, help=text, description=f"{text}。\n\n{HELP[HELP.index('示例:'):]}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.set_defaults(func=func)
-    return parser
 
 
 def _fail(message: str, code: int = 1) -> int:

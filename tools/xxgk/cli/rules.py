@@ -15,8 +15,7 @@ HELP = """列出检查器的全部规则：编号、依据和要求。
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("rules", help="列出全部检查规则", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("rules", help="列出全部检查规则", description=HELP)
     p.add_argument("--markdown", action="store_true", help="输出 Markdown 表格")
     p.set_defaults(func=run, needs_root=False)
 

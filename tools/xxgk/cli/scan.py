@@ -36,8 +36,7 @@ HELP = """扫描条目中的密级标志和个人信息，供保密审查人核�
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("scan", help="扫描密级标志和个人信息", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("scan", help="扫描密级标志和个人信息", description=HELP)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要扫描的文件或文件夹")
     p.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     p.add_argument("--all", action="store_true", help="已在审查记录中确认的发现也列出（警告）")

@@ -31,11 +31,9 @@ HELP = """培训台账年度统计（《信息公开工作培训制度》附件5
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("training", help="培训台账统计", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("training", help="培训台账统计", description=HELP)
     kinds = p.add_subparsers(dest="kind", metavar="操作", required=True)
-    r = kinds.add_parser("report", help="年度培训统计", description=HELP,
-                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    r = kinds.add_parser("report", help="年度培训统计", description=HELP)
     r.add_argument("--year", type=int, default=today().year, help="年度（默认：今年）")
     r.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                    help="输出格式（默认 text）")

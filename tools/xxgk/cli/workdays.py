@@ -24,11 +24,9 @@ HELP = """工作日计算：从起算日的次日开始数，跳过周末和法�
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("workdays", help="工作日计算", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser("workdays", help="工作日计算", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    add = inner.add_parser("add", help="起算日之后第 N 个工作日", description=HELP,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    add = inner.add_parser("add", help="起算日之后第 N 个工作日", description=HELP)
     add.add_argument("date", metavar="DATE", help="起算日 yyyy-mm-dd（当天不计）")
     add.add_argument("n", metavar="N", help="工作日数（非负整数）")
     add.add_argument("--provisional", action="store_true", help="缺少某年数据时按周一至周五、除去法定节假日暂算")
