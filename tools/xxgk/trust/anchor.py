@@ -3,9 +3,10 @@
 Whoever can push can edit ``.xxgk/allowed_signers`` and the roster in ``xxgk.yml``. So on the
 publishing host (or in the CI variables) the office sets ``XXGK_TRUST_ANCHOR`` to the public
 key(s) of the 政务公开领导小组 (the key text, or the path of a file holding it), and the
-leading group signs the signers file and the roster together (``xxgk trust sign``, which
-writes ``.xxgk/trust.sig``). With an anchor, the signers file and roster count only when that
-signature verifies; otherwise no signature counts and the build stops.
+leading group signs the signers file, the roster, the 收件公钥 and the protective policy
+values together (``xxgk trust sign``, which writes ``.xxgk/trust.sig``; ``trust.protected``).
+With an anchor, they count only when that signature verifies; otherwise no signature counts,
+the build stops and the intake service does not start.
 
 Without an anchor the build is a **preview**: signatures are still verified, against the
 repository's own signers file, and every page says it is a preview; the publish workflow
@@ -23,6 +24,8 @@ from pathlib import Path
 
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
+from xxgk.trust.office import office_unit
+from xxgk.trust.protected import protected_bytes
 from xxgk.trust.roster import STAFF_ROSTER, Leader, Reviewer, leaders, roster
 from xxgk.trust.signers import SIGNERS_FILE, Signers, parse_signers
 from xxgk.trust.sshsig import TRUST, SignatureError, fingerprint, key_id, signer_key
@@ -45,6 +48,14 @@ class Trust:
     problems: list[Problem] = field(default_factory=list)
     stamp: str = ""  # changes whenever what is trusted changes (a cache key)
     leaders: dict[str, list[Leader]] = field(default_factory=dict)  # unit -> who signs approvals
+    office: str = ""  # the unit of the 政务公开领导小组办公室 (runs the site: 公开工作机构)
+
+    def members(self, unit: str) -> frozenset[str]:
+        """Signing identities the rosters give ``unit``: its reviewers (审查人员 whose 单位 it
+        is) and its 分管负责同志 / 信息公开工作负责人 (工作人员名册)."""
+        found = {p.principal for p in self.people.values() if p.unit == unit and p.principal}
+        found |= {ld.principal for ld in self.leaders.get(unit, []) if ld.principal}
+        return frozenset(found)
 
     def leader_of(self, unit: str, principals: frozenset[str]) -> Leader | None:
         """The unit's 分管负责同志 or 信息公开工作负责人 whose identity signed, if any."""
@@ -86,10 +97,15 @@ def roster_bytes(registry: Registry) -> bytes:
 
 
 def trust_message(signers_raw: bytes, registry: Registry) -> bytes:
-    """What the leading group signs: the signers file and the roster, by their SHA-256."""
-    return (b"xxgk trust v1\n"
+    """What the leading group signs: the signers file, the roster, the 收件公钥 and the
+    protective policy values, by their SHA-256 (v2; a v1 signature covered only the first two
+    and no longer verifies: the leading group signs again)."""
+    keys, policy = protected_bytes(registry)
+    return (b"xxgk trust v2\n"
             + f"allowed_signers sha256 {hashlib.sha256(signers_raw).hexdigest()}\n".encode()
-            + f"roster sha256 {hashlib.sha256(roster_bytes(registry)).hexdigest()}\n".encode())
+            + f"roster sha256 {hashlib.sha256(roster_bytes(registry)).hexdigest()}\n".encode()
+            + f"recipients sha256 {hashlib.sha256(keys).hexdigest()}\n".encode()
+            + f"policy sha256 {hashlib.sha256(policy).hexdigest()}\n".encode())
 
 
 def anchor_keys(value: str) -> list[str]:
@@ -122,9 +138,10 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     anchor = env.get(ANCHOR_ENV, "").strip()
     if not anchor:
         msg = ("预览版：未配置信任锚（环境变量 XXGK_TRUST_ANCHOR），审查签名按仓库自带的 "
-               f"{SIGNERS_FILE} 核验。预览版不得作为正式的政府信息公开专栏发布。")
+               f"{SIGNERS_FILE} 核验；允许签名人文件、名册、收件公钥和保密审查、培训、答复期限等政策值"
+               "都未经领导小组签署。预览版不得作为正式的政府信息公开专栏发布。")
         return Trust(PREVIEW, signers, people, msg, list(signers.problems), _stamp(PREVIEW, raw, registry),
-                     leaders(registry))
+                     leaders(registry), office_unit(registry))
     try:
         keys = anchor_keys(anchor)
         sig = read_small(root / TRUST_SIG)
@@ -132,12 +149,13 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
             raise SignatureError(f"缺少领导小组的签名 {TRUST_SIG}（请用 xxgk trust sign 签署）")
         used = signer_key(trust_message(raw, registry), sig, TRUST)
     except SignatureError as exc:
-        return _refused(f"信任锚核验失败：{exc}", people)
+        return _refused(f"信任锚核验失败：{exc}（领导小组签署的是允许签名人文件、名册、收件公钥和政策值，"
+                        "其中任何一项改动后都须重新 xxgk trust sign）", people)
     if used not in keys:
         return _refused(f"信任锚核验失败：{TRUST_SIG} 由密钥 {fingerprint(used)} 签名，不是信任锚的密钥", people)
-    msg = f"正式版：允许签名人文件和审查人员名册已由信任锚密钥 {fingerprint(used)} 签署"
+    msg = (f"正式版：允许签名人文件、审查人员名册、收件公钥和政策值已由信任锚密钥 {fingerprint(used)} 签署")
     return Trust(ANCHORED, signers, people, msg, list(signers.problems), _stamp(ANCHORED, raw, registry),
-                 leaders(registry))
+                 leaders(registry), office_unit(registry))
 
 
 def _stamp(mode: str, raw: bytes, registry: Registry) -> str:

@@ -21,6 +21,7 @@ from xxgk.trust.anchor import Trust, read_small
 from xxgk.trust.approvals import APPROVALS, Approval
 from xxgk.trust.approvals import verified as verified_approval
 from xxgk.trust.attest import SIG_SUFFIX, verify_record
+from xxgk.trust.consult_signer import entitled
 from xxgk.trust.model import (
     Consultation,
     Release,
@@ -108,7 +109,7 @@ def load_index(root: Path, trust: Trust) -> RecordIndex:
     for rec, raw in _valid(root, CONSULTATIONS, "consultation.schema.json", "CONSULT-RECORD", idx):
         c = consultation_from(rec)
         signed, why = verify_record(root, c.rel, raw, CONSULT, trust, c.date)
-        c = replace(c, signed_by=signed, signature_problem=why)
+        c = entitled(replace(c, signed_by=signed, signature_problem=why), trust)
         idx.consultations.setdefault(c.index_no, []).append(c)
     _withdrawals(root, idx)
     for rec, raw in _valid(root, APPROVALS, "approval.schema.json", "APPROVAL-RECORD", idx):

@@ -95,6 +95,7 @@ class Consultation:
     date: dt.date | None
     signed_by: frozenset[str] = frozenset()
     signature_problem: str = ""
+    asked: dt.date | None = None  # 征求日期 (征求意见)
 
 
 def consultation_from(rec: Record) -> Consultation:
@@ -102,7 +103,8 @@ def consultation_from(rec: Record) -> Consultation:
     when = rec.text("回复日期") if kind == "征求意见" else rec.text("决定日期")
     return Consultation(rel=rec.rel, kind=kind, index_no=rec.text("索引号"),
                         department=rec.text("被征求单位"), reply=rec.text("回复意见"),
-                        decision=rec.text("决定"), date=parse_date(when))
+                        decision=rec.text("决定"), date=parse_date(when),
+                        asked=parse_date(rec.text("征求日期")))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from xxgk.io.hashing import sha256_bytes, sha256_file
 from xxgk.model.layout import CATALOG_DIR, CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.trust.index import RecordIndex
+from xxgk.trust.office import office_unit
 from xxgk.trust.sign_off import sign_off_reasons
 from xxgk.trust.verdict import Basis, mismatch
 
@@ -47,11 +48,7 @@ def page_title(doc: Document) -> str:
 
 def page_body(registry: Registry) -> str:
     """The unit running the site: the longest unit name that begins the 公开工作机构's name."""
-    office = str(registry.office.get("名称") or "")
-    found = [u.name for u in registry.units if office.startswith(u.name)]
-    if found:
-        return max(found, key=len)
-    return registry.units[0].name if registry.units else ""
+    return office_unit(registry)
 
 
 def linked_files(rel: str, body: str) -> list[str]:

@@ -12,6 +12,8 @@ only when signed by a leader of the review's 审查单位: one unit cannot appro
 
 from __future__ import annotations
 
+import datetime as dt
+
 from xxgk.io.hashing import sha256_bytes
 from xxgk.trust.approvals import DECIDE, DECLASSIFY, PERMIT, REVIEW_OK, Approval, for_review, latest
 from xxgk.trust.index import RecordIndex
@@ -25,26 +27,34 @@ def needs_leader(rv: Review) -> bool:
     return rv.conclusion in NEEDS_LEADER or bool(rv.unclear_to)
 
 
-def sign_off_reasons(rv: Review, index_no: str, idx: RecordIndex) -> list[str]:
-    """Why the approvals this review needs are not all there; empty when they are."""
+def sign_off_reasons(rv: Review, index_no: str, idx: RecordIndex,
+                     created: dt.date | None = None) -> list[str]:
+    """Why the approvals this review needs are not all there; empty when they are.
+    ``created``: the entry's 产生时间; an approval about the entry dated before it was made
+    (解密, 发布批准) is backdated and does not count."""
     raw = idx.raw.get(rv.rel)
     sha = sha256_bytes(raw) if raw is not None else ""
+    items = [a for a in idx.approvals if not _before(a, created)]
     reasons: list[str] = []
     if needs_leader(rv):
-        why = _leader(rv, sha, idx.approvals)
+        why = _leader(rv, sha, items)
         if why:
             reasons.append(why)
     if rv.unclear_to and rv.unclear_to != LEADER:
-        why = _referral(rv, sha, idx.approvals)
+        why = _referral(rv, sha, items)
         if why:
             reasons.append(why)
-    reasons += _marks(rv, index_no, idx.approvals)
+    reasons += _marks(rv, index_no, items)
     if rv.needs_permit:
-        permits = [a for a in idx.approvals
+        permits = [a for a in items
                    if a.kind == PERMIT and a.index_no == index_no and a.unit == rv.body and a.counts]
         if not permits:
             reasons.append(f"须经“{rv.needs_permit}”批准后发布（附件6 第五条），尚无签名的发布批准记录"
-                           f"{_broken(idx.approvals, PERMIT, index_no)}")
+                           f"{_broken(items, PERMIT, index_no)}")
+    dropped = [a for a in idx.approvals if _before(a, created) and (a.index_no == index_no or a.review == rv.rel)]
+    if reasons and dropped:
+        reasons.append(f"{dropped[0].rel} 的日期 {dropped[0].date} 早于条目的产生时间 {created}，"
+                       "是倒签的日期，不算数")
     return reasons
 
 
@@ -63,8 +73,14 @@ def _leader(rv: Review, sha: str, items: list[Approval]) -> str:
     return ""
 
 
+def _before(a: Approval, created: dt.date | None) -> bool:
+    return created is not None and a.date is not None and a.date < created
+
+
 def _referral(rv: Review, sha: str, items: list[Approval]) -> str:
-    last = latest([a for a in for_review(items, rv.rel, sha, DECIDE) if a.unit == rv.body])
+    # The answer to a referral comes after the review that made it (an earlier date is backdated).
+    last = latest([a for a in for_review(items, rv.rel, sha, DECIDE) if a.unit == rv.body
+                   and (rv.date is None or (a.date is not None and a.date >= rv.date))])
     if last is None:
         sent = f"于 {rv.unclear_sent} " if rv.unclear_sent else ""
         return (f"难以确定是否属于国家秘密，已{sent}报{rv.unclear_to}确定（附件4 第十三条），"

@@ -9,12 +9,14 @@ entry's disclosure attribute, allows publication, and has the approvals it needs
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from xxgk.io.frontmatter import Document
 from xxgk.io.hashing import attachment_hashes, sha256_bytes
+from xxgk.model.dates import parse_date
 from xxgk.trust.anchor import Trust
 from xxgk.trust.index import RecordIndex
 from xxgk.trust.model import Review
@@ -62,12 +64,13 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
         return Assessment(reasons=[_why_none(idx.reviews_of(index_no, doc.rel))])
     atts = attachment_hashes(root, doc.rel, doc.meta)
     bodies = issuing_bodies(doc.meta)
+    created = created_of(doc)
     out = Assessment()
     rejected: dict[str, list[str]] = {}
     for rv in candidates:
         rv = idx.verified(rv)
-        why = (mismatch(rv, index_no, doc.get("公开形式"), atts, basis, bodies)
-               or "；".join(sign_off_reasons(rv, index_no, idx)))
+        why = (mismatch(rv, index_no, doc.get("公开形式"), atts, basis, bodies, created)
+               or "；".join(sign_off_reasons(rv, index_no, idx, created)))
         if why:
             rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
         else:
@@ -86,8 +89,25 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
     return out
 
 
+def created_of(doc: Document) -> dt.date | None:
+    """The entry's 产生时间 (None for a page or an unreadable date)."""
+    return parse_date(str(doc.get("产生时间") or "")) if doc.parsed else None
+
+
+def backdated(what: str, on: dt.date | None, created: dt.date | None) -> str:
+    """Why a signed record dated before the entry existed does not count; "" when it may.
+
+    A record's date is written by its signer, and the signers file checks a key's validity
+    (valid-before) against that date: a record dated before the information was even made can
+    only be backdated — the way a revoked key would still be used."""
+    if on is None or created is None or on >= created:
+        return ""
+    return (f"{what}日期 {on} 早于条目的产生时间 {created}：不能对尚未产生的信息作出，只能是倒签的日期"
+            "（例如用已停用的密钥签名后写一个停用前的日期），不算数")
+
+
 def mismatch(rv: Review, index_no: str, disclosure: object, atts: dict[str, str | None], basis: Basis,
-             bodies: list[str]) -> str:
+             bodies: list[str], created: dt.date | None = None) -> str:
     """Why this review (whose entry hash matches) does not count; "" when it does."""
     if rv.index_no != index_no:
         return f"审查记录的索引号“{rv.index_no}”与条目不符"
@@ -97,7 +117,7 @@ def mismatch(rv: Review, index_no: str, disclosure: object, atts: dict[str, str 
     person = basis.people.get(rv.reviewer)
     if person is None:
         return f"审查人“{rv.reviewer}”不在保密审查人员名册（xxgk.yml 审查人员）中"
-    why = signature_mismatch(rv, person)
+    why = signature_mismatch(rv, person) or backdated("审查", rv.date, created)
     if why:
         return why
     if rv.body not in bodies:
