@@ -15,7 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 from xxgk_site_kit import REPO, add_entry, sign_entry
 
-from xxgk.bench.search_probe import ARGS, CHROMIUM, serve
+from xxgk.bench.search_probe import chromium, serve
 from xxgk.io.frontmatter import read
 
 # A sample entry of every category the shipped catalog lacks (serials from 90000 up).
@@ -76,11 +76,5 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched

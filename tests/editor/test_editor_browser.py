@@ -6,6 +6,8 @@ form refuses what the schema forbids."""
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 import socket
 import subprocess
@@ -14,13 +16,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
 from xxgk_site_kit import REPO, mkdocs_build, sign_entry
 
-from xxgk.bench.search_probe import ARGS, CHROMIUM
+from xxgk.bench.search_probe import chromium
 from xxgk.editor import patterns
 from xxgk.editor.serve import NPM_DIR, free_port
 from xxgk.io.frontmatter import read
@@ -86,14 +89,8 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _field(page: Any, name: str) -> Any:
@@ -132,15 +129,37 @@ def _fill(page: Any, attachment: Path) -> None:
     page.keyboard.type("各镇人民政府，旗直各有关部门：现将有关事项通知如下。")
 
 
+def _job(clone: Path) -> None:
+    """The pull-request job (.github/workflows/editor-preview.yml) on a clone of the branch."""
+    for step in (["editor", "normalize", "--base", "origin/main"],
+                 ["renumber", "--base", "origin/main"]):
+        done = subprocess.run([*XXGK, *step], cwd=clone, env=ENV, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    check = subprocess.run([*XXGK, "check"], cwd=clone, env=ENV, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def _open(browser: Any, base: str, where: str) -> Any:
+    page = browser.new_page(viewport={"width": 1280, "height": 1400})
+    page.goto(base)
+    page.get_by_role("button", name="登录").click()
+    page.goto(base + where)
+    return page
+
+
+def _linked(site: Path, url: str, html: str, name: str) -> Path:
+    """The file a link of the page at ``url`` to ``name`` points at, in ``site``."""
+    [href] = {h for h in re.findall(r'href="([^"]+)"', html) if unquote(h).endswith("/" + name)}
+    return site / posixpath.normpath(posixpath.join(url, unquote(href)))
+
+
 def test_an_entry_made_in_the_form_is_checked_numbered_reviewed_and_published(
         editor: dict[str, Any], browser: Any, tmp_path: Path) -> None:
     root: Path = editor["root"]
     attachment = tmp_path / "招生工作安排.pdf"
-    attachment.write_bytes(b"%PDF-1.4\n% xxgk editor test\n")
-    page = browser.new_page(viewport={"width": 1280, "height": 1400})
-    page.goto(editor["base"])
-    page.get_by_role("button", name="登录").click()
-    page.goto(editor["base"] + "#/collections/catalog/new")
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00xxgk editor test\n"  # binary, as real PDFs are
+    attachment.write_bytes(pdf)
+    page = _open(browser, editor["base"], "#/collections/catalog/new")
     _fill(page, attachment)
     # What the schema and the rules forbid cannot be saved: no title, keywords with 、
     _field(page, "关键词").fill("义务教育、招生")
@@ -157,27 +176,53 @@ def test_an_entry_made_in_the_form_is_checked_numbered_reviewed_and_published(
     [branch] = _branches(root)
     assert branch.startswith("cms/catalog/2026/new-")
     assert _git(root, "branch", "--show-current").strip() == "main"
+    saved_at = page.url.split("#", 1)[1]
+    page.close()
 
-    # The pull-request job (.github/workflows/editor-preview.yml) on a clone of the branch
+    # The pull-request job on a clone of the branch; its commit is pushed back to the branch
     clone = tmp_path / "clone"
     _git(tmp_path, "clone", "-q", str(root), str(clone))
     _git(clone, "checkout", "-q", branch)
     changed = _git(clone, "diff", "--name-only", "main..." + branch).split()
     [rel] = [p for p in changed if p.endswith(".md")]
-    assert any(p.endswith("/招生工作安排.pdf") for p in changed)
-    for step in (["editor", "normalize", "--base", "origin/main"],
-                 ["renumber", "--base", "origin/main"]):
-        done = subprocess.run([*XXGK, *step], cwd=clone, env=ENV, capture_output=True, text=True)
-        assert done.returncode == 0, done.stdout + done.stderr
-    check = subprocess.run([*XXGK, "check"], cwd=clone, env=ENV, capture_output=True, text=True)
-    assert check.returncode == 0, check.stdout + check.stderr
+    assert any(p.endswith("/attachments/招生工作安排.pdf") for p in changed)
+    _job(clone)
+    stem = Path(rel).stem
+    own = f"{stem}.files/招生工作安排.pdf"
+    assert (clone / rel).parent.joinpath(own).read_bytes() == pdf
+    assert not (clone / rel).parent.joinpath("attachments").exists()
+    number = str(read(clone / rel, rel).get("索引号"))
+    assert number.startswith("000014349/2026-")
+    _git(clone, "commit", "-qam", "规范元数据并分配索引号")
+    _git(clone, "add", "--", "content/catalog")
+    _git(clone, "commit", "-qm", "附件移入条目自己的文件夹")
+    _git(clone, "push", "-q", "origin", f"HEAD:{branch}")
+
+    # Staff edit the entry again in the editor: it is found on its branch under its own name,
+    # with its number and its attachment in its own folder (docs/editor.md: not renamed)
+    head = _git(root, "rev-parse", branch)
+    page = _open(browser, editor["base"], "#" + saved_at)
+    _field(page, "内容描述").wait_for()
+    assert page.get_by_text(own).count() > 0
+    _retype(page, "内容描述", "公布2026年秋季学期义务教育阶段招生的范围、时间、材料和办理方式。")
+    page.get_by_role("button", name="保存").click()
+    deadline = time.monotonic() + 30
+    while _git(root, "rev-parse", branch) == head and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _git(root, "rev-parse", branch) != head, "编辑器没有保存第二次修改"
+    page.close()
+    _git(clone, "pull", "-q", "origin", branch)
+    changed = _git(clone, "diff", "--name-only", "main..." + branch).split()
+    assert sorted(changed) == sorted([rel, (Path(rel).parent / own).as_posix()])
+    _job(clone)
     doc = read(clone / rel, rel)
+    assert doc.get("索引号") == number and "材料" in str(doc.get("内容描述"))
     assert doc.get("责任部门") == SECTION and doc.get("发布机构") == UNIT
     assert doc.get("关键词") == "义务教育 招生" and doc.get("产生时间") == "2026-11-16"
-    number = str(doc.get("索引号"))
-    assert number.startswith("000014349/2026-")
+    assert [a["文件"] for a in doc.get("附件")] == [own]
 
-    # Not on the site before review; on it once a rostered reviewer signed
+    # Not on the site before review; on it once a rostered reviewer signed, its attachment
+    # linked from the entry's page
     assert mkdocs_build(clone).returncode == 0
     url = entry_url(number)
     before = clone / "site" / url / "index.html"
@@ -187,4 +232,4 @@ def test_an_entry_made_in_the_form_is_checked_numbered_reviewed_and_published(
     assert built.returncode == 0, built.stderr
     html = (clone / "site" / url / "index.html").read_text("utf-8")
     assert TITLE in html and "附件1 招生工作安排" in html and SECTION in html
-    assert list((clone / "site").rglob("招生工作安排.pdf"))
+    assert _linked(clone / "site", url, html, "招生工作安排.pdf").read_bytes() == pdf

@@ -7,14 +7,17 @@ configuration and the vendored CMS bundle. Both listen on 127.0.0.1 only.
 
 from __future__ import annotations
 
+import ctypes
 import mimetypes
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -26,6 +29,7 @@ NPM_DIR = Path(".cache") / "npm" / "editor"  # below the repository root (Makefi
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"
 PROXY = Path("node_modules") / "decap-server" / "dist" / "index.js"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 _TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".yml": "text/yaml",
           ".css": "text/css", ".html": "text/html"}
 
@@ -81,17 +85,43 @@ def page_server(config: bytes, npm: Path, port: int) -> ThreadingHTTPServer:
 
 
 def start_proxy(root: Path, npm: Path, port: int, log: Path | None = None) -> subprocess.Popen[bytes]:
-    """decap-server in git mode: each entry saved in the workflow is a branch cms/… of ``root``."""
+    """decap-server in git mode: each entry saved in the workflow is a branch cms/… of ``root``.
+    It dies with this process, however this process ends (``die_with_parent``)."""
     node = shutil.which("node")
     if node is None:
         raise ConfigError("没有找到 node：请安装 Node.js（Debian：apt-get install nodejs npm）")
-    env = {**os.environ, "MODE": "git", "GIT_REPO_DIRECTORY": str(root), "PORT": str(port),
-           "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+    env = {**proxy_git_env(os.environ), "MODE": "git", "GIT_REPO_DIRECTORY": str(root),
+           "PORT": str(port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
     out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child keeps it)
     proc = subprocess.Popen([node, str(npm / PROXY)], cwd=root, env=env, stdout=out,
-                            stderr=subprocess.STDOUT)
+                            stderr=subprocess.STDOUT, preexec_fn=die_with_parent(os.getpid()))
     wait_for_port(port, proc.poll)
     return proc
+
+
+def proxy_git_env(env: Mapping[str, str]) -> dict[str, str]:
+    """The proxy reads ``git diff`` to find an entry's files on its branch; with git's default
+    ``core.quotepath`` a Chinese file name comes back quoted and octal-escaped, and the CMS
+    then cannot load the entry again. Set it off for the proxy's git only."""
+    n = int(env.get("GIT_CONFIG_COUNT", "0") or "0")
+    return {**env, "GIT_CONFIG_COUNT": str(n + 1), f"GIT_CONFIG_KEY_{n}": "core.quotepath",
+            f"GIT_CONFIG_VALUE_{n}": "false"}
+
+
+def die_with_parent(parent: int) -> Callable[[], None] | None:
+    """Run in the child before it starts node: on Linux the kernel sends it SIGTERM when the
+    parent ends, also by SIGKILL (prctl PR_SET_PDEATHSIG); a parent already gone ends it at
+    once. Elsewhere None: the proxy then stops only with Ctrl+C or SIGTERM of the parent."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def arm() -> None:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the line above
+            os._exit(1)
+
+    return arm
 
 
 def wait_for_port(port: int, dead: Callable[[], int | None], seconds: float = 30.0) -> None:
