@@ -75,7 +75,8 @@ def build_config(schema: dict[str, Any], registry: Registry, backend: Backend) -
             "identifier_field": "信息名称",
             "summary": "{{信息名称}}（{{产生时间}}）",
             "sortable_fields": ["产生时间", "信息名称"],
-            # attachments beside the entry, in a folder of its own (CAT-ATTACHMENT)
+            # uploads land in the year's attachments/ beside the entry; the PR job moves them
+            # into the entry's own folder (xxgk.editor.own_folder)
             "media_folder": "attachments",
             "public_folder": "attachments",
             "editor": {"preview": False},
