@@ -76,7 +76,8 @@ def test_two_branches_uploading_one_name_each_keep_their_own_file(repo: Path) ->
     commit_all(repo, "仓库")
     first = _branch(repo, "cms/catalog/2026/new-1", "new-20261130-080353", "第一个通知", b"%PDF-1 A\x00")
     git(repo, "checkout", "-q", "main")
-    second = _branch(repo, "cms/catalog/2026/new-2", "new-20261130-091200", "第二个通知", b"%PDF-1 B\x00")
+    second = _branch(repo, "cms/catalog/2026/new-2", "new-20261130-091200", "第二个通知",
+                     b"%PDF-1 B\x00")
     # Without the job the second branch cannot merge after the first: both added one path.
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", "-m", "合并 1", "cms/catalog/2026/new-1")
@@ -177,3 +178,18 @@ def test_an_existing_file_in_the_entrys_folder_is_never_replaced(repo: Path) -> 
     assert kept.read_bytes() == b"already here"
     assert (repo / YEAR / "attachments" / NAME).read_bytes() == b"upload"
     assert [i["文件"] for i in read(repo / rel, rel).meta["附件"]] == [f"attachments/{NAME}"]
+
+
+def test_named_entries_without_base_move_only_what_is_not_committed(repo: Path) -> None:
+    init(repo)
+    _upload(repo, b"committed", "目录.csv")
+    commit_all(repo, "仓库")
+    rel = _entry(repo, "new-20261130-080353", "通知")
+    (repo / rel).write_text((repo / rel).read_text("utf-8").replace(
+        "---\n各镇", "  - 名称: 附件2 目录\n    文件: attachments/目录.csv\n---\n各镇"), "utf-8")
+    _upload(repo, b"upload")  # not committed yet: staff working locally
+    done = _xxgk(repo, "editor", "normalize", rel)
+    assert done.returncode == 0, done.stdout + done.stderr
+    files = [i["文件"] for i in read(repo / rel, rel).meta["附件"]]
+    assert files == [f"new-20261130-080353.files/{NAME}", "attachments/目录.csv"]
+    assert (repo / YEAR / "attachments" / "目录.csv").read_bytes() == b"committed"

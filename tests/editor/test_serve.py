@@ -47,9 +47,9 @@ def test_the_proxy_stops_when_serve_is_killed(repo: Path, how: signal.Signals) -
     init(repo)
     commit_all(repo, "仓库")
     port, proxy_port = free_port(), free_port()
-    serve = subprocess.Popen([sys.executable, "-m", "xxgk", "--root", str(repo), "editor", "serve",
-                              "--port", str(port), "--proxy-port", str(proxy_port), "--npm", str(npm)],
-                             cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "xxgk", "--root", str(repo), "editor", "serve", "--port",
+               str(port), "--proxy-port", str(proxy_port), "--npm", str(npm)]
+    serve = subprocess.Popen(command, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     children: list[int] = []
     try:
         deadline = time.monotonic() + 60
@@ -62,7 +62,9 @@ def test_the_proxy_stops_when_serve_is_killed(repo: Path, how: signal.Signals) -
         os.kill(serve.pid, how)
         serve.wait(timeout=20)
         deadline = time.monotonic() + 10
-        while (_listening(proxy_port) or any(map(_alive, children))) and time.monotonic() < deadline:
+        while _listening(proxy_port) or any(map(_alive, children)):
+            if time.monotonic() > deadline:
+                break
             time.sleep(0.1)
         assert not _listening(proxy_port), f"{how.name} 之后代理仍在端口 {proxy_port} 上应答"
         assert not any(map(_alive, children))

@@ -16,8 +16,9 @@ from xxgk.editor.own_folder import relocate_all
 from xxgk.editor.preview import write_previews
 from xxgk.editor.serve import free_port, npm_dir, page_server, start_proxy
 from xxgk.io.atomic import write_atomic
+from xxgk.io.catalog import CATALOG_DIR
 from xxgk.io.errors import ConfigError
-from xxgk.io.git import git, ref_exists
+from xxgk.io.git import files_at, git, ref_exists
 from xxgk.io.registry import load_registry
 from xxgk.io.schema import SCHEMA_DIR_NAME
 from xxgk.model.problem import Problem
@@ -47,7 +48,8 @@ SERVE_HELP = """在本机（127.0.0.1）运行编辑器，供培训和本地使�
 """
 NORMALIZE_HELP = """把编辑器写出的条目改写成 xxgk new 的格式（字段顺序、引号、去掉空字段），只改本分支新增或改动的条目；
 本分支上传的附件移入条目自己的文件夹（条目文件名.files/），改写“附件”和正文里的链接。
-两个条目列出同一个附件文件、目标文件已存在时拒绝（指明文件和行），不覆盖任何文件。
+两个条目列出同一个附件文件、目标文件已存在时拒绝（指明文件和行），不覆盖任何文件；
+主线上已有的文件不移动（不给 --base 时：已提交的文件不移动）。
 合并请求上的作业先运行它，再运行 xxgk renumber --base 分配索引号。
 
 示例:
@@ -178,7 +180,10 @@ def run_normalize(args: argparse.Namespace) -> int:
     else:
         print("xxgk：用法错误：给出条目，或用 --base 指定主线", file=sys.stderr)
         return 2
-    on_base = fork_files(root, args.base) if args.base else set()
+    # what is on the base is never moved: the fork point's files, else those committed at HEAD
+    committed = ref_exists(root, "HEAD")
+    on_base = (fork_files(root, args.base) if args.base else
+               files_at(root, "HEAD", CATALOG_DIR.as_posix()) if committed else set())
     failed: set[str] = set()
     for outcome in [normalize(root, rel) for rel in rels]:
         _problems(outcome.problems)

@@ -84,7 +84,8 @@ def page_server(config: bytes, npm: Path, port: int) -> ThreadingHTTPServer:
     return ThreadingHTTPServer(("127.0.0.1", port), handler(config, npm / BUNDLE))
 
 
-def start_proxy(root: Path, npm: Path, port: int, log: Path | None = None) -> subprocess.Popen[bytes]:
+def start_proxy(root: Path, npm: Path, port: int,
+                log: Path | None = None) -> subprocess.Popen[bytes]:
     """decap-server in git mode: each entry saved in the workflow is a branch cms/… of ``root``.
     It dies with this process, however this process ends (``die_with_parent``)."""
     node = shutil.which("node")
