@@ -10,8 +10,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 from reports_helpers import REPO
+
+from xxgk.bench.search_probe import chromium
 
 A4_CONTENT_PX = 720  # 210 mm less the printer's margins, at 96 dpi
 
@@ -38,8 +39,7 @@ def test_every_table_fits_an_a4_page_when_printed(built_site: Path) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        with chromium() as browser:
             page = browser.new_page(viewport={"width": A4_CONTENT_PX, "height": 1000})
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/reports/2025-annual-report/")
             page.emulate_media(media="print")
@@ -47,7 +47,6 @@ def test_every_table_fits_an_a4_page_when_printed(built_site: Path) -> None:
                 [t.scrollWidth, t.closest('article').clientWidth,
                  t.tHead ? getComputedStyle(t.tHead).display : 'table-header-group'])""")
             pdf = page.pdf(format="A4")
-            browser.close()
     finally:
         server.shutdown()
     assert len(sizes) == 3

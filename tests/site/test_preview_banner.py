@@ -92,34 +92,28 @@ def luminance(rgb: str) -> float:
 
 @pytest.mark.browser
 def test_the_banner_is_readable_on_a_phone_and_printed(site_repo: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from xxgk.bench.search_probe import ARGS, CHROMIUM, serve
+    from xxgk.bench.search_probe import chromium, serve
 
     build(site_repo)
     message = load_trust(site_repo, load_registry(site_repo), {}).message
     server = serve(site_repo / "site")
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            try:
-                page = browser.new_page(viewport={"width": 375, "height": 700})
-                page.goto(base + "catalog/000014349-2024-00001/")
-                banner = page.locator(".xxgk-preview")
-                box = banner.bounding_box()
-                assert box is not None and box["y"] == 0 and box["width"] == 375
-                assert banner.inner_text().strip() == message
-                assert banner.locator("button, a").count() == 0  # nothing to dismiss it with
-                assert page.evaluate("document.documentElement.scrollWidth") <= 375
-                size = banner.evaluate("e => getComputedStyle(e.firstElementChild).fontSize")
-                assert float(size.removesuffix("px")) >= 14
-                fg = luminance(banner.evaluate("e => getComputedStyle(e).color"))
-                bg = luminance(banner.evaluate("e => getComputedStyle(e).backgroundColor"))
-                assert (max(fg, bg) + 0.05) / (min(fg, bg) + 0.05) >= 7  # WCAG AAA
-                page.emulate_media(media="print")
-                assert banner.is_visible() and not page.is_visible(".md-header")
-            finally:
-                browser.close()
+        with chromium() as browser:
+            page = browser.new_page(viewport={"width": 375, "height": 700})
+            page.goto(base + "catalog/000014349-2024-00001/")
+            banner = page.locator(".xxgk-preview")
+            box = banner.bounding_box()
+            assert box is not None and box["y"] == 0 and box["width"] == 375
+            assert banner.inner_text().strip() == message
+            assert banner.locator("button, a").count() == 0  # nothing to dismiss it with
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375
+            size = banner.evaluate("e => getComputedStyle(e.firstElementChild).fontSize")
+            assert float(size.removesuffix("px")) >= 14
+            fg = luminance(banner.evaluate("e => getComputedStyle(e).color"))
+            bg = luminance(banner.evaluate("e => getComputedStyle(e).backgroundColor"))
+            assert (max(fg, bg) + 0.05) / (min(fg, bg) + 0.05) >= 7  # WCAG AAA
+            page.emulate_media(media="print")
+            assert banner.is_visible() and not page.is_visible(".md-header")
     finally:
         server.shutdown()

@@ -21,16 +21,16 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 from voice_canaries import CANARY, ENTRY, PUBLISHED_TITLE, plant
 
 import xxgk.site
+from xxgk.bench.search_probe import chromium
 from xxgk.io.registry import load_registry
 from xxgk.voice.intake import parse
 from xxgk.voice.pages import ASSET_DIR_URI, EntryLink, asset_files, asset_uris, site_pages
 from xxgk.voice.policy import unit_names, voice_policy
 
-CHROMIUM = "/usr/bin/chromium"
 SITE_ASSETS = Path(xxgk.site.__file__).parent / "theme" / "assets" / "xxgk"
 ENTRY_URL = "catalog/000014349-2018-01705/"
 
@@ -82,14 +82,8 @@ def served(repo: Path) -> Iterator[tuple[str, Path]]:
 
 @pytest.fixture
 def page(served: tuple[str, Path]) -> Iterator[Page]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("没有 Debian 的 chromium：先运行 make browser（make test 会自动安装）")
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
-        try:
-            yield browser.new_page()
-        finally:
-            browser.close()
+    with chromium() as browser:
+        yield browser.new_page()
 
 
 def fill_answers(page: Page, base: str) -> list[str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlparse
 
-from xxgk.bench.search_probe import ARGS, CHROMIUM, COLUMN_DIRS, gzip_size, serve
+from xxgk.bench.search_probe import COLUMN_DIRS, chromium, gzip_size, serve
 
 VERSION = "1.6.0"
 PROBE_PAGE = "pagefind-probe.html"
@@ -103,7 +103,6 @@ def fragment_urls(site: Path) -> dict[str, str]:
 
 
 def probe(site: Path, queries: tuple[str, ...], recall: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-    from playwright.sync_api import sync_playwright
 
     (site / PROBE_PAGE).write_text(_PROBE, "utf-8")
     urls = fragment_urls(site)
@@ -111,14 +110,12 @@ def probe(site: Path, queries: tuple[str, ...], recall: tuple[str, ...] = ()) ->
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     out = []
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        with chromium() as browser:
             for query in dict.fromkeys(queries + recall):
                 found = _one(browser, base, site, query)
                 ids = found.pop("ids")
                 found["urls"] = [urls.get(i, i) for i in ids] if query in recall else None
                 out.append(found)
-            browser.close()
     finally:
         server.shutdown()
         (site / PROBE_PAGE).unlink(missing_ok=True)

@@ -74,8 +74,12 @@ class StaticServer:
 
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium driven by Playwright (no browser download), closed after use."""
+    """Debian's headless Chromium driven by Playwright (no browser download), closed after use;
+    without it, a clear error (never a skipped measurement or test)."""
     from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"没有 {CHROMIUM}（Debian 的 chromium）：先运行 make browser（make test 会自动安装）")
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
