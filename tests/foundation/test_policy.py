@@ -190,8 +190,10 @@ def test_a_wrong_policy_value_is_a_registry_error_not_a_default(
     assert title in problems[0].message
 
 
-def test_no_module_reads_the_policy_section_but_the_model() -> None:
-    reads = re.compile(r"""registry\.policy\b|\[["']政策["']\]|get\(["']政策["']""")
+def test_no_module_reads_policy_values_past_the_typed_object() -> None:
+    """Values come from ``registry.settings``; the raw 政策 of a Registry is not read (the gate's
+    scan of xxgk.yml's written text, with its lines, reads the YAML file itself)."""
+    reads = re.compile(r"""registry\.policy\b|\.raw(\.get\(|\[)["']政策["']""")
     found = [f"{path.relative_to(REPO)}:{n}" for path in sorted((REPO / "tools" / "xxgk").rglob("*.py"))
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if reads.search(line) and path.relative_to(REPO).as_posix() != "tools/xxgk/model/registry.py"]
