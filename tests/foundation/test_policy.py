@@ -198,3 +198,19 @@ def test_no_module_reads_policy_values_past_the_typed_object() -> None:
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if reads.search(line) and path.relative_to(REPO).as_posix() != "tools/xxgk/model/registry.py"]
     assert found == []
+
+
+def test_a_schema_without_a_needed_default_is_a_clear_problem_not_a_crash(repo: Path) -> None:
+    """A repository keeping an older schemas/ beside a newer tool: said in Chinese, never a
+    traceback and never a default made up in code."""
+    path = repo / "schemas" / "registry.schema.json"
+    schema = json.loads(path.read_text("utf-8"))
+    section = schema["properties"]["政策"]["properties"]["依申请公开"]["properties"]["历史版本"]
+    del section["default"]
+    path.write_text(json.dumps(schema, ensure_ascii=False), "utf-8")
+    (repo / "xxgk.yml").write_text(re.sub(r"(?m)^    历史版本:(\n      .*)*\n", "",
+                                          (repo / "xxgk.yml").read_text("utf-8")), "utf-8")
+    registry, problems = check_registry(repo)
+    assert registry is None
+    assert [(p.path, p.rule) for p in problems] == [("schemas/registry.schema.json", "REG-SCHEMA")]
+    assert "历史版本" in problems[0].message and "旧版本" in problems[0].message

@@ -77,6 +77,12 @@ def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
         line, col = loaded.pos("索引号", "格式")
         problems.append(Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, str(exc)))
         return None, problems
+    except KeyError as exc:  # a value neither written nor given a default by the schema
+        where = "schemas/registry.schema.json"
+        problems.append(Problem(where, 1, 1, "REG-SCHEMA", Severity.ERROR,
+                                f"{REGISTRY_FILE} 没有写“{exc.args[0]}”，{where} 也没有给它默认值："
+                                "结构文件可能是旧版本，请换成与本工具同一版本的 schemas/"))
+        return None, problems
 
 
 def load_registry(root: Path) -> Registry:
