@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_review_state import REL, write_entry
 
-from trustkit import STAFF, sample_key
+from trustkit import REPO, STAFF, sample_key
 from xxgk.cli import main
 from xxgk.io.registry import load_registry
 from xxgk.model.publish import Visibility
@@ -42,6 +42,16 @@ SELF_STUDY = """类型: 自学
 """
 
 
+@pytest.fixture(autouse=True)
+def reviewed_registry_pages(repo: Path) -> None:
+    """The shipped reviews of the guide and 在线申请 page (generated from the same xxgk.yml):
+    without them ``review due`` lists those pages (tests/site/test_guide_review.py)."""
+    for shipped in [*REPO.glob("reviews/*/page-guide-*"), *REPO.glob("reviews/*/page-apply-*")]:
+        target = repo / shipped.relative_to(REPO)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shipped, target)
+
+
 def sign(root: Path, date: str, *more: str) -> int:
     return main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华", "--date", date,
                  "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF, *more])
@@ -52,28 +62,36 @@ def test_months_are_added_to_the_end_of_short_months() -> None:
     assert add_months(dt.date(2025, 11, 20), 12) == dt.date(2026, 11, 20)
 
 
-def test_published_entries_are_due_after_the_configured_period(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+# The sample entry was made on 2026-03-02: its reviews are dated after that (an earlier one
+# would be backdated and count for nothing), and "today" is a year later.
+def test_published_entries_are_due_after_the_configured_period(repo: Path, capsys: pytest.CaptureFixture[str],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     write_entry(repo)
-    assert sign(repo, "2025-11-28") == 0
+    monkeypatch.setenv("XXGK_TODAY", "2027-03-09")
+    assert sign(repo, "2026-03-10") == 0
     capsys.readouterr()
     assert main(["--root", str(repo), "review", "due"]) == 0  # due tomorrow
-    assert sign(repo, "2025-11-27") == 0
+    assert sign(repo, "2026-03-09") == 0
     assert main(["--root", str(repo), "review", "due"]) == 0  # the newer review is not yet due
     assert "没有发现问题" in capsys.readouterr().out
 
 
-def test_an_old_review_alone_is_due(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_old_review_alone_is_due(repo: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
     write_entry(repo)
-    assert sign(repo, "2025-11-27") == 0
+    monkeypatch.setenv("XXGK_TODAY", "2027-03-09")
+    assert sign(repo, "2026-03-09") == 0
     capsys.readouterr()
     assert main(["--root", str(repo), "review", "due"]) == 1
     out = capsys.readouterr().out
-    assert "[REVIEW-DUE]" in out and "已于 2026-11-27 到复查期" in out
+    assert "[REVIEW-DUE]" in out and "已于 2027-03-09 到复查期" in out
 
 
-def test_refusals_are_due_for_re_examination(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_refusals_are_due_for_re_examination(repo: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     write_entry(repo)
-    assert sign(repo, "2025-10-01", "--conclusion", "不予公开", "--attribute", "不公开", "--reason", "过程性信息") == 0
+    monkeypatch.setenv("XXGK_TODAY", "2027-03-09")
+    assert sign(repo, "2026-03-05", "--conclusion", "不予公开", "--attribute", "不公开", "--reason", "过程性信息") == 0
     capsys.readouterr()
     assert main(["--root", str(repo), "review", "due", "--format", "json"]) == 1
     out = capsys.readouterr().out

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from xxgk_site_kit import add_entry, mkdocs_build, page, sign_page
 
+from trustkit import STAFF, sample_key
+from xxgk.cli import main
+
 
 def built(root: Path) -> str:
     done = mkdocs_build(root)
@@ -33,6 +36,9 @@ def test_the_four_sub_columns_and_the_home_page_are_built(site_repo: Path) -> No
 def test_the_guide_is_written_from_the_registry(site_repo: Path) -> None:
     reg = site_repo / "xxgk.yml"
     reg.write_text(reg.read_text("utf-8").replace("0477-7621234", "0477-7600000"), "utf-8")
+    # The guide's new text is published once reviewed (tests/site/test_guide_review.py).
+    assert main(["--root", str(site_repo), "review", "sign", str(site_repo / "content/guide/index.md"),
+                 "--reviewer", "王建华", "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF]) == 0
     built(site_repo)
     guide = page(site_repo, "guide")
     assert "0477-7600000" in guide and "0477-7621234" not in guide

@@ -9,6 +9,7 @@ from pathlib import Path
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.registry import load_registry
 from xxgk.review.gate import run_gate
+from xxgk.site.registry_pages import registry_page_files
 
 HELP = """合并检查：自比较基线以来新增或改动的每个条目（以及审查、意见记录有变化的条目）都必须
 得到唯一的发布决定（xxgk.trust.decision）允许：
@@ -39,6 +40,6 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
     registry = load_registry(root)  # an unreadable registry is a configuration error (exit 2)
-    problems, entries = run_gate(root, args.base, registry)
+    problems, entries = run_gate(root, args.base, registry, registry_page_files(root, registry))
     report(problems, args.format, sys.stdout, checked=entries, what="个新增或改动的条目")
     return exit_code(problems)

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 from xxgk.io.registry import ConfigError, load_registry
+from xxgk.model.registry import Registry
 from xxgk.requests.sealed import SealError, read_recipients, recipients_of, registry_keys
+from xxgk.trust.anchor import load_trust
+from xxgk.trust.protected import recipients
 
 SAMPLE_RECIPIENT = "age1sg2xqxvfa50nvurd4fcdcx8g7tn6z2ljzn6ecqd95ul0xd3xea9s2ey57a"
 DEFAULT_SPOOL = "/var/spool/xxgk"
@@ -46,6 +49,27 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     serve.set_defaults(func=run_serve)
 
 
+def anchored_recipients(root: Path, registry: Registry, recipient: Path | None) -> str:
+    """Why the service must not start ("" when it may): in production (XXGK_TRUST_ANCHOR set)
+    the 收件公钥 count only under the leading group's anchor signature, else an insider's own
+    key added to xxgk.yml would read every applicant's personal data; a --recipient file may
+    only name keys so signed. In a preview the service starts and says so."""
+    trust = load_trust(root, registry)
+    if trust.preview:
+        print("xxgk：预览：收件公钥未经领导小组用信任锚签署（未设置 XXGK_TRUST_ANCHOR），不得用于正式受理",
+              file=sys.stderr)
+        return ""
+    if not trust.usable:
+        return f"不启动在线申请服务：{trust.message}"
+    if recipient is not None:
+        signed = set(recipients(registry))
+        extra = [str(k) for k in read_recipients(recipient) if str(k) not in signed]
+        if extra:
+            return (f"不启动在线申请服务：{recipient} 中的公钥“{extra[0][:20]}…”不是领导小组签署的"
+                    "收件公钥（xxgk.yml 公开工作机构.收件公钥）")
+    return ""
+
+
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -58,8 +82,13 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"xxgk：{args.site} 里没有 index.html：请先生成网站（make site）", file=sys.stderr)
         return 2
     try:
+        registry = load_registry(args.root)
+        refusal = anchored_recipients(args.root, registry, args.recipient)
+        if refusal:
+            print(f"xxgk：{refusal}", file=sys.stderr)
+            return 2
         keys = (read_recipients(args.recipient) if args.recipient
-                else recipients_of(registry_keys(load_registry(args.root).office)))
+                else recipients_of(registry_keys(registry.office)))
         app = create_app(Settings(args.root, spool, keys, args.site, args.max_body, args.rate, args.min_seconds))
     except (SealError, SpoolError, ConfigError) as exc:
         print(f"xxgk：{exc}", file=sys.stderr)

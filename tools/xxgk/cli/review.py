@@ -15,17 +15,19 @@ from xxgk.io.catalog import entry_paths, load_entries, rel
 from xxgk.io.frontmatter import Document, parse, read
 from xxgk.io.git import git
 from xxgk.io.records import record_files
-from xxgk.io.registry import ConfigError, load_registry
+from xxgk.io.registry import REGISTRY_FILE, ConfigError, load_registry
 from xxgk.model.dates import parse_date, today
 from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.author import entry_author, signing_key
 from xxgk.review.due import due_published, due_withheld
+from xxgk.review.gate_registry import page_problems
 from xxgk.review.marks import classify
 from xxgk.review.sign import SignError, SignRequest, build, record_path, write
 from xxgk.review.withdraw import write_withdrawal
 from xxgk.scan.engine import scan_text
 from xxgk.scan.run import ScanResult, public_values, scan_file
+from xxgk.site.registry_pages import registry_page_files
 from xxgk.trust.consult import withdrawn
 from xxgk.trust.decision import load_basis
 from xxgk.trust.index import FOLDERS, RecordIndex, cached_index, load_index
@@ -63,7 +65,8 @@ SHA-256：此后条目或附件的任何改动都使记录失效。xxgk scan 的
 脱密处理后部分公开、不予公开和难以确定的审查，须由审查单位的分管负责同志审批（xxgk review approve）后才生效。
 """
 DUE_HELP = """列出到期复查的条目（附件4 第十五条）：已公开条目上次审查超过 xxgk.yml 政策.保密审查复查周期月数；
-不予公开的决定到期重新审查。退出码：0 没有到期的；1 有到期的。
+不予公开的决定到期重新审查；由 xxgk.yml 生成的公开指南、在线申请页面没有与当前文字一致的审查时也列出
+（REVIEW-PAGE：网站上暂不公开，xxgk review sign content/guide/index.md）。退出码：0 没有；1 有。
 
 示例:
   xxgk review due
@@ -135,15 +138,34 @@ def _date(text: str | None) -> dt.date:
 
 
 def _doc(root: Path, path: Path) -> Document:
-    """The entry or page file; or a generated 社会评议/回应关切 page named by its path under
-    content/ (it holds record text, so it is reviewed like a page before it is published)."""
+    """The entry or page file; or a generated page named by its path under content/: a
+    社会评议/回应关切 page (it holds record text) or a page made from xxgk.yml (公开指南,
+    在线申请): each is reviewed like a page before it is published."""
     full = (path if path.is_absolute() else Path.cwd() / path).absolute()
     if not full.is_file():
-        generated = generated_voice_page(root, rel(root, full))
+        name = rel(root, full)
+        generated = generated_registry_page(root, name) or generated_voice_page(root, name)
         if generated is not None:
             return generated
         raise SignError(f"{path}：条目文件不存在")
     return read(full.resolve(), rel(root, full.resolve()))
+
+
+def generated_registry_page(root: Path, name: str) -> Document | None:
+    for path, text in registry_page_files(root, load_registry(root)):
+        if path == name:
+            return parse(text.encode("utf-8"), name)
+    return None
+
+
+def _author(root: Path, doc: Document, given: str | None) -> str:
+    """--author; else the signer of the last commit of the entry (of xxgk.yml for a page
+    generated from it: whoever last changed its text)."""
+    if given:
+        return given
+    if generated_registry_page(root, doc.rel) is not None:
+        return entry_author(root, REGISTRY_FILE)
+    return entry_author(root, doc.rel)
 
 
 def generated_voice_page(root: Path, name: str) -> Document | None:
@@ -226,7 +248,7 @@ def run_sign(args: argparse.Namespace) -> int:
             req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion,
                               attribute=args.attribute, reason=args.reason, opinion=args.opinion,
                               date=_date(args.date), acks=_acks(args.ack),
-                              author=args.author or entry_author(root, doc.rel),
+                              author=_author(root, doc, args.author),
                               unclear=_unclear(args), permit=args.needs_approval or "")
             req = _acknowledge(root, doc, req)
             record = build(root, doc, req, people, registry)
@@ -257,8 +279,10 @@ def run_due(args: argparse.Namespace) -> int:
     dues = due_published(covered, months, day) + due_withheld(idx, months, day)
     problems = [Problem(d.review.entry or d.review.rel, 1, 1, "REVIEW-DUE", Severity.WARNING, d.message())
                 for d in dues]
-    report(problems, args.format, sys.stdout, checked=len(covered), what="个已审查条目")
-    return 1 if dues else 0
+    unreviewed = [replace(p, rule="REVIEW-PAGE", severity=Severity.WARNING)
+                  for p in page_problems(root, registry_page_files(root, registry), idx, basis, registry)]
+    report(problems + unreviewed, args.format, sys.stdout, checked=len(covered), what="个已审查条目")
+    return 1 if dues or unreviewed else 0
 
 
 def run_check(args: argparse.Namespace) -> int:

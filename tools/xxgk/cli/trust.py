@@ -18,7 +18,8 @@ from xxgk.trust.sshsig import SignatureError, fingerprint
 HELP = f"""信任锚与签名：谁的密钥可以签署审查、培训、书面意见，由仓库以外的信任锚决定。
 
 发布主机（或 CI 变量）设置环境变量 {ANCHOR_ENV}（领导小组公钥本身，或公钥文件的路径）；
-领导小组用 xxgk trust sign 签署 .xxgk/allowed_signers 和 xxgk.yml 的审查人员名册。
+领导小组用 xxgk trust sign 签署 .xxgk/allowed_signers、xxgk.yml 的审查人员和工作人员名册、
+收件公钥（申请人个人信息加密给它们）和保护性政策值（培训最少学时、保密审查复查周期、依申请公开期限）。
 没有信任锚时生成的是预览版（每页标明），发布工作流拒绝部署。
 
 示例:
@@ -33,8 +34,9 @@ STATUS_HELP = f"""显示信任状态：正式（信任锚核验通过）、预�
   xxgk trust status
   XXGK_TRUST_ANCHOR=~/anchor.pub xxgk trust status
 """
-SIGN_HELP = """领导小组用信任锚私钥签署允许签名人文件和审查人员名册（写入 .xxgk/trust.sig）。
-增加、停用密钥或修改审查人员名册后都要重新签署，否则正式发布会停止。
+SIGN_HELP = """领导小组用信任锚私钥签署允许签名人文件、审查人员和工作人员名册、收件公钥和保护性政策值
+（每年培训最少学时、保密审查复查周期月数、依申请公开的各项期限）（写入 .xxgk/trust.sig）。
+其中任何一项改动后都要核对并重新签署，否则正式发布停止，在线申请服务也不启动。
 
 示例:
   xxgk trust sign --key ~/.ssh/xxgk_leading_group
@@ -84,7 +86,7 @@ def run_sign(args: argparse.Namespace) -> int:
     except SignatureError as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1
-    print(f"已写入 {written}：允许签名人文件和审查人员名册已签署。提交它（单独的合并请求）。")
+    print(f"已写入 {written}：允许签名人文件、名册、收件公钥和政策值已签署。提交它（单独的合并请求）。")
     return 0
 
 

@@ -4,8 +4,10 @@ For every entry added or changed since the base, and every entry whose records c
 the one decision (``xxgk.trust.decision``) must allow it, with the trust of the base (or of
 the anchor): the gate reports each reason with its rule. On top, what only history can
 tell: the 作者 of each review matches the signatures of the commits it covers; records are
-append-only; a published entry keeps its 索引号 and is not deleted without a withdrawal;
-the signers file changes alone.
+append-only, and a signed record it adds carries a recent date (``gate_dates``); a
+published entry keeps its 索引号 and is not deleted without a withdrawal; the signers file
+changes alone; a change to xxgk.yml leaves no generated page without its review and no
+密级标志 or personal data in the registry's public text (``gate_registry``).
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from pathlib import Path, PurePosixPath
 from xxgk.io.catalog import CATALOG_DIR, entry_paths, quick_index_numbers
 from xxgk.io.frontmatter import Document, parse, read
 from xxgk.io.hashing import attachment_names, sha256_bytes
+from xxgk.io.registry import REGISTRY_FILE
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
 from xxgk.review.baseline import gate_basis, temporary_folder
+from xxgk.review.gate_dates import record_dates
 from xxgk.review.gate_history import RECORD_FOLDERS, record_changes, trust_with_content
+from xxgk.review.gate_registry import page_problems, registry_findings
 from xxgk.review.gate_review import authorship
 from xxgk.review.history import History
 from xxgk.review.marks import kind_disagreements
@@ -52,7 +57,10 @@ class GateRun:
         self.problems.append(Problem(path, 1, 1, rule, Severity.ERROR, named + message))
 
 
-def run_gate(root: Path, base: str, registry: Registry) -> tuple[list[Problem], int]:
+def run_gate(root: Path, base: str, registry: Registry,
+             pages: list[tuple[str, str]] | None = None) -> tuple[list[Problem], int]:
+    """``pages``: the pages generated from xxgk.yml (content/… path, text), checked when the
+    change touches xxgk.yml."""
     hist = History(root, base)
     changes = hist.changes()
     with temporary_folder() as tmp:
@@ -62,8 +70,11 @@ def run_gate(root: Path, base: str, registry: Registry) -> tuple[list[Problem], 
         run.problems.extend(basis.trust.problems + run.idx.hazards)
         for path, rule, message in trust_with_content(changes, (CATALOG, *RECORD_FOLDERS)):
             run.fail(path, rule, message)
-        for path, rule, message in record_changes(hist, changes):
+        for path, rule, message in record_changes(hist, changes) + record_dates(hist, changes, today()):
             run.fail(path, rule, message)
+        if any(p == REGISTRY_FILE for _, p in changes):
+            run.problems.extend(registry_findings(root, registry))
+            run.problems.extend(page_problems(root, pages or [], run.idx, basis, registry))
         touched = {p for s, p in changes if s != "D"}
         run.problems.extend(p for p in run.idx.problems if p.path in touched)
         for path in sorted(changed_entries(root, changes) | entries_of_records(run, changes)):

@@ -26,6 +26,7 @@ from xxgk.io.registry import ConfigError, find_root, load_registry
 from xxgk.model.dates import today
 from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem
+from xxgk.review.gate_registry import registry_findings
 from xxgk.site import checks, extras, inventory, pages, setup
 from xxgk.site.build import Job, Settings, build_catalog
 from xxgk.site.catalog import Entry
@@ -52,6 +53,7 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         if Path(config.docs_dir).resolve() != (self.root / CONTENT_DIR).resolve():
             raise PluginError(f"xxgk：mkdocs.yml 的 docs_dir 须为 {CONTENT_DIR}：保密审查、合并检查、"
                               f"责任追究检查和年度报告都按 {CONTENT_DIR}/ 下的路径工作")
+        refuse_registry_text(registry_findings(self.root, self.registry))
         self.basis = load_basis(self.root, self.registry)
         trust = self.basis.trust
         if not trust.usable:
@@ -89,7 +91,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         for rel, reason in kept.left_out:
             log.info(f"未发布 {rel}：{reason}")
         self.published = kept.published
-        pages.add_generated(files, config, self.registry)
+        for rel, reason in pages.add_generated(files, config, self.registry, self.basis, idx):
+            log.info(f"未发布 {rel}：{reason}")
         for rel, reason in extras.add_voice(files, config, self.root, self.registry, self.entries,
                                             self.basis, idx):
             log.info(f"未发布 {rel}：{reason}")
@@ -158,6 +161,14 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
     def _page_dates(self, config: MkDocsConfig) -> list[tuple[str, str]]:
         newest = self.entries[0].date if self.entries else today().isoformat()
         return setup.page_dates(self.root, self.files, newest)
+
+
+def refuse_registry_text(found: list[Problem]) -> None:
+    """Text of xxgk.yml shown on every page (footer, names, categories) cannot be withheld page
+    by page: a 密级标志 or personal data in it stops the build."""
+    if found:
+        rows = "\n".join(f"{p.path}:{p.line}:{p.column}: [{p.rule}] {p.message}" for p in found)
+        raise PluginError("xxgk：机构登记中会公开的文字有扫描发现，已停止生成网站：\n" + rows)
 
 
 def refuse_hazards(hazards: list[Problem]) -> None:
