@@ -60,9 +60,11 @@ $(EDITOR_NPM): tools/xxgk/editor/npm/package.json tools/xxgk/editor/npm/package-
 editor: $(STAMP) $(EDITOR_NPM)
 	$(BIN)/xxgk editor serve
 
-# Lint and types: ruff and mypy --strict over the package (settings in pyproject.toml).
+# Lint, layout and types: ruff (rules and formatting) and mypy --strict (settings in pyproject.toml);
+# `ruff format tools tests` rewrites what the format check refuses.
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests
+	$(BIN)/ruff format --check tools tests
 	$(BIN)/mypy
 
 test: $(STAMP) browser lint $(EDITOR_NPM)

@@ -12,18 +12,38 @@ EMAIL = "test@example.cn"
 WHEN = "2026-11-20T09:00:00+08:00"
 
 
-def run(root: Path, *args: str, author: str = AUTHOR, email: str = EMAIL, when: str = WHEN,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    root: Path,
+    *args: str,
+    author: str = AUTHOR,
+    email: str = EMAIL,
+    when: str = WHEN,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``git args`` in ``root`` as ``author`` at ``when``, whatever its exit status."""
-    full = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": when,
-            "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": when,
-            **(env or {})}
+    full = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_COMMITTER_DATE": when,
+        **(env or {}),
+    }
     return subprocess.run(["git", *args], cwd=root, env=full, capture_output=True, check=False)
 
 
-def git(root: Path, *args: str, author: str = AUTHOR, email: str = EMAIL, when: str = WHEN,
-        env: dict[str, str] | None = None) -> str:
+def git(
+    root: Path,
+    *args: str,
+    author: str = AUTHOR,
+    email: str = EMAIL,
+    when: str = WHEN,
+    env: dict[str, str] | None = None,
+) -> str:
     """Run ``git args`` in ``root`` as ``author`` at ``when``; fail the test on an error."""
     done = run(root, *args, author=author, email=email, when=when, env=env)
     assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr.decode('utf-8', 'replace')}"

@@ -10,8 +10,21 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-KEEP = ("xxgk.yml", "schemas", "content", "requests", "reviews", "consultations", "training",
-        "evaluations", "opinions", "annual", "calendar", "templates", "complaints")
+KEEP = (
+    "xxgk.yml",
+    "schemas",
+    "content",
+    "requests",
+    "reviews",
+    "consultations",
+    "training",
+    "evaluations",
+    "opinions",
+    "annual",
+    "calendar",
+    "templates",
+    "complaints",
+)
 BROKEN = [
     "requests/2026/YSQ-2026-0003.yml",
     "reviews/2026/000014349-2025-00005-2026-11-27-c8bd7bfe496c-001.yml",
@@ -39,8 +52,13 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "XXGK_TODAY": "2026-11-27", "HOME": str(root)}
-    return subprocess.run([sys.executable, "-m", "xxgk", "check", *args], cwd=root,
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "xxgk", "check", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
 
 
 @pytest.mark.parametrize("rel", BROKEN)

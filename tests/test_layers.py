@@ -18,7 +18,11 @@ def imports(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("xxgk."):
             found.append((node.lineno, node.module.split(".")[1]))
         elif isinstance(node, ast.Import):
-            found += [(node.lineno, a.name.split(".")[1]) for a in node.names if a.name.startswith("xxgk.")]
+            found += [
+                (node.lineno, a.name.split(".")[1])
+                for a in node.names
+                if a.name.startswith("xxgk.")
+            ]
     return found
 
 

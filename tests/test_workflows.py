@@ -13,9 +13,11 @@ import yaml
 
 WORKFLOWS = sorted((Path(__file__).resolve().parents[1] / ".github" / "workflows").glob("*.yml"))
 # Contexts whose value the pusher writes (GitHub's list of untrusted input).
-UNTRUSTED = re.compile(r"\$\{\{\s*github\.(head_ref|event\.(pull_request\.(title|body|head\.ref|head\.label)"
-                       r"|head_commit\.(message|author)|commits|issue\.(title|body)|comment\.body"
-                       r"|review\.body|pages))")
+UNTRUSTED = re.compile(
+    r"\$\{\{\s*github\.(head_ref|event\.(pull_request\.(title|body|head\.ref|head\.label)"
+    r"|head_commit\.(message|author)|commits|issue\.(title|body)|comment\.body"
+    r"|review\.body|pages))"
+)
 
 
 def _jobs(path: Path) -> dict[str, Any]:
@@ -28,7 +30,9 @@ def test_no_pushed_text_is_put_into_a_shell_script(path: Path) -> None:
     for name, job in _jobs(path).items():
         for step in job.get("steps") or []:
             script = str(step.get("run") or "")
-            assert not UNTRUSTED.search(script), f"{path.name} {name}: {step.get('name')}: pass it via env:"
+            assert not UNTRUSTED.search(script), (
+                f"{path.name} {name}: {step.get('name')}: pass it via env:"
+            )
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
@@ -41,5 +45,7 @@ def test_a_job_that_can_push_runs_no_code_of_a_pull_requests_branch(path: Path) 
             continue
         for step in job.get("steps") or []:
             script = str(step.get("run") or "")
-            assert not re.search(r"pip install[^\n]*-e \.(\s|$)", script), f"{path.name} {name}: installs the branch"
+            assert not re.search(r"pip install[^\n]*-e \.(\s|$)", script), (
+                f"{path.name} {name}: installs the branch"
+            )
             assert "mkdocs build" not in script and "make " not in script, f"{path.name} {name}"

@@ -52,14 +52,29 @@ def build_sample(root: Path) -> dict[str, Any]:
     for n, (cat, (title, keywords)) in enumerate(EXTRA.items(), start=90000):
         if cat not in have:
             add_entry(root, n, 分类=cat, 信息名称=title, 关键词=keywords, 文件编号=None)
-    add_entry(root, 90100, 公开形式="依申请公开", 信息名称="鄂托克前旗人民政府办公室会议纪要汇编",
-              关键词="会议纪要", 文件编号=None)
+    add_entry(
+        root,
+        90100,
+        公开形式="依申请公开",
+        信息名称="鄂托克前旗人民政府办公室会议纪要汇编",
+        关键词="会议纪要",
+        文件编号=None,
+    )
     env = {**os.environ, "XXGK_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"],
-                          cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
-    metas = [read(p, p.relative_to(root).as_posix()).meta
-             for p in sorted((root / "content" / "catalog").rglob("*.md"))]
+    metas = [
+        read(p, p.relative_to(root).as_posix()).meta
+        for p in sorted((root / "content" / "catalog").rglob("*.md"))
+    ]
     return {"root": root, "metas": metas}
 
 

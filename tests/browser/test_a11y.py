@@ -54,7 +54,9 @@ REACH = """() => Math.max(0, ...[...document.querySelectorAll('body *')]
 
 
 def axe_version() -> str:
-    found = re.search(r"^AXE_VERSION\s*:?=\s*(\S+)", (REPO / "Makefile").read_text("utf-8"), re.MULTILINE)
+    found = re.search(
+        r"^AXE_VERSION\s*:?=\s*(\S+)", (REPO / "Makefile").read_text("utf-8"), re.MULTILINE
+    )
     assert found, "the Makefile pins axe-core (AXE_VERSION)"
     return found.group(1)
 
@@ -63,9 +65,13 @@ def axe_version() -> str:
 def axe_source() -> str:
     package = AXE_DIR / "package.json"
     if not package.is_file():
-        pytest.fail(f"axe-core is not installed: run `make browser` (npm install --prefix .cache/npm axe-core@{axe_version()})")
+        pytest.fail(
+            f"axe-core is not installed: run `make browser` (npm install --prefix .cache/npm axe-core@{axe_version()})"
+        )
     version = re.search(r'"version":\s*"([^"]+)"', package.read_text("utf-8"))
-    assert version and version.group(1) == axe_version(), "the installed axe-core is not the pinned one: make browser"
+    assert version and version.group(1) == axe_version(), (
+        "the installed axe-core is not the pinned one: make browser"
+    )
     return (AXE_DIR / "axe.min.js").read_text("utf-8") + "\n;true"
 
 
@@ -76,8 +82,9 @@ def address(sample: dict[str, Any], name: str) -> str:
         found = sorted(site.glob(url + "index.html"))
         assert found, f"no page {url} in the built site"
         return found[0].parent.relative_to(site).as_posix() + "/"
-    assert (site / url.split("?")[0] / ("" if url.endswith(".html") else "index.html")).is_file(), \
+    assert (site / url.split("?")[0] / ("" if url.endswith(".html") else "index.html")).is_file(), (
         f"{url} is not in the built site"
+    )
     return url
 
 
@@ -108,16 +115,23 @@ def open_page(context: Any, sample: dict[str, Any], url: str) -> Any:
 
 def violations(page: Any, axe_source: str) -> list[str]:
     page.evaluate(axe_source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                           "resultTypes: ['violations']})", TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(
-        f"{n['target']} {n['failureSummary']}" for n in v["nodes"][:3]) for v in result["violations"]]
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+        "resultTypes: ['violations']})",
+        TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(f"{n['target']} {n['failureSummary']}" for n in v["nodes"][:3])
+        for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("context", list(WIDTHS.values()), ids=list(WIDTHS), indirect=True)
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_violation_of_wcag_21_aa(
-        context: Any, sample: dict[str, Any], axe_source: str, name: str) -> None:
+    context: Any, sample: dict[str, Any], axe_source: str, name: str
+) -> None:
     page = open_page(context, sample, address(sample, name))
     assert violations(page, axe_source) == []
 
@@ -125,8 +139,11 @@ def test_axe_finds_no_violation_of_wcag_21_aa(
 @pytest.mark.parametrize("context", [390], ids=["phone"], indirect=True)
 @pytest.mark.parametrize("name", ["home", "entry", "search", "evaluation"])
 def test_largest_text_and_high_contrast_keep_the_page_accessible(
-        context: Any, sample: dict[str, Any], axe_source: str, name: str) -> None:
-    context.add_init_script("localStorage.setItem('xxgk-a11y', JSON.stringify({size: '3', contrast: 'high'}))")
+    context: Any, sample: dict[str, Any], axe_source: str, name: str
+) -> None:
+    context.add_init_script(
+        "localStorage.setItem('xxgk-a11y', JSON.stringify({size: '3', contrast: 'high'}))"
+    )
     page = open_page(context, sample, address(sample, name))
     assert page.evaluate("document.documentElement.dataset.xxgkContrast") == "high"
     assert violations(page, axe_source) == []
@@ -175,7 +192,9 @@ def test_a_keyboard_alone_searches_and_opens_a_result(context: Any, sample: dict
 
 
 @pytest.mark.parametrize("context", [390], ids=["phone"], indirect=True)
-def test_a_keyboard_opens_the_phone_menu_and_follows_a_link(context: Any, sample: dict[str, Any]) -> None:
+def test_a_keyboard_opens_the_phone_menu_and_follows_a_link(
+    context: Any, sample: dict[str, Any]
+) -> None:
     page = open_page(context, sample, "")
     stops = tab_until(page, lambda f: f["text"] == "" and f["tag"] == "LABEL", 10)
     assert all(s["shown"] for s in stops), "the closed menu is not in the Tab order"
@@ -232,7 +251,9 @@ SMALL = """() => {
 
 @pytest.mark.parametrize("context", [390], ids=["phone"], indirect=True)
 @pytest.mark.parametrize("name", list(PAGES))
-def test_phone_targets_are_at_least_44_pixels(context: Any, sample: dict[str, Any], name: str) -> None:
+def test_phone_targets_are_at_least_44_pixels(
+    context: Any, sample: dict[str, Any], name: str
+) -> None:
     page = open_page(context, sample, address(sample, name))
     assert page.evaluate(SMALL) == []
 
@@ -241,7 +262,9 @@ def test_phone_targets_are_at_least_44_pixels(context: Any, sample: dict[str, An
 def test_the_phone_menu_has_large_targets(context: Any, sample: dict[str, Any]) -> None:
     page = open_page(context, sample, "policies/4-secrecy-review/")
     page.click("label.md-header__button[for=__drawer]")
-    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    page.wait_for_function(
+        "() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
+    )
     page.evaluate(FRAMES)
     small = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a.md-nav__link, .md-sidebar--primary label.md-nav__link')]
       .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.left < innerWidth; })
@@ -252,23 +275,32 @@ def test_the_phone_menu_has_large_targets(context: Any, sample: dict[str, Any]) 
 SIZE = "parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)"
 
 
-def test_the_text_size_switch_has_three_steps_and_is_remembered(context: Any, sample: dict[str, Any]) -> None:
+def test_the_text_size_switch_has_three_steps_and_is_remembered(
+    context: Any, sample: dict[str, Any]
+) -> None:
     page = open_page(context, sample, SEED_URL)
     standard = page.evaluate(SIZE)
     sizes = []
     for label in ("大", "特大"):
         page.get_by_role("button", name=label, exact=True).click()
-        assert page.get_by_role("button", name=label, exact=True).get_attribute("aria-pressed") == "true"
+        assert (
+            page.get_by_role("button", name=label, exact=True).get_attribute("aria-pressed")
+            == "true"
+        )
         sizes.append(page.evaluate(SIZE))
     assert standard < sizes[0] < sizes[1] and sizes[1] >= 1.35 * standard
     page.goto(sample["base"] + "guide/")  # another page: the choice holds
     assert page.evaluate(SIZE) == sizes[1]
-    assert page.get_by_role("button", name="特大", exact=True).get_attribute("aria-pressed") == "true"
+    assert (
+        page.get_by_role("button", name="特大", exact=True).get_attribute("aria-pressed") == "true"
+    )
     page.get_by_role("button", name="标准", exact=True).click()
     assert page.evaluate(SIZE) == standard
 
 
-def test_high_contrast_is_white_on_black_and_remembered(context: Any, sample: dict[str, Any]) -> None:
+def test_high_contrast_is_white_on_black_and_remembered(
+    context: Any, sample: dict[str, Any]
+) -> None:
     page = open_page(context, sample, SEED_URL)
     button = page.get_by_role("button", name="高对比度")
     button.click()
@@ -328,14 +360,20 @@ def test_every_page_has_the_same_layout(context: Any, sample: dict[str, Any]) ->
     lefts = {v["left"] for v in seen.values()}
     assert all(v["nav"] and not v["toc"] and v["section"] for v in seen.values()), seen
     assert len(lefts) == 1, seen
-    assert seen["entry"]["section"] == ["法定主动公开内容"] and seen["listing"]["section"] == ["法定主动公开内容"]
+    assert seen["entry"]["section"] == ["法定主动公开内容"] and seen["listing"]["section"] == [
+        "法定主动公开内容"
+    ]
     assert seen["report"]["section"] == ["政府信息公开年报"]
 
 
 @pytest.mark.parametrize("context", [390, 320], ids=["phone", "narrow"], indirect=True)
 @pytest.mark.parametrize("size", ["1", "3"])
-def test_the_full_site_name_shows_on_phones(context: Any, sample: dict[str, Any], size: str) -> None:
-    context.add_init_script(f"localStorage.setItem('xxgk-a11y', JSON.stringify({{size: '{size}'}}))")
+def test_the_full_site_name_shows_on_phones(
+    context: Any, sample: dict[str, Any], size: str
+) -> None:
+    context.add_init_script(
+        f"localStorage.setItem('xxgk-a11y', JSON.stringify({{size: '{size}'}}))"
+    )
     page = open_page(context, sample, SEED_URL)
     page.mouse.wheel(0, 2000)  # Material swaps the site name for the page title on scroll
     page.evaluate(FRAMES)
@@ -346,5 +384,7 @@ def test_the_full_site_name_shows_on_phones(context: Any, sample: dict[str, Any]
       .some(el => el.scrollWidth > el.clientWidth + 1 || getComputedStyle(el).textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth)""")
     assert not cut
     box = name.bounding_box()
-    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    assert (
+        box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    )
     assert page.evaluate(REACH) <= page.viewport_size["width"] + 1

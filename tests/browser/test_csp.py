@@ -23,9 +23,18 @@ WATCH = """window.__csp = [];
 document.addEventListener("securitypolicyviolation", e => window.__csp.push(
   {directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample}));"""
 # Pages of every kind: MkDocs' own, the plugin's generated and shell-filled ones, the voice pages.
-PAGES = ["", "guide/", "policies/4-secrecy-review/", "catalog/", SEED_URL, "catalog/list/all/",
-         "catalog/list/category-02-asc/", "reports/", "evaluation/",
-         "responses/"]
+PAGES = [
+    "",
+    "guide/",
+    "policies/4-secrecy-review/",
+    "catalog/",
+    SEED_URL,
+    "catalog/list/all/",
+    "catalog/list/category-02-asc/",
+    "reports/",
+    "evaluation/",
+    "responses/",
+]
 FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # The annual report has a test of its own below: its page carried its table styles in an
 # inline <style> block, which the policy refuses; the same rules are in xxgk.css.
@@ -109,11 +118,15 @@ def context(browser: Any, sample: dict[str, Any]) -> Iterator[Any]:
     origin = urlparse(sample["base"]).netloc
     ctx.foreign = []
     stopped: list[str] = []
-    ctx.on("request", lambda r: ctx.foreign.append(r.url) if urlparse(r.url).netloc != origin else None)
+    ctx.on(
+        "request", lambda r: ctx.foreign.append(r.url) if urlparse(r.url).netloc != origin else None
+    )
     ctx.on("requestfailed", lambda r: stopped.append(r.url) if r.failure == "csp" else None)
     yield ctx
     ctx.close()
-    assert [u for u in ctx.foreign if u not in stopped] == [], f"requests left the site: {ctx.foreign}"
+    assert [u for u in ctx.foreign if u not in stopped] == [], (
+        f"requests left the site: {ctx.foreign}"
+    )
 
 
 class Watched:
@@ -129,7 +142,9 @@ class Watched:
     # The static test server has no intake service: the forms' calls to /api/ fail there, and
     # the pages must (and do) fall back to mail and paper without any uncaught error.
     def _console(self, message: Any) -> None:
-        if message.type in ("error", "warning") and "/api/" not in str(message.location.get("url", "")):
+        if message.type in ("error", "warning") and "/api/" not in str(
+            message.location.get("url", "")
+        ):
             self.console.append(message.text)
 
     def _response(self, response: Any) -> None:
@@ -147,12 +162,15 @@ class Watched:
 
 
 def test_an_injected_inline_script_and_event_handler_do_not_run(
-        context: Any, sample: dict[str, Any]) -> None:
+    context: Any, sample: dict[str, Any]
+) -> None:
     folder = sample["root"] / "site" / "policies" / "4-secrecy-review"
     text = (folder / "index.html").read_text("utf-8")
-    bad = ('<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-           '<script src="http://203.0.113.9/x.js"></script>'  # another host: never requested
-           '<div id="xxgk-styled" style="color: rgb(1, 2, 3)">样式</div>')
+    bad = (
+        '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+        '<script src="http://203.0.113.9/x.js"></script>'  # another host: never requested
+        '<div id="xxgk-styled" style="color: rgb(1, 2, 3)">样式</div>'
+    )
     forged = folder / "pwned.html"
     forged.write_text(text.replace("<article", bad + "<article", 1), "utf-8")
     try:
@@ -161,8 +179,12 @@ def test_an_injected_inline_script_and_event_handler_do_not_run(
         page.wait_for_function("window.__csp.length >= 4")
         assert page.evaluate("typeof window.__pwned") == "undefined"
         found = {(v["directive"], v["blocked"]) for v in w.violations()}
-        assert {("script-src-elem", "inline"), ("script-src-attr", "inline"),
-                ("script-src-elem", "http://203.0.113.9/x.js"), ("style-src-attr", "inline")} <= found
+        assert {
+            ("script-src-elem", "inline"),
+            ("script-src-attr", "inline"),
+            ("script-src-elem", "http://203.0.113.9/x.js"),
+            ("style-src-attr", "inline"),
+        } <= found
         assert any("Content Security Policy" in m for m in w.console), w.console
         color = "getComputedStyle(document.getElementById('xxgk-styled')).color"
         assert page.evaluate(color) != "rgb(1, 2, 3)"
@@ -176,7 +198,8 @@ def test_an_injected_inline_script_and_event_handler_do_not_run(
 
 @pytest.mark.parametrize("url", PAGES)
 def test_a_real_page_raises_no_violation_and_no_error(
-        context: Any, sample: dict[str, Any], url: str) -> None:
+    context: Any, sample: dict[str, Any], url: str
+) -> None:
     w = Watched(context)
     page = w.open(sample["base"] + url)
     page.mouse.wheel(0, 3000)  # Material's scroll handlers: back-to-top button, header shadow
@@ -191,7 +214,8 @@ def test_a_real_page_raises_no_violation_and_no_error(
 
 
 def test_the_search_page_finds_a_query_from_the_address(
-        context: Any, sample: dict[str, Any]) -> None:
+    context: Any, sample: dict[str, Any]
+) -> None:
     w = Watched(context)
     page = w.open(sample["base"] + "search/?q=" + quote("保密审查"))
     page.wait_for_selector("html[data-xxgk-searched]")
@@ -225,8 +249,10 @@ def test_the_404_page_raises_no_violation(context: Any, sample: dict[str, Any]) 
     root = sample["base"].rstrip("/")
     if prefix.startswith("/") and prefix != "/":
         published = root + prefix
-        context.route(published + "**", lambda route: route.continue_(
-            url=route.request.url.replace(published, root + "/", 1)))
+        context.route(
+            published + "**",
+            lambda route: route.continue_(url=route.request.url.replace(published, root + "/", 1)),
+        )
     w = Watched(context)
     page = w.open(sample["base"] + "404.html")
     assert page.evaluate("typeof document$") == "object", w.console  # Material's bundle ran
@@ -234,7 +260,8 @@ def test_the_404_page_raises_no_violation(context: Any, sample: dict[str, Any]) 
 
 
 def test_the_annual_report_keeps_its_table_layout_from_the_stylesheet(
-        context: Any, sample: dict[str, Any]) -> None:
+    context: Any, sample: dict[str, Any]
+) -> None:
     site = sample["root"] / "site"
     reports = sorted(site.glob("reports/*-annual-report/index.html"))
     assert reports, "the shipped content has an annual report"

@@ -56,7 +56,9 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("selector", PLACES)
-def test_every_published_character_is_drawn(page: Any, sample: dict[str, Any], selector: str) -> None:
+def test_every_published_character_is_drawn(
+    page: Any, sample: dict[str, Any], selector: str
+) -> None:
     page.goto(sample["base"] + ENTRY)
     for got in page.evaluate(INK, [selector, GLYPHS]):
         assert got["ink"] > 20, f"{got['ch']} leaves no ink in {selector}"
@@ -65,9 +67,11 @@ def test_every_published_character_is_drawn(page: Any, sample: dict[str, Any], s
 
 def platform_fonts(page: Any, selector: str, text: str) -> list[str]:
     """The fonts Chromium really used for ``text`` in a new span inside ``selector``."""
-    page.evaluate("""([s, t]) => { const span = document.createElement('span');
+    page.evaluate(
+        """([s, t]) => { const span = document.createElement('span');
         span.id = 'xxgk-font-probe'; span.textContent = t; document.querySelector(s).appendChild(span); }""",
-                  [selector, text])
+        [selector, text],
+    )
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -79,13 +83,17 @@ def platform_fonts(page: Any, selector: str, text: str) -> list[str]:
     return [f["familyName"] for f in fonts]
 
 
-@pytest.mark.parametrize(("selector", "family"), [
-    (".xxgk-body p", "Noto Serif CJK SC"),  # 宋体 for bodies, its own digits
-    (".xxgk-meta td", "Noto Sans CJK SC"),
-    (".md-header__topic", "Noto Sans CJK SC"),
-])
+@pytest.mark.parametrize(
+    ("selector", "family"),
+    [
+        (".xxgk-body p", "Noto Serif CJK SC"),  # 宋体 for bodies, its own digits
+        (".xxgk-meta td", "Noto Sans CJK SC"),
+        (".md-header__topic", "Noto Sans CJK SC"),
+    ],
+)
 def test_a_text_is_set_in_one_chinese_font_digits_included(
-        page: Any, sample: dict[str, Any], selector: str, family: str) -> None:
+    page: Any, sample: dict[str, Any], selector: str, family: str
+) -> None:
     page.goto(sample["base"] + ENTRY)
     assert platform_fonts(page, selector, SAMPLE) == [family]
 
@@ -120,14 +128,19 @@ def serve_at(folder: Path, not_found: str) -> ThreadingHTTPServer:
 
 
 @pytest.fixture(scope="module")
-def servers(sample: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+def servers(
+    sample: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, str]]:
     """The site at a server's root, under /xxgk/ (its published path) and under /other/."""
     site = sample["root"] / "site"
     tree = tmp_path_factory.mktemp("served")
     for prefix in ("xxgk", "other"):
         shutil.copytree(site, tree / prefix)
-    started = {"/": serve_at(site, "404.html"), "/xxgk/": serve_at(tree, "xxgk/404.html"),
-               "/other/": serve_at(tree, "other/404.html")}
+    started = {
+        "/": serve_at(site, "404.html"),
+        "/xxgk/": serve_at(tree, "xxgk/404.html"),
+        "/other/": serve_at(tree, "other/404.html"),
+    }
     try:
         yield {path: f"http://127.0.0.1:{s.server_address[1]}{path}" for path, s in started.items()}
     finally:
@@ -144,13 +157,21 @@ STYLED = """() => {
 }"""
 
 
-@pytest.mark.parametrize(("top", "missing"), [
-    ("/", "no-such-page"), ("/", "no-such/folder/"), ("/", "catalog/000014349-2018-99999/"),
-    ("/xxgk/", "no-such-page"), ("/xxgk/", "no-such/folder/"), ("/xxgk/", "catalog/000014349-2018-99999/"),
-    ("/other/", "no-such-page"),  # another path: at the top folder (docs/site.md “404 页面”)
-])
+@pytest.mark.parametrize(
+    ("top", "missing"),
+    [
+        ("/", "no-such-page"),
+        ("/", "no-such/folder/"),
+        ("/", "catalog/000014349-2018-99999/"),
+        ("/xxgk/", "no-such-page"),
+        ("/xxgk/", "no-such/folder/"),
+        ("/xxgk/", "catalog/000014349-2018-99999/"),
+        ("/other/", "no-such-page"),  # another path: at the top folder (docs/site.md “404 页面”)
+    ],
+)
 def test_the_404_page_is_chinese_and_styled_wherever_the_site_is(
-        page: Any, servers: dict[str, str], top: str, missing: str) -> None:
+    page: Any, servers: dict[str, str], top: str, missing: str
+) -> None:
     base = servers[top]
     response = page.goto(base + missing)
     assert response is not None and response.status == 404
@@ -160,14 +181,20 @@ def test_the_404_page_is_chinese_and_styled_wherever_the_site_is(
     assert "Not found" not in page.content()
     home = page.locator("article a", has_text="返回首页")
     assert home.evaluate("a => a.href") == base
-    assert page.locator("nav.md-tabs a", has_text="信息检索").evaluate("a => a.href") == base + "search/"
+    assert (
+        page.locator("nav.md-tabs a", has_text="信息检索").evaluate("a => a.href")
+        == base + "search/"
+    )
     home.click()
     page.wait_for_load_state("load")
-    assert page.url == base and page.locator("h1").first.inner_text() == "鄂托克前旗人民政府信息公开"
+    assert (
+        page.url == base and page.locator("h1").first.inner_text() == "鄂托克前旗人民政府信息公开"
+    )
 
 
 def test_the_404_page_deeper_under_another_path_is_plain_but_readable(
-        page: Any, servers: dict[str, str]) -> None:
+    page: Any, servers: dict[str, str]
+) -> None:
     """Neither the published path nor the root: the relative addresses miss one folder down
     and no stylesheet loads (docs/site.md “404 页面”); the page is still Chinese, and the logo
     keeps a small size of its own instead of filling the screen."""

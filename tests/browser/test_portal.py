@@ -27,8 +27,15 @@ document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.ef
 def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     root = copy_repository(tmp_path_factory.mktemp("portal") / "repo")
     env = {**os.environ, "XXGK_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"], cwd=root,
-                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     server = start(root, root.parent / "spool", "--site", str(root / "site"), "--min-seconds", "2")
     try:
@@ -62,7 +69,9 @@ def fill_application(page: Any, name: str) -> None:
     page.check("input[name=delivery][value=电子邮件]")
 
 
-def test_an_application_gets_a_receipt_and_becomes_a_record_with_the_same_deadline(browser: Any, portal: Server) -> None:
+def test_an_application_gets_a_receipt_and_becomes_a_record_with_the_same_deadline(
+    browser: Any, portal: Server
+) -> None:
     page = open_page(browser, portal, "apply/")
     assert page.title().startswith("在线申请政府信息公开")
     fill_application(page, "浏览器申请人（虚构）")
@@ -97,7 +106,9 @@ def test_mistakes_are_named_at_their_fields_and_in_a_summary(browser: Any, porta
     assert page.inner_text("#xxgk-apply-phone-error").endswith("请填写联系电话")
     page.click("#xxgk-apply-summary a:has-text('请填写联系电话')")
     assert page.evaluate("document.activeElement.id") == "xxgk-apply-phone"
-    page.check("input[name=applicant_type][value=法人或者其他组织]")  # the organisation's fields appear
+    page.check(
+        "input[name=applicant_type][value=法人或者其他组织]"
+    )  # the organisation's fields appear
     assert page.is_visible("#xxgk-apply-org") and not page.is_visible("#xxgk-apply-name")
     page.keyboard.press("Tab")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -105,7 +116,9 @@ def test_mistakes_are_named_at_their_fields_and_in_a_summary(browser: Any, porta
     assert page.evaluate("window.__csp") == []
 
 
-def test_the_honeypot_is_out_of_sight_and_out_of_the_accessibility_tree(browser: Any, portal: Server) -> None:
+def test_the_honeypot_is_out_of_sight_and_out_of_the_accessibility_tree(
+    browser: Any, portal: Server
+) -> None:
     page = open_page(browser, portal, "apply/")
     box = page.locator("#xxgk-apply-website").bounding_box()
     assert box is not None and box["x"] < 0  # off screen for people
@@ -130,7 +143,9 @@ def test_without_script_the_form_is_confirmed_and_received(browser: Any, portal:
     assert re.search(r"ZXSQ-2026-\d{5}", text) and "2026-12-18" in text
 
 
-def test_a_questionnaire_gets_a_receipt_and_becomes_an_evaluation_record(browser: Any, portal: Server) -> None:
+def test_a_questionnaire_gets_a_receipt_and_becomes_an_evaluation_record(
+    browser: Any, portal: Server
+) -> None:
     page = open_page(browser, portal, "evaluation/")
     assert page.query_selector("#xxgk-eval-issue") is None and page.is_visible("#xxgk-eval-mail")
     page.select_option("#xxgk-eval-unit", "鄂托克前旗民政局")
@@ -144,7 +159,11 @@ def test_a_questionnaire_gets_a_receipt_and_becomes_an_evaluation_record(browser
     root = root_of(portal)
     taken = xxgk(root, "request", "inbox", "--identity", str(KEY), "--spool", str(portal.spool))
     assert taken.returncode == 0 and number[0] in taken.stdout, taken.stderr
-    records = [p for p in (root / "evaluations").rglob("*.yml") if f"受理编号: {number[0]}" in p.read_text("utf-8")]
-    assert len(records) == 1 and "被评议单位: \"鄂托克前旗民政局\"" in records[0].read_text("utf-8")
+    records = [
+        p
+        for p in (root / "evaluations").rglob("*.yml")
+        if f"受理编号: {number[0]}" in p.read_text("utf-8")
+    ]
+    assert len(records) == 1 and '被评议单位: "鄂托克前旗民政局"' in records[0].read_text("utf-8")
     assert xxgk(root, "evaluation", "check").returncode == 0
     assert entries(portal.spool) == []

@@ -39,21 +39,43 @@ def search(page: Any, base: str, query: str) -> list[str]:
 
 
 def test_the_browser_tokenizer_is_the_python_tokenizer(page: Any, sample: dict[str, Any]) -> None:
-    texts = ["鄂前政办发〔2018〕96号", "〔２０１８〕９６号 ＰＭ２.５", "二〇一八年 二○一八", "保密审查",
-             "Hello 世界 abc123", "000014349/2018-01705", "号", "上海庙经济开发区管理委员会"]
+    texts = [
+        "鄂前政办发〔2018〕96号",
+        "〔２０１８〕９６号 ＰＭ２.５",
+        "二〇一八年 二○一八",
+        "保密审查",
+        "Hello 世界 abc123",
+        "000014349/2018-01705",
+        "号",
+        "上海庙经济开发区管理委员会",
+    ]
     page.goto(sample["base"] + "search/")
     page.wait_for_selector("html[data-xxgk-ready]")
-    got = page.evaluate("""ts => ts.map(t => [xxgkTokenizer.tokens(t, false), xxgkTokenizer.tokens(t, true),
-                              xxgkTokenizer.tokens(t, false).map(x => xxgkTokenizer.shardOf(x, 1024))])""", texts)
-    want = [[tokens(t), tokens(t, query=True), [shard_of(x, 1024) for x in tokens(t)]] for t in texts]
+    got = page.evaluate(
+        """ts => ts.map(t => [xxgkTokenizer.tokens(t, false), xxgkTokenizer.tokens(t, true),
+                              xxgkTokenizer.tokens(t, false).map(x => xxgkTokenizer.shardOf(x, 1024))])""",
+        texts,
+    )
+    want = [
+        [tokens(t), tokens(t, query=True), [shard_of(x, 1024) for x in tokens(t)]] for t in texts
+    ]
     assert got == want
 
 
-@pytest.mark.parametrize(("query", "top"), [
-    ("保密审查", 3), ("鄂前政办发〔2018〕96号", 1), ("96号", 3), ("〔2018〕96", 3),
-    ("000014349/2018-01705", 1), ("依申请公开", 5),
-])
-def test_search_finds_the_seed_notice(page: Any, sample: dict[str, Any], query: str, top: int) -> None:
+@pytest.mark.parametrize(
+    ("query", "top"),
+    [
+        ("保密审查", 3),
+        ("鄂前政办发〔2018〕96号", 1),
+        ("96号", 3),
+        ("〔2018〕96", 3),
+        ("000014349/2018-01705", 1),
+        ("依申请公开", 5),
+    ],
+)
+def test_search_finds_the_seed_notice(
+    page: Any, sample: dict[str, Any], query: str, top: int
+) -> None:
     titles = search(page, sample["base"], query)
     assert SEED in titles[:top], titles
     assert "<mark>" in page.inner_html("#xxgk-results"), "the hit is marked"
@@ -61,7 +83,9 @@ def test_search_finds_the_seed_notice(page: Any, sample: dict[str, Any], query: 
     assert "2018-11-05" in item and "鄂前政办发〔2018〕96号" in item
 
 
-def test_search_for_on_request_finds_catalog_only_entries(page: Any, sample: dict[str, Any]) -> None:
+def test_search_for_on_request_finds_catalog_only_entries(
+    page: Any, sample: dict[str, Any]
+) -> None:
     titles = search(page, sample["base"], "依申请公开")
     assert "鄂托克前旗人民政府办公室会议纪要汇编" in titles
     assert page.locator("#xxgk-results .xxgk-tag").count() >= 1
@@ -69,9 +93,13 @@ def test_search_for_on_request_finds_catalog_only_entries(page: Any, sample: dic
 
 def rarest_keyword(meta: dict[str, Any], metas: list[dict[str, Any]]) -> str:
     """The entry's keyword that the fewest other sample entries also mention."""
+
     def mentions(word: str) -> int:
-        return sum(word in (m.get("信息名称", "") + m.get("关键词", "") + m.get("内容描述", ""))
-                   for m in metas)
+        return sum(
+            word in (m.get("信息名称", "") + m.get("关键词", "") + m.get("内容描述", ""))
+            for m in metas
+        )
+
     return min(meta["关键词"].split(), key=mentions)
 
 
@@ -92,8 +120,11 @@ def test_filters_narrow_the_results(page: Any, sample: dict[str, Any]) -> None:
     search(page, sample["base"], "鄂托克前旗")
     total = page.evaluate("window.xxgkLastSearch.total")
     assert total >= 10
-    for select, value, shown in (("#xxgk-f-c", "政策文件", "政策文件"), ("#xxgk-f-y", "2018", "2018-"),
-                                 ("#xxgk-f-f", "依申请公开", "依申请公开")):
+    for select, value, shown in (
+        ("#xxgk-f-c", "政策文件", "政策文件"),
+        ("#xxgk-f-y", "2018", "2018-"),
+        ("#xxgk-f-f", "依申请公开", "依申请公开"),
+    ):
         page.goto(sample["base"] + "search/?q=鄂托克前旗")
         page.wait_for_selector("html[data-xxgk-searched]")
         page.select_option(select, value)
@@ -124,15 +155,38 @@ def test_a_result_opens_the_entry_page_with_its_table(page: Any, sample: dict[st
     page.locator("#xxgk-results h3 a").first.click()
     page.wait_for_selector("table.xxgk-meta")
     heads = page.locator("table.xxgk-meta th").all_inner_texts()
-    assert heads == ["索引号", "分类", "发布机构", "产生时间", "信息名称", "文件编号", "公开形式",
-                     "公开时限", "责任部门", "关键词", "内容描述"]
+    assert heads == [
+        "索引号",
+        "分类",
+        "发布机构",
+        "产生时间",
+        "信息名称",
+        "文件编号",
+        "公开形式",
+        "公开时限",
+        "责任部门",
+        "关键词",
+        "内容描述",
+    ]
     assert page.locator("h1").inner_text() == SEED
     assert page.locator("table.xxgk-meta").is_visible()
 
 
-@pytest.mark.parametrize("path", ["", "catalog/", "catalog/000014349-2018-01705/", "catalog/list/all/",
-                                  "search/?q=保密审查", "guide/", "policies/1-guide-and-catalog/"])
-def test_phone_width_has_no_sideways_scrolling(browser: Any, sample: dict[str, Any], path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "catalog/",
+        "catalog/000014349-2018-01705/",
+        "catalog/list/all/",
+        "search/?q=保密审查",
+        "guide/",
+        "policies/1-guide-and-catalog/",
+    ],
+)
+def test_phone_width_has_no_sideways_scrolling(
+    browser: Any, sample: dict[str, Any], path: str
+) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2)
     pg = context.new_page()
     pg.goto(sample["base"] + path)

@@ -19,7 +19,9 @@ from xxgk.io.registry import load_registry
 from xxgk.model.entry import FIELD_ORDER
 
 REPO = Path(__file__).resolve().parents[2]
-SCHEMA: dict[str, Any] = json.loads((REPO / "schemas" / "catalog-entry.schema.json").read_text("utf-8"))
+SCHEMA: dict[str, Any] = json.loads(
+    (REPO / "schemas" / "catalog-entry.schema.json").read_text("utf-8")
+)
 XXGK = [sys.executable, "-m", "xxgk", "--root", str(REPO)]
 
 
@@ -32,7 +34,9 @@ def config() -> dict[str, Any]:
     return build_config(SCHEMA, load_registry(REPO), Backend())
 
 
-def test_every_schema_property_is_a_field_or_not_typed_with_a_reason(config: dict[str, Any]) -> None:
+def test_every_schema_property_is_a_field_or_not_typed_with_a_reason(
+    config: dict[str, Any],
+) -> None:
     fields = _fields(config)
     for name in SCHEMA["properties"]:
         assert (name in fields) != (name in NOT_TYPED), name
@@ -49,7 +53,9 @@ def test_fields_come_in_the_order_xxgk_new_writes(config: dict[str, Any]) -> Non
 def test_labels_hints_choices_and_dates_come_from_the_schema(config: dict[str, Any]) -> None:
     fields = _fields(config)
     assert fields["分类"]["options"] == SCHEMA["properties"]["分类"]["enum"]
-    assert fields["产生时间"]["label"] == "产生时间" and fields["产生时间"]["format"] == "YYYY-MM-DD"
+    assert (
+        fields["产生时间"]["label"] == "产生时间" and fields["产生时间"]["format"] == "YYYY-MM-DD"
+    )
     assert fields["责任部门"]["hint"] == SCHEMA["properties"]["责任部门"]["description"]
     assert fields["文件编号"]["required"] is False and fields["信息名称"]["required"] is True
     assert fields["公开形式"]["default"] == "主动公开"
@@ -85,21 +91,35 @@ def test_a_property_the_generator_cannot_type_is_refused() -> None:
 def test_config_check_refuses_a_stale_file(tmp_path: Path, config: dict[str, Any]) -> None:
     fresh = tmp_path / "config.yml"
     fresh.write_text(dump(config), "utf-8")
-    ok = subprocess.run([*XXGK, "editor", "config", "--check", str(fresh)],
-                        capture_output=True, text=True, check=False)
+    ok = subprocess.run(
+        [*XXGK, "editor", "config", "--check", str(fresh)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     stale = copy.deepcopy(config)
     _fields(stale)["发布机构"]["options"].pop()
     old = tmp_path / "old.yml"
     old.write_text(dump(stale), "utf-8")
-    bad = subprocess.run([*XXGK, "editor", "config", "--check", str(old)],
-                         capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [*XXGK, "editor", "config", "--check", str(old)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 1 and "发布机构" in bad.stdout
 
 
 def test_forge_backends_carry_the_repository_and_oauth_settings() -> None:
-    forgejo = Backend("forgejo", "zwgk/xxgk", "main", "https://git.example.gov.cn",
-                      "https://git.example.gov.cn/api/v1", "abc").as_config()
+    forgejo = Backend(
+        "forgejo",
+        "zwgk/xxgk",
+        "main",
+        "https://git.example.gov.cn",
+        "https://git.example.gov.cn/api/v1",
+        "abc",
+    ).as_config()
     assert forgejo["name"] == "forgejo" and forgejo["api_root"].endswith("/api/v1")
     assert forgejo["app_id"] == "abc" and forgejo["repo"] == "zwgk/xxgk"
     assert Backend().as_config()["name"] == "proxy"

@@ -37,8 +37,13 @@ UNIT, SECTION = "鄂托克前旗教育体育局", "基础教育股"
 
 
 def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=root, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "-c", "core.quotepath=false", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def _repo(root: Path) -> Path:
@@ -76,9 +81,24 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         pytest.fail("没有安装 Decap CMS：make test 先运行 make editor-npm")
     root = _repo(tmp_path_factory.mktemp("editor") / "repo")
     port = free_port()
-    proc = subprocess.Popen([*XXGK, "--root", str(root), "editor", "serve", "--port", str(port),
-                             "--proxy-port", str(free_port()), "--npm", str(npm)],
-                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            *XXGK,
+            "--root",
+            str(root),
+            "editor",
+            "serve",
+            "--port",
+            str(port),
+            "--proxy-port",
+            str(free_port()),
+            "--npm",
+            str(npm),
+        ],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait(port, proc)
         yield {"root": root, "base": f"http://127.0.0.1:{port}/"}
@@ -131,8 +151,10 @@ def _fill(page: Any, attachment: Path) -> None:
 
 def _job(clone: Path) -> None:
     """The pull-request job (.github/workflows/editor-preview.yml) on a clone of the branch."""
-    for step in (["editor", "normalize", "--base", "origin/main"],
-                 ["renumber", "--base", "origin/main"]):
+    for step in (
+        ["editor", "normalize", "--base", "origin/main"],
+        ["renumber", "--base", "origin/main"],
+    ):
         done = subprocess.run([*XXGK, *step], cwd=clone, env=ENV, capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
     check = subprocess.run([*XXGK, "check"], cwd=clone, env=ENV, capture_output=True, text=True)
@@ -154,7 +176,8 @@ def _linked(site: Path, url: str, html: str, name: str) -> Path:
 
 
 def test_an_entry_made_in_the_form_is_checked_numbered_reviewed_and_published(
-        editor: dict[str, Any], browser: Any, tmp_path: Path) -> None:
+    editor: dict[str, Any], browser: Any, tmp_path: Path
+) -> None:
     root: Path = editor["root"]
     attachment = tmp_path / "招生工作安排.pdf"
     pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00xxgk editor test\n"  # binary, as real PDFs are

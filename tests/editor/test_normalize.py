@@ -32,8 +32,9 @@ CMS = """---
 
 
 def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=root, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_cms_output_is_rewritten_in_the_writers_shape_once(tmp_path: Path) -> None:
@@ -46,7 +47,10 @@ def test_cms_output_is_rewritten_in_the_writers_shape_once(tmp_path: Path) -> No
     doc = read(path, rel)
     assert text == front_matter(dict(doc.meta)) + "\n" + doc.body.lstrip("\n")
     assert "文件编号" not in doc.meta and "涉及部门" not in doc.meta
-    assert "产生时间: 2026-11-16\n" in text and doc.meta["内容描述"] == "公布招生范围: 时间和办理方式。"
+    assert (
+        "产生时间: 2026-11-16\n" in text
+        and doc.meta["内容描述"] == "公布招生范围: 时间和办理方式。"
+    )
     assert text.endswith("---\n\n各镇人民政府，旗直各有关部门：现将有关事项通知如下。\n")
     before = path.read_bytes()
     assert not normalize(tmp_path, rel).changed and path.read_bytes() == before
@@ -75,5 +79,7 @@ def test_only_entries_the_branch_adds_or_changes_are_chosen(tmp_path: Path) -> N
     (folder / "old.md").write_text(CMS + "\n补充。\n", "utf-8")
     _git(tmp_path, "add", ".")
     _git(tmp_path, "commit", "-qm", "edit")
-    assert changed_entries(tmp_path, "main") == ["content/catalog/2026/old.md",
-                                                 "content/catalog/2026/新条目.md"]
+    assert changed_entries(tmp_path, "main") == [
+        "content/catalog/2026/old.md",
+        "content/catalog/2026/新条目.md",
+    ]

@@ -54,8 +54,14 @@ def _upload(root: Path, data: bytes, name: str = NAME) -> None:
 
 def _xxgk(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
-    return subprocess.run([*XXGK, "--root", str(root), *args], cwd=root, env=env,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [*XXGK, "--root", str(root), *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _line(root: Path, rel: str, text: str) -> int:
@@ -74,10 +80,13 @@ def _branch(root: Path, name: str, stem: str, title: str, data: bytes) -> str:
 def test_two_branches_uploading_one_name_each_keep_their_own_file(repo: Path) -> None:
     init(repo)
     commit_all(repo, "仓库")
-    first = _branch(repo, "cms/catalog/2026/new-1", "new-20261130-080353", "第一个通知", b"%PDF-1 A\x00")
+    first = _branch(
+        repo, "cms/catalog/2026/new-1", "new-20261130-080353", "第一个通知", b"%PDF-1 A\x00"
+    )
     git(repo, "checkout", "-q", "main")
-    second = _branch(repo, "cms/catalog/2026/new-2", "new-20261130-091200", "第二个通知",
-                     b"%PDF-1 B\x00")
+    second = _branch(
+        repo, "cms/catalog/2026/new-2", "new-20261130-091200", "第二个通知", b"%PDF-1 B\x00"
+    )
     # Without the job the second branch cannot merge after the first: both added one path.
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", "-m", "合并 1", "cms/catalog/2026/new-1")
@@ -114,8 +123,12 @@ def test_the_job_is_idempotent_and_leaves_files_of_the_base_where_they_are(repo:
     commit_all(repo, "仓库")
     git(repo, "checkout", "-q", "-b", "cms/catalog/2026/new")
     rel = _entry(repo, "new-20261130-080353", "通知")
-    (repo / rel).write_text((repo / rel).read_text("utf-8").replace(
-        "---\n各镇", "  - 名称: 附件2 目录\n    文件: attachments/目录.csv\n---\n各镇"), "utf-8")
+    (repo / rel).write_text(
+        (repo / rel)
+        .read_text("utf-8")
+        .replace("---\n各镇", "  - 名称: 附件2 目录\n    文件: attachments/目录.csv\n---\n各镇"),
+        "utf-8",
+    )
     _upload(repo, b"branch")
     commit_all(repo, "Create")
     done = _xxgk(repo, "editor", "normalize", "--base", "main")
@@ -185,8 +198,12 @@ def test_named_entries_without_base_move_only_what_is_not_committed(repo: Path) 
     _upload(repo, b"committed", "目录.csv")
     commit_all(repo, "仓库")
     rel = _entry(repo, "new-20261130-080353", "通知")
-    (repo / rel).write_text((repo / rel).read_text("utf-8").replace(
-        "---\n各镇", "  - 名称: 附件2 目录\n    文件: attachments/目录.csv\n---\n各镇"), "utf-8")
+    (repo / rel).write_text(
+        (repo / rel)
+        .read_text("utf-8")
+        .replace("---\n各镇", "  - 名称: 附件2 目录\n    文件: attachments/目录.csv\n---\n各镇"),
+        "utf-8",
+    )
     _upload(repo, b"upload")  # not committed yet: staff working locally
     done = _xxgk(repo, "editor", "normalize", rel)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -47,15 +47,29 @@ def test_the_proxy_stops_when_serve_is_killed(repo: Path, how: signal.Signals) -
     init(repo)
     commit_all(repo, "仓库")
     port, proxy_port = free_port(), free_port()
-    command = [sys.executable, "-m", "xxgk", "--root", str(repo), "editor", "serve", "--port",
-               str(port), "--proxy-port", str(proxy_port), "--npm", str(npm)]
+    command = [
+        sys.executable,
+        "-m",
+        "xxgk",
+        "--root",
+        str(repo),
+        "editor",
+        "serve",
+        "--port",
+        str(port),
+        "--proxy-port",
+        str(proxy_port),
+        "--npm",
+        str(npm),
+    ]
     serve = subprocess.Popen(command, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     children: list[int] = []
     try:
         deadline = time.monotonic() + 60
         while not (_listening(port) and _listening(proxy_port)):
             assert serve.poll() is None and time.monotonic() < deadline, (
-                serve.stdout.read().decode() if serve.stdout else "")
+                serve.stdout.read().decode() if serve.stdout else ""
+            )
             time.sleep(0.1)
         children = _children(serve.pid)
         assert children, "代理不是 serve 的子进程"
@@ -86,6 +100,11 @@ def test_the_proxys_git_shows_chinese_names_as_they_are() -> None:
     more = proxy_git_env({"GIT_CONFIG_COUNT": "2", "GIT_CONFIG_KEY_1": "user.name"})
     assert more["GIT_CONFIG_COUNT"] == "3" and more["GIT_CONFIG_KEY_2"] == "core.quotepath"
     assert more["GIT_CONFIG_KEY_1"] == "user.name"
-    done = subprocess.run(["git", "config", "core.quotepath"], env={**os.environ, **env},
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["git", "config", "core.quotepath"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.stdout.strip() == "false"

@@ -27,12 +27,26 @@ class Run:
         return json.loads(self.out)
 
 
-def xxgk(root: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Run:
+def xxgk(
+    root: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> Run:
     """The real command, as staff run it (a separate process, its exit code and output)."""
-    full_env = {**os.environ, "XXGK_TODAY": os.environ.get("XXGK_TODAY", "2026-11-27"), **(env or {})}
+    full_env = {
+        **os.environ,
+        "XXGK_TODAY": os.environ.get("XXGK_TODAY", "2026-11-27"),
+        **(env or {}),
+    }
     full_env.pop("XXGK_ROOT", None)
-    done = subprocess.run([sys.executable, "-m", "xxgk", *args], cwd=root, capture_output=True,
-                          text=True, input=stdin, env=full_env, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=full_env,
+        timeout=120,
+        check=False,
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 

@@ -26,7 +26,9 @@ def _cases(kind: str) -> list[tuple[str, str]]:
 def test_every_rule_has_a_breaking_and_a_nearly_breaking_file() -> None:
     for rule in all_rules():
         folder = CASES / rule.id
-        assert any(_BAD.match(f.name) for f in folder.glob("bad-*.md")), f"{rule.id}: no bad-*@LINE.md"
+        assert any(_BAD.match(f.name) for f in folder.glob("bad-*.md")), (
+            f"{rule.id}: no bad-*@LINE.md"
+        )
         assert list(folder.glob("near-*.md")), f"{rule.id}: no near-*.md"
 
 

@@ -49,7 +49,11 @@ def test_json_format_is_a_list_of_problem_objects(repo: Path) -> None:
     (problem,) = json.loads(run.out)
     assert set(problem) == {"path", "line", "column", "rule", "severity", "message"}
     assert (problem["path"], problem["line"], problem["rule"], problem["severity"]) == (
-        path, 12, "CAT-KEYWORD-SEP", "error")
+        path,
+        12,
+        "CAT-KEYWORD-SEP",
+        "error",
+    )
 
 
 def test_github_format_writes_annotations_and_a_job_summary(repo: Path, tmp_path: Path) -> None:
@@ -57,7 +61,9 @@ def test_github_format_writes_annotations_and_a_job_summary(repo: Path, tmp_path
     summary = tmp_path / "summary.md"
     run = xxgk(repo, "check", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert run.code == 1
-    assert run.out.startswith(f"::error file={path},line=12,col=6,title=[CAT-KEYWORD-SEP]::关键词之间用了")
+    assert run.out.startswith(
+        f"::error file={path},line=12,col=6,title=[CAT-KEYWORD-SEP]::关键词之间用了"
+    )
     text = summary.read_text(encoding="utf-8")
     assert "| CAT-KEYWORD-SEP | 1 |" in text and f"`{path}:12:6`" in text
 
@@ -86,8 +92,12 @@ def test_registry_with_a_syntax_error_is_a_finding_in_xxgk_yml(repo: Path) -> No
     ("breakage", "expected"),
     [
         (lambda root: (root / "xxgk.yml").unlink(), "找不到 xxgk.yml"),
-        (lambda root: (root / "schemas" / "catalog-entry.schema.json").write_text("{", encoding="utf-8"),
-         "catalog-entry.schema.json 第 1 行第 2 列不是合法的 JSON"),
+        (
+            lambda root: (root / "schemas" / "catalog-entry.schema.json").write_text(
+                "{", encoding="utf-8"
+            ),
+            "catalog-entry.schema.json 第 1 行第 2 列不是合法的 JSON",
+        ),
     ],
     ids=["no-registry", "broken-schema"],
 )

@@ -27,7 +27,9 @@ def test_every_schema_named_in_vscode_settings_exists() -> None:
 
 
 def test_snippet_choices_are_the_schema_enums() -> None:
-    schema = json.loads((REPO / "schemas" / "catalog-entry.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (REPO / "schemas" / "catalog-entry.schema.json").read_text(encoding="utf-8")
+    )
     snippets = json.loads(SNIPPETS.read_text(encoding="utf-8"))
     lines = snippets["目录条目"]["body"] + snippets["文种"]["body"]
     for line in lines:
@@ -41,7 +43,11 @@ def _expand(lines: list[str]) -> str:
     """The snippet as VS Code inserts it when staff accept every default (date fixed)."""
     text = "\n".join(lines)
     text = _CHOICE.sub(lambda m: m.group(1).split(",")[0], text)
-    text = text.replace("$CURRENT_YEAR", "2026").replace("$CURRENT_MONTH", "11").replace("$CURRENT_DATE", "20")
+    text = (
+        text.replace("$CURRENT_YEAR", "2026")
+        .replace("$CURRENT_MONTH", "11")
+        .replace("$CURRENT_DATE", "20")
+    )
     return _DEFAULT.sub(lambda m: m.group(1), text)
 
 
@@ -63,11 +69,32 @@ def test_pre_commit_hook_checks_changed_entries(repo: Path) -> None:
     bad = repo / "content" / "catalog" / "2025" / "bad.md"
     shutil.copy(CASES / "CAT-KEYWORD-SEP" / "bad-comma@12.md", bad)
     git(repo, "add", "-A")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"), "XXGK_TODAY": "2026-11-27"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"),
+        "XXGK_TODAY": "2026-11-27",
+    }
     hook = [str(Path(sys.executable).parent / "pre-commit"), "run", "--files"]
-    done = subprocess.run([*hook, "content/catalog/2025/bad.md"], cwd=repo, env=env, capture_output=True, text=True, check=False)
-    assert done.returncode == 1 and "content/catalog/2025/bad.md:12:6: 错误 [CAT-KEYWORD-SEP]" in done.stdout
+    done = subprocess.run(
+        [*hook, "content/catalog/2025/bad.md"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (
+        done.returncode == 1
+        and "content/catalog/2025/bad.md:12:6: 错误 [CAT-KEYWORD-SEP]" in done.stdout
+    )
     good = next(p for p in (repo / "content" / "catalog").rglob("*.md") if p != bad)
-    done = subprocess.run([*hook, str(good.relative_to(repo))], cwd=repo, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*hook, str(good.relative_to(repo))],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -71,4 +71,6 @@ def test_every_rule_module_documents_itself_with_examples() -> None:
         doc = module.__doc__ or ""
         assert doc.startswith(module.RULE.id), module.__name__
         failing = "警告" if module.RULE.severity.value == "warning" else "错误"
-        assert "通过" in doc and failing in doc, f"{module.__name__}: a passing and a failing example"
+        assert "通过" in doc and failing in doc, (
+            f"{module.__name__}: a passing and a failing example"
+        )

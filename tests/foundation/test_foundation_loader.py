@@ -13,9 +13,21 @@ from xxgk.io.yamlsafe import load_yaml
 
 def test_values_that_yaml_would_change_stay_text() -> None:
     loaded = load_yaml("a: 010\nb: NO\nc: 2018-11-05\nd: 1:20\ne: 0x1F\nf: 15\n", "x.yml")
-    assert loaded.data == {"a": "010", "b": "NO", "c": "2018-11-05", "d": "1:20", "e": "0x1F", "f": "15"}
+    assert loaded.data == {
+        "a": "010",
+        "b": "NO",
+        "c": "2018-11-05",
+        "d": "1:20",
+        "e": "0x1F",
+        "f": "15",
+    }
     warned = {(p.rule, p.line) for p in loaded.problems}
-    assert warned == {("FM-IMPLICIT", 1), ("FM-IMPLICIT", 2), ("FM-IMPLICIT", 4), ("FM-IMPLICIT", 5)}
+    assert warned == {
+        ("FM-IMPLICIT", 1),
+        ("FM-IMPLICIT", 2),
+        ("FM-IMPLICIT", 4),
+        ("FM-IMPLICIT", 5),
+    }
 
 
 def test_positions_count_from_the_file_not_the_block() -> None:
@@ -36,7 +48,9 @@ def test_gbk_file_says_save_as_utf8_and_where() -> None:
 
 
 _KEYS = st.sampled_from(["索引号", "信息名称", "关键词", "a", "产生时间", "涉及部门"])
-_CHARS = st.sampled_from(list("政府公开: \"'-#&*!|>%@`{}[],\t\n010NOyes.~?") + list(string.ascii_letters[:6]))
+_CHARS = st.sampled_from(
+    list("政府公开: \"'-#&*!|>%@`{}[],\t\n010NOyes.~?") + list(string.ascii_letters[:6])
+)
 _VALUES = st.text(_CHARS, max_size=30)
 _LINES = st.lists(st.tuples(_KEYS, _VALUES).map(lambda kv: f"{kv[0]}: {kv[1]}"), max_size=8)
 
@@ -59,7 +73,9 @@ def test_node_walk_and_event_walk_agree(lines: list[str]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=300) | _LINES.map(lambda ls: ("---\n" + "\n".join(ls) + "\n---\n").encode()))
+@given(
+    st.binary(max_size=300) | _LINES.map(lambda ls: ("---\n" + "\n".join(ls) + "\n---\n").encode())
+)
 def test_no_input_raises(raw: bytes) -> None:
     doc = parse(raw, "fuzz.md")
     for problem in doc.problems:

@@ -12,17 +12,34 @@ from foundation_helpers import CORPUS, xxgk
 import gitkit
 from gitkit import git
 
-NEW = ["new", "--title", "鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知",
-       "--doc-no", "鄂前民发〔2026〕41号", "--date", "2026-11-20", "--category", "工作信息",
-       "--publisher", "鄂托克前旗民政局", "--department", "社会救助股",
-       "--keywords", "走访慰问 困难群众", "--summary", "部署冬季困难群众走访慰问工作。"]
+NEW = [
+    "new",
+    "--title",
+    "鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知",
+    "--doc-no",
+    "鄂前民发〔2026〕41号",
+    "--date",
+    "2026-11-20",
+    "--category",
+    "工作信息",
+    "--publisher",
+    "鄂托克前旗民政局",
+    "--department",
+    "社会救助股",
+    "--keywords",
+    "走访慰问 困难群众",
+    "--summary",
+    "部署冬季困难群众走访慰问工作。",
+]
 
 
 def test_new_writes_a_passing_entry_with_the_next_number(repo: Path) -> None:
     shutil.copytree(CORPUS, repo / "content" / "catalog", dirs_exist_ok=True)
     run = xxgk(repo, *NEW)
     assert run.code == 0, run.out + run.err
-    written = repo / "content" / "catalog" / "2026" / "000014349-2026-00002.md"  # corpus has 2026-00001
+    written = (
+        repo / "content" / "catalog" / "2026" / "000014349-2026-00002.md"
+    )  # corpus has 2026-00001
     assert written.is_file() and "索引号 000014349/2026-00002" in run.out
     assert "索引号: 000014349/2026-00002" in written.read_text(encoding="utf-8")
     assert xxgk(repo, "check").code == 0
@@ -55,15 +72,20 @@ def test_renumber_gives_a_missing_number(repo: Path) -> None:
     shutil.copytree(CORPUS, repo / "content" / "catalog", dirs_exist_ok=True)
     entry = next((repo / "content" / "catalog" / "2025").glob("*.md"))
     text = entry.read_text(encoding="utf-8")
-    entry.write_text("\n".join(line for line in text.split("\n") if not line.startswith("索引号")), encoding="utf-8")
+    entry.write_text(
+        "\n".join(line for line in text.split("\n") if not line.startswith("索引号")),
+        encoding="utf-8",
+    )
     assert "[CAT-INDEX-MISSING]" in xxgk(repo, "check").out
     run = xxgk(repo, "renumber", str(entry.relative_to(repo)))
     assert run.code == 0 and "（无） → 000014349/2025-" in run.out
     assert xxgk(repo, "check").code == 0
 
 
-TITLES = ("鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知",
-          "鄂托克前旗民政局关于做好2026年冬季临时救助工作的通知")
+TITLES = (
+    "鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知",
+    "鄂托克前旗民政局关于做好2026年冬季临时救助工作的通知",
+)
 
 
 def _branch_adding(root: Path, branch: str, title: str, file_name: str | None = None) -> str:
@@ -95,17 +117,26 @@ def _renumber_b_and_merge(root: Path) -> None:
     shared = {p: p.read_bytes() for p in _entries(root) if _at(root, fork, p)}
     assert len(shared) == len(list(CORPUS.rglob("*.md")))
     run = xxgk(root, "renumber", "--base", "main")
-    assert run.code == 0 and "000014349/2026-00002 → 000014349/2026-00003" in run.out, run.out + run.err
+    assert run.code == 0 and "000014349/2026-00002 → 000014349/2026-00003" in run.out, (
+        run.out + run.err
+    )
     assert {p: p.read_bytes() for p in _entries(root) if _at(root, fork, p)} == shared
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "重新编号")
     git(root, "checkout", "-q", "main")
     git(root, "merge", "-q", "--no-ff", "-m", "合并 b", "b")
     assert xxgk(root, "check").code == 0
-    numbers = sorted(ln for p in _entries(root) for ln in p.read_text(encoding="utf-8").split("\n")
-                     if ln.startswith("索引号: 000014349/2026"))
-    assert numbers == ["索引号: 000014349/2026-00001", "索引号: 000014349/2026-00002",
-                       "索引号: 000014349/2026-00003"]
+    numbers = sorted(
+        ln
+        for p in _entries(root)
+        for ln in p.read_text(encoding="utf-8").split("\n")
+        if ln.startswith("索引号: 000014349/2026")
+    )
+    assert numbers == [
+        "索引号: 000014349/2026-00001",
+        "索引号: 000014349/2026-00002",
+        "索引号: 000014349/2026-00003",
+    ]
 
 
 def test_same_number_under_other_file_names_is_refused_on_the_merge_result(repo: Path) -> None:
@@ -145,14 +176,32 @@ def test_new_asks_for_each_field_at_a_terminal(repo: Path) -> None:
     import pty
     import sys
 
-    answers = ["鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知", "鄂前民发〔2026〕41号",
-               "2026-11-20", "工作信息", "鄂托克前旗民政局", "社会救助股", "", "", "", "",
-               "走访慰问 困难群众", "部署冬季困难群众走访慰问工作。"]
+    answers = [
+        "鄂托克前旗民政局关于开展2026年冬季困难群众走访慰问工作的通知",
+        "鄂前民发〔2026〕41号",
+        "2026-11-20",
+        "工作信息",
+        "鄂托克前旗民政局",
+        "社会救助股",
+        "",
+        "",
+        "",
+        "",
+        "走访慰问 困难群众",
+        "部署冬季困难群众走访慰问工作。",
+    ]
     master, slave = pty.openpty()
     try:
         env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
-        proc = subprocess.Popen([sys.executable, "-m", "xxgk", "new"], cwd=repo, stdin=slave,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "xxgk", "new"],
+            cwd=repo,
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         os.write(master, ("\n".join(answers) + "\n").encode("utf-8"))
         out, err = proc.communicate(timeout=60)
     finally:
@@ -160,5 +209,7 @@ def test_new_asks_for_each_field_at_a_terminal(repo: Path) -> None:
         os.close(slave)
     assert proc.returncode == 0, out + err
     assert "产生时间（yyyy-mm-dd）" in out and "公开形式（主动公开/依申请公开）［主动公开］" in out
-    text = (repo / "content" / "catalog" / "2026" / "000014349-2026-00001.md").read_text(encoding="utf-8")
+    text = (repo / "content" / "catalog" / "2026" / "000014349-2026-00001.md").read_text(
+        encoding="utf-8"
+    )
     assert "公开形式: 主动公开" in text and "审核程序: 单位内审核后公开" in text

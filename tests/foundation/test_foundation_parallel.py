@@ -47,15 +47,18 @@ def test_workers_report_what_one_process_reports(repo: Path) -> None:
     docs = list(load_entries(repo, paths))
     whole = Context(registry=registry, today=today, index_numbers=index_numbers(docs), root=repo)
     expected = _key(check_entries(docs, whole, repo))
-    assert any(r == "CAT-INDEX-DUPLICATE" and p.endswith("copy-of-the-first.md")
-               for p, _, _, r, _ in expected)
+    assert any(
+        r == "CAT-INDEX-DUPLICATE" and p.endswith("copy-of-the-first.md")
+        for p, _, _, r, _ in expected
+    )
     bare = Context(registry=registry, today=today, index_numbers={}, root=repo)
     for workers in (1, 2, 3):
         assert _key(check_catalog(repo, paths, bare, {}, workers=workers)) == expected, workers
 
 
 def test_the_command_finds_a_duplicate_between_a_path_given_and_the_rest(
-        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     paths = _catalog_of_every_case(repo)
     monkeypatch.chdir(repo)
     given = paths[-1].relative_to(repo).as_posix()

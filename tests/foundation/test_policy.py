@@ -60,7 +60,10 @@ def as_text(value: Any) -> Any:
         return value.strftime("%H:%M")
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = {"code": "代码", "text": "内容"}
-        return {names.get(f.name, f.name): as_text(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            names.get(f.name, f.name): as_text(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
     if isinstance(value, Mapping):
         return {str(k): as_text(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -161,11 +164,17 @@ def test_the_shipped_registry_gives_the_typed_values_it_states() -> None:
 
 
 def test_a_history_version_takes_the_terms_it_does_not_state_from_the_current_one(
-        tmp_path: Path) -> None:
-    text = (REPO / "xxgk.yml").read_text(encoding="utf-8").replace(
-        "    答复期限: 15      # 工作日，附件2 第二条\n",
-        "    答复期限: 20\n    历史版本:\n      - 版本: 旧制度\n        答复期限: 15\n"
-        "      - 版本: 鄂前政办发〔2018〕96号\n        答复期限: 9\n")
+    tmp_path: Path,
+) -> None:
+    text = (
+        (REPO / "xxgk.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    答复期限: 15      # 工作日，附件2 第二条\n",
+            "    答复期限: 20\n    历史版本:\n      - 版本: 旧制度\n        答复期限: 15\n"
+            "      - 版本: 鄂前政办发〔2018〕96号\n        答复期限: 9\n",
+        )
+    )
     registry = load_registry(registry_copy(tmp_path, text))
     found = policies(registry)
     current = found["鄂前政办发〔2018〕96号"]
@@ -174,17 +183,21 @@ def test_a_history_version_takes_the_terms_it_does_not_state_from_the_current_on
     assert registry.settings.requests.history[0].version == "旧制度"
 
 
-@pytest.mark.parametrize(("old", "new", "title"), [
-    ('在线申请当日截止: "18:00"', '在线申请当日截止: "25:00"', "在线申请当日截止时刻"),
-    ("每年培训最少学时: 2", "每年培训最少学时: -1", "每年培训最少学时"),
-    ("整改期限天数: 30", "整改期限天数: 0", "默认整改期限"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "title"),
+    [
+        ('在线申请当日截止: "18:00"', '在线申请当日截止: "25:00"', "在线申请当日截止时刻"),
+        ("每年培训最少学时: 2", "每年培训最少学时: -1", "每年培训最少学时"),
+        ("整改期限天数: 30", "整改期限天数: 0", "默认整改期限"),
+    ],
+)
 def test_a_wrong_policy_value_is_a_registry_error_not_a_default(
-        tmp_path: Path, old: str, new: str, title: str) -> None:
+    tmp_path: Path, old: str, new: str, title: str
+) -> None:
     text = (REPO / "xxgk.yml").read_text(encoding="utf-8")
     assert old in text
     registry, problems = check_registry(registry_copy(tmp_path, text.replace(old, new)))
-    line = text[:text.index(old)].count("\n") + 1
+    line = text[: text.index(old)].count("\n") + 1
     assert registry is None
     assert [(p.path, p.line, p.rule) for p in problems] == [("xxgk.yml", line, "REG-SCHEMA")]
     assert title in problems[0].message
@@ -194,9 +207,13 @@ def test_no_module_reads_policy_values_past_the_typed_object() -> None:
     """Values come from ``registry.settings``; the raw 政策 of a Registry is not read (the gate's
     scan of xxgk.yml's written text, with its lines, reads the YAML file itself)."""
     reads = re.compile(r"""registry\.policy\b|\.raw(\.get\(|\[)["']政策["']""")
-    found = [f"{path.relative_to(REPO)}:{n}" for path in sorted((REPO / "tools" / "xxgk").rglob("*.py"))
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if reads.search(line) and path.relative_to(REPO).as_posix() != "tools/xxgk/model/registry.py"]
+    found = [
+        f"{path.relative_to(REPO)}:{n}"
+        for path in sorted((REPO / "tools" / "xxgk").rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if reads.search(line)
+        and path.relative_to(REPO).as_posix() != "tools/xxgk/model/registry.py"
+    ]
     assert found == []
 
 
@@ -208,8 +225,10 @@ def test_a_schema_without_a_needed_default_is_a_clear_problem_not_a_crash(repo: 
     section = schema["properties"]["政策"]["properties"]["依申请公开"]["properties"]["历史版本"]
     del section["default"]
     path.write_text(json.dumps(schema, ensure_ascii=False), "utf-8")
-    (repo / "xxgk.yml").write_text(re.sub(r"(?m)^    历史版本:(\n      .*)*\n", "",
-                                          (repo / "xxgk.yml").read_text("utf-8")), "utf-8")
+    (repo / "xxgk.yml").write_text(
+        re.sub(r"(?m)^    历史版本:(\n      .*)*\n", "", (repo / "xxgk.yml").read_text("utf-8")),
+        "utf-8",
+    )
     registry, problems = check_registry(repo)
     assert registry is None
     assert [(p.path, p.rule) for p in problems] == [("schemas/registry.schema.json", "REG-SCHEMA")]

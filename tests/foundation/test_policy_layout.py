@@ -21,8 +21,9 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 def build(root: Path, docs_dir: str) -> subprocess.CompletedProcess[str]:
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     assert re.search(r"^docs_dir: content$", text, re.M)
-    (root / "mkdocs.yml").write_text(re.sub(r"^docs_dir: content$", f"docs_dir: {docs_dir}", text,
-                                            flags=re.M), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        re.sub(r"^docs_dir: content$", f"docs_dir: {docs_dir}", text, flags=re.M), encoding="utf-8"
+    )
     folder = root / docs_dir
     folder.mkdir(parents=True, exist_ok=True)
     for page in ("index.md", "policies", "reports/index.md"):  # what the nav names
@@ -33,8 +34,15 @@ def build(root: Path, docs_dir: str) -> subprocess.CompletedProcess[str]:
         else:
             shutil.copy(source, target)
     env = {**os.environ, "XXGK_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(MKDOCS), "build", "--strict"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_the_shipped_site_builds_from_the_content_folder() -> None:

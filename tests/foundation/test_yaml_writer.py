@@ -23,12 +23,60 @@ from xxgk.voice.intake import record_text as evaluation_text
 # separators, NEL, BOM; not lone surrogates (they cannot be stored as UTF-8).
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 # Values that look like other types to a YAML 1.1 reader, and other tricky shapes.
-TRICKY = ["-5", "+5", "1_000", "0x1F", "0b101", "010", "1:20", "1.5", ".5", "1e3", "1.0e+3",
-          ".inf", "-.INF", ".NaN", "NO", "y", "Off", "true", "FALSE", "~", "null", "=", "<<",
-          "2026-11-30 10:00", "2026-1-3", "- 项", "# 注", "a: b", "末尾冒号:", "末尾空格 ",
-          " 开头空格", "'单引号'", '"双引号"', "[1]", "{a}", "&锚", "*引用", "!标记", "|", ">",
-          "%", "@", "`", "甲\n乙", "甲\r\n乙", "甲\u2028乙", "\u0085", "\ufeff开头", "\t制表",
-          "鄂前政办发〔2018〕96号", "000014349/2018-01705", "2026-11-30"]
+TRICKY = [
+    "-5",
+    "+5",
+    "1_000",
+    "0x1F",
+    "0b101",
+    "010",
+    "1:20",
+    "1.5",
+    ".5",
+    "1e3",
+    "1.0e+3",
+    ".inf",
+    "-.INF",
+    ".NaN",
+    "NO",
+    "y",
+    "Off",
+    "true",
+    "FALSE",
+    "~",
+    "null",
+    "=",
+    "<<",
+    "2026-11-30 10:00",
+    "2026-1-3",
+    "- 项",
+    "# 注",
+    "a: b",
+    "末尾冒号:",
+    "末尾空格 ",
+    " 开头空格",
+    "'单引号'",
+    '"双引号"',
+    "[1]",
+    "{a}",
+    "&锚",
+    "*引用",
+    "!标记",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "甲\n乙",
+    "甲\r\n乙",
+    "甲\u2028乙",
+    "\u0085",
+    "\ufeff开头",
+    "\t制表",
+    "鄂前政办发〔2018〕96号",
+    "000014349/2018-01705",
+    "2026-11-30",
+]
 VALUE = st.one_of(TEXT, st.sampled_from(TRICKY))
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -64,9 +112,13 @@ def test_entry_front_matter_reads_back(meta: dict[str, str], keywords: list[str]
 
 
 @SETTINGS
-@given(st.fixed_dictionaries({"索引号": VALUE, "审查结论": VALUE, "审查意见": VALUE}),
-       st.fixed_dictionaries({"事项": VALUE, "去向": VALUE}))
-def test_review_and_approval_records_read_back(flat: dict[str, str], nested: dict[str, str]) -> None:
+@given(
+    st.fixed_dictionaries({"索引号": VALUE, "审查结论": VALUE, "审查意见": VALUE}),
+    st.fixed_dictionaries({"事项": VALUE, "去向": VALUE}),
+)
+def test_review_and_approval_records_read_back(
+    flat: dict[str, str], nested: dict[str, str]
+) -> None:
     text = dump({**flat, "难以确定": nested, "日期": "2026-11-30"}, "保密审查记录\n第二行")
     want: dict[str, object] = {**_kept(flat), "日期": "2026-11-30"}
     if _kept(nested):
@@ -77,11 +129,15 @@ def test_review_and_approval_records_read_back(flat: dict[str, str], nested: dic
 
 
 @SETTINGS
-@given(st.fixed_dictionaries({"编号": VALUE, "申请人": VALUE, "内容描述": VALUE}),
-       st.lists(st.fixed_dictionaries({"类型": VALUE, "日期": VALUE, "说明": VALUE}),
-                min_size=1, max_size=3))
+@given(
+    st.fixed_dictionaries({"编号": VALUE, "申请人": VALUE, "内容描述": VALUE}),
+    st.lists(
+        st.fixed_dictionaries({"类型": VALUE, "日期": VALUE, "说明": VALUE}), min_size=1, max_size=3
+    ),
+)
 def test_request_records_and_their_events_read_back(
-        data: dict[str, str], events: list[dict[str, str]]) -> None:
+    data: dict[str, str], events: list[dict[str, str]]
+) -> None:
     loaded = _read(record_text(data, events))
     assert isinstance(loaded, dict)
     assert {k: v for k, v in loaded.items() if k != "事件"} == _kept(data)
@@ -104,8 +160,14 @@ def test_evaluation_records_read_back(unit: str, note: str, comment: str) -> Non
 def test_opinion_records_read_back(value: str, tmp_path: Path) -> None:
     from xxgk.cli.opinion import _template
 
-    args = argparse.Namespace(source=value, detected="2026-11-30 09:15", found_by=value,
-                              summary=value or "概要", unit=value or "单位", level="一般")
+    args = argparse.Namespace(
+        source=value,
+        detected="2026-11-30 09:15",
+        found_by=value,
+        summary=value or "概要",
+        unit=value or "单位",
+        level="一般",
+    )
     loaded = _read(_template("YQ-2026-0001", args))
     assert isinstance(loaded, dict)
     assert loaded["来源"] == value and loaded["发现时间"] == "2026-11-30 09:15"

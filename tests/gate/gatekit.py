@@ -79,8 +79,14 @@ class GitRepo:
         self.root, self.keys, self.tick = root, keys, 0
 
     def git(self, *args: str, env: dict[str, str] | None = None) -> str:
-        done = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True,
-                              env={**os.environ, **(env or {})}, check=True)
+        done = subprocess.run(
+            ["git", *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            check=True,
+        )
         return done.stdout
 
     def write(self, rel: str, text: str | bytes) -> Path:
@@ -89,14 +95,26 @@ class GitRepo:
         path.write_bytes(text.encode() if isinstance(text, str) else text)
         return path
 
-    def commit(self, who: str, message: str, paths: list[str], key: str | None = None,
-               committer: str | None = None) -> str:
+    def commit(
+        self,
+        who: str,
+        message: str,
+        paths: list[str],
+        key: str | None = None,
+        committer: str | None = None,
+    ) -> str:
         """A commit by ``who`` (fixed dates), SSH-signed with ``key``'s key when given."""
         self.tick += 1
         when = f"2026-11-{10 + self.tick // 24:02d}T{self.tick % 24:02d}:00:00+08:00"
         by = committer or who
-        env = {"GIT_AUTHOR_NAME": who, "GIT_AUTHOR_EMAIL": PEOPLE[who][0], "GIT_AUTHOR_DATE": when,
-               "GIT_COMMITTER_NAME": by, "GIT_COMMITTER_EMAIL": PEOPLE[by][0], "GIT_COMMITTER_DATE": when}
+        env = {
+            "GIT_AUTHOR_NAME": who,
+            "GIT_AUTHOR_EMAIL": PEOPLE[who][0],
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_NAME": by,
+            "GIT_COMMITTER_EMAIL": PEOPLE[by][0],
+            "GIT_COMMITTER_DATE": when,
+        }
         paths = [*paths, *(p + ".sig" for p in paths if (self.root / (p + ".sig")).exists())]
         self.git("add", "-A", "--", *paths)
         sign = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys / key}"] if key else []
@@ -109,20 +127,44 @@ class GitRepo:
         out = capsys.readouterr()
         return code, out.out + out.err
 
-    def entry(self, name: str, index: str, title: str = "鄂托克前旗2026年政务公开工作要点",
-              extra: str = "", body: str = "一、加强政策解读。二、做好依申请公开。") -> str:
+    def entry(
+        self,
+        name: str,
+        index: str,
+        title: str = "鄂托克前旗2026年政务公开工作要点",
+        extra: str = "",
+        body: str = "一、加强政策解读。二、做好依申请公开。",
+    ) -> str:
         rel = f"content/catalog/2026/{name}.md"
         self.write(rel, ENTRY.format(index=index, title=title, extra=extra, body=body))
         return rel
 
-    def sign(self, capsys, rel: str, reviewer: str, *more: str, key: str | None = None,  # type: ignore[no-untyped-def]
-             author: str | None = "张丽") -> str:
+    def sign(
+        self,
+        capsys,
+        rel: str,
+        reviewer: str,
+        *more: str,
+        key: str | None = None,  # type: ignore[no-untyped-def]
+        author: str | None = "张丽",
+    ) -> str:
         """``xxgk review sign`` with ``key``'s SSH key (the reviewer's own by default); the
         author is named as 张丽 unless ``author`` is None (then it comes from the commit)."""
         named = ["--author", PEOPLE[author][0]] if author else []
-        code, out = self.xxgk(capsys, "review", "sign", str(self.root / rel), "--reviewer", reviewer,
-                              "--date", "2026-11-20", "--key", str(self.keys / (key or reviewer)),
-                              *named, *more)
+        code, out = self.xxgk(
+            capsys,
+            "review",
+            "sign",
+            str(self.root / rel),
+            "--reviewer",
+            reviewer,
+            "--date",
+            "2026-11-20",
+            "--key",
+            str(self.keys / (key or reviewer)),
+            *named,
+            *more,
+        )
         assert code == 0, out
         return re.search(r"已写入并签名 (\S+)", out).group(1)  # type: ignore[union-attr]
 
@@ -133,8 +175,10 @@ class GitRepo:
 def make_keys(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name in (*PEOPLE, "陌生人"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(folder / name)],
-                       check=True)
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(folder / name)],
+            check=True,
+        )
     return folder
 
 
@@ -148,7 +192,9 @@ def signers_text(keys: Path, names: list[str]) -> str:
     for name in names:
         spaces = "git,xxgk-approval" if name in LEADERS else "git"
         spaces = REVIEWER_NAMESPACES if PEOPLE[name][1] else spaces
-        lines.append(f'{PEOPLE[name][0]} namespaces="{spaces}" {(keys / (name + ".pub")).read_text().strip()}')
+        lines.append(
+            f'{PEOPLE[name][0]} namespaces="{spaces}" {(keys / (name + ".pub")).read_text().strip()}'
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -159,17 +205,28 @@ def base_repo(tmp: Path, keys: Path) -> GitRepo:
     repo = GitRepo(root, keys)
     repo.git("init", "-q", "-b", "main")
     registry = (REPO / "xxgk.yml").read_text(encoding="utf-8")
-    registry = re.sub(r"^审查人员:\n(?:(?:[ #-].*)?\n)*", roster_yaml(), registry, flags=re.MULTILINE)
+    registry = re.sub(
+        r"^审查人员:\n(?:(?:[ #-].*)?\n)*", roster_yaml(), registry, flags=re.MULTILINE
+    )
     repo.write("xxgk.yml", registry)
     shutil.copytree(REPO / "schemas", root / "schemas")
-    people = "".join(f"  - 姓名: {n}\n    单位: {PEOPLE[n][2]}\n" for n in ("王建华", "高峰", "张丽"))
+    people = "".join(
+        f"  - 姓名: {n}\n    单位: {PEOPLE[n][2]}\n" for n in ("王建华", "高峰", "张丽")
+    )
     repo.write("training/2026/2026-03-10-条例解读.yml", TRAINING.format(hours="2", people=people))
-    repo.write("training/2026/2026-04-02-保密法.yml", TRAINING.format(
-        hours="1", people=f"  - 姓名: 李秀英\n    单位: {OFFICE}\n"))
-    repo.write(".xxgk/allowed_signers", signers_text(keys, ["王建华", "李秀英", "高峰", "张丽", "赵强", "张明"]))
+    repo.write(
+        "training/2026/2026-04-02-保密法.yml",
+        TRAINING.format(hours="1", people=f"  - 姓名: 李秀英\n    单位: {OFFICE}\n"),
+    )
+    repo.write(
+        ".xxgk/allowed_signers",
+        signers_text(keys, ["王建华", "李秀英", "高峰", "张丽", "赵强", "张明"]),
+    )
     for rel in ("training/2026/2026-03-10-条例解读.yml", "training/2026/2026-04-02-保密法.yml"):
         repo.sign_record(rel, "王建华")
-    repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况")
+    repo.entry(
+        "000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况"
+    )
     repo.commit("赵强", "基线：登记、培训、签名人文件和已发布条目", ["."])
     return repo
 

@@ -25,8 +25,18 @@ def written(out: str) -> str:
 
 def leader(repo: GitRepo, capsys, *args: str, key: str = "张明") -> str:  # type: ignore[no-untyped-def]
     """A leader's command (approve, confirm …) signed with ``key``'s key, committed by him."""
-    code, out = repo.xxgk(capsys, "review", args[0], "--approver", "张明", "--date", "2026-11-21",
-                          "--key", str(repo.keys / key), *args[1:])
+    code, out = repo.xxgk(
+        capsys,
+        "review",
+        args[0],
+        "--approver",
+        "张明",
+        "--date",
+        "2026-11-21",
+        "--key",
+        str(repo.keys / key),
+        *args[1:],
+    )
     assert code == 0, out
     rel = written(out)
     repo.commit("张明", "审批", [rel])
@@ -64,7 +74,9 @@ def test_changing_the_entry_after_the_approval_voids_it(repo: GitRepo, capsys) -
     rel, review = partial_entry(repo, capsys)
     leader(repo, capsys, "approve", review)
     assert gate(repo, capsys)[0] == 0
-    repo.write(rel, (repo.root / rel).read_text(encoding="utf-8").replace("个人住址", "家庭住址和电话"))
+    repo.write(
+        rel, (repo.root / rel).read_text(encoding="utf-8").replace("个人住址", "家庭住址和电话")
+    )
     repo.commit("张丽", "改动条目", [rel], key="张丽")
     code, out = gate(repo, capsys)
     assert code == 1 and "审查已失效" in out, out
@@ -123,10 +135,18 @@ def forged_review(repo: GitRepo, rel: str, kinds: dict[str, str]) -> str:
 
     doc = read(repo.root / rel, rel)
     person = Reviewer("王建华", OFFICE, frozenset([OFFICE]), "wangjh@etkqq.gov.cn")
-    req = SignRequest(reviewer="王建华", body=None, conclusion="同意公开", attribute=None, reason="",
-                      opinion="", date=__import__("datetime").date(2026, 11, 20),
-                      acks={i: "内部资料，可以公开" for i in kinds}, author="zhangl@etkqq.gov.cn",
-                      ack_kinds={i: (k, "") for i, k in kinds.items()})
+    req = SignRequest(
+        reviewer="王建华",
+        body=None,
+        conclusion="同意公开",
+        attribute=None,
+        reason="",
+        opinion="",
+        date=__import__("datetime").date(2026, 11, 20),
+        acks={i: "内部资料，可以公开" for i in kinds},
+        author="zhangl@etkqq.gov.cn",
+        ack_kinds={i: (k, "") for i, k in kinds.items()},
+    )
     record = build(repo.root, doc, req, {"王建华": person})
     target = record_path(load_registry(repo.root), doc, OFFICE, req.date)
     write(repo.root, target, record, str(repo.keys / "王建华"))
@@ -134,8 +154,12 @@ def forged_review(repo: GitRepo, rel: str, kinds: dict[str, str]) -> str:
 
 
 def test_a_signed_review_calling_a_secret_mark_internal_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
-    rel = repo.entry(NEW, NEW_INDEX, extra="附件:\n  - 文件: 附表.txt\n    名称: 附表\n",
-                     body="秘密★1年\n\n一、加强政策解读。")
+    rel = repo.entry(
+        NEW,
+        NEW_INDEX,
+        extra="附件:\n  - 文件: 附表.txt\n    名称: 附表\n",
+        body="秘密★1年\n\n一、加强政策解读。",
+    )
     repo.write("content/catalog/2026/附表.txt", "机密★5年\n名单略。\n")
     repo.commit("张丽", "新增条目", [rel, "content/catalog/2026/附表.txt"], key="张丽")
     code, out = repo.xxgk(capsys, "scan", str(repo.root / rel))
@@ -145,7 +169,9 @@ def test_a_signed_review_calling_a_secret_mark_internal_is_refused(repo: GitRepo
     repo.commit("王建华", "保密审查", [review])
     code, out = gate(repo, capsys)
     assert code == 1, out
-    assert out.count("[GATE-MARK-KIND]") == 2 and "附表.txt" in out and "扫描结果是“密级标志”" in out, out
+    assert (
+        out.count("[GATE-MARK-KIND]") == 2 and "附表.txt" in out and "扫描结果是“密级标志”" in out
+    ), out
     assert "[GATE-REVIEW]" in out and "附件4 第十六条" in out  # the one decision refuses it too
 
 

@@ -11,7 +11,6 @@ NEW = "000014349-2026-00002"
 NEW_INDEX = "000014349/2026-00002"
 
 
-
 def staff_adds_entry(repo: GitRepo, extra: str = "", key: str | None = "张丽") -> str:
     """张丽 adds an entry in a commit signed with her key (unsigned when ``key`` is None)."""
     rel = repo.entry(NEW, NEW_INDEX, extra=extra)
@@ -57,7 +56,9 @@ def test_a_review_of_an_older_version_is_void(repo: GitRepo, capsys) -> None:  #
 def test_an_attachment_changed_after_review_voids_it(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     att = "content/catalog/2026/附件/工作要点.pdf"
     repo.write(att, b"%PDF-1.4 first version")
-    rel = repo.entry(NEW, NEW_INDEX, extra="附件:\n  - 名称: 工作要点全文\n    文件: 附件/工作要点.pdf\n")
+    rel = repo.entry(
+        NEW, NEW_INDEX, extra="附件:\n  - 名称: 工作要点全文\n    文件: 附件/工作要点.pdf\n"
+    )
     repo.commit("张丽", "新增条目和附件", [rel, att], key="张丽")
     repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")])
     assert gate(repo, capsys)[0] == 0
@@ -71,28 +72,42 @@ def test_an_attachment_changed_after_review_voids_it(repo: GitRepo, capsys) -> N
 def test_a_reviewer_may_not_review_own_changes(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     rel = repo.entry(NEW, NEW_INDEX)
     repo.commit("王建华", "新增条目", [rel], key="王建华")
-    code, out = repo.xxgk(capsys, "review", "sign", str(repo.root / rel), "--reviewer", "王建华",
-                          "--key", str(repo.keys / "王建华"))
+    code, out = repo.xxgk(
+        capsys,
+        "review",
+        "sign",
+        str(repo.root / rel),
+        "--reviewer",
+        "王建华",
+        "--key",
+        str(repo.keys / "王建华"),
+    )
     assert code == 1 and "作者，不能审查自己写的内容" in out
     assert not (repo.root / "reviews").exists()
 
 
 def test_a_false_git_author_does_not_hide_the_reviewer(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     rel = repo.entry(NEW, NEW_INDEX)
-    repo.commit("张丽", "新增条目（作者名写成张丽）", [rel], key="王建华")  # signed with the reviewer's key
+    repo.commit(
+        "张丽", "新增条目（作者名写成张丽）", [rel], key="王建华"
+    )  # signed with the reviewer's key
     repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华", author="张丽")])
     code, out = gate(repo, capsys)
     assert code == 1, out
     assert "[GATE-SELF-REVIEW]" in out and "用本人密钥签名了条目的改动" in out
 
 
-def test_an_author_claim_without_signed_commits_is_refused(repo: GitRepo, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_author_claim_without_signed_commits_is_refused(
+    repo: GitRepo, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     rel = staff_adds_entry(repo, key=None)
     repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华", author="张丽")])
     code, out = gate(repo, capsys)
     assert code == 1, out
     assert "[GATE-AUTHOR]" in out and "没有可核验的签名" in out
-    monkeypatch.setenv("XXGK_CHANGE_AUTHOR", "zhangl@etkqq.gov.cn")  # the forge's pull-request author
+    monkeypatch.setenv(
+        "XXGK_CHANGE_AUTHOR", "zhangl@etkqq.gov.cn"
+    )  # the forge's pull-request author
     assert gate(repo, capsys)[0] == 0
 
 
@@ -105,10 +120,19 @@ def test_the_author_comes_from_the_signed_commit(repo: GitRepo, capsys) -> None:
     assert gate(repo, capsys)[0] == 0
 
 
-def test_a_reviewer_added_to_the_roster_in_the_same_branch_does_not_count(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_reviewer_added_to_the_roster_in_the_same_branch_does_not_count(
+    repo: GitRepo, capsys
+) -> None:  # type: ignore[no-untyped-def]
     text = (repo.root / "xxgk.yml").read_text()
-    repo.write("xxgk.yml", text.replace("审查人员:\n", "审查人员:\n  - 姓名: 赵强\n    单位: 鄂托克前旗人民政府办公室\n"
-                                                     "    签名身份: zhaoq@etkqq.gov.cn\n", 1))
+    repo.write(
+        "xxgk.yml",
+        text.replace(
+            "审查人员:\n",
+            "审查人员:\n  - 姓名: 赵强\n    单位: 鄂托克前旗人民政府办公室\n"
+            "    签名身份: zhaoq@etkqq.gov.cn\n",
+            1,
+        ),
+    )
     repo.commit("赵强", "名册增加本人", ["xxgk.yml"])
     rel = staff_adds_entry(repo)
     repo.commit("赵强", "保密审查", [repo.sign(capsys, rel, "赵强")], key="赵强")
@@ -121,12 +145,20 @@ def test_a_reviewer_without_two_class_hours_is_refused(repo: GitRepo, capsys) ->
     reviewed(repo, capsys, reviewer="李秀英")
     code, out = gate(repo, capsys)
     assert code == 1, out
-    assert "[GATE-REVIEW]" in out and "李秀英”在审查日期前12个月内经签名确认的培训只有 1 学时，不足 2 学时" in out
+    assert (
+        "[GATE-REVIEW]" in out
+        and "李秀英”在审查日期前12个月内经签名确认的培训只有 1 学时，不足 2 学时" in out
+    )
 
 
 def test_an_unsigned_training_record_does_not_count(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     rel = "training/2026/2026-11-01-补记.yml"
-    repo.write(rel, (repo.root / "training/2026/2026-04-02-保密法.yml").read_text().replace('"2026-04-02"', '"2026-11-01"'))
+    repo.write(
+        rel,
+        (repo.root / "training/2026/2026-04-02-保密法.yml")
+        .read_text()
+        .replace('"2026-04-02"', '"2026-11-01"'),
+    )
     repo.commit("李秀英", "补记培训", ["training"])
     reviewed(repo, capsys, reviewer="李秀英")
     code, out = gate(repo, capsys)
@@ -147,10 +179,17 @@ def test_a_review_without_its_signature_is_refused(repo: GitRepo, capsys) -> Non
     assert "[GATE-REVIEW]" in out and "没有签名文件" in out
 
 
-@pytest.mark.parametrize("key, expected", [("李秀英", "由“lixy@etkqq.gov.cn”的密钥签名，不是审查人“王建华”"),
-                                           ("陌生人", "不在允许签名人文件"),
-                                           ("张丽", "没有“xxgk-review”用途")])
-def test_a_review_signed_by_another_key_is_refused(repo: GitRepo, capsys, key: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("李秀英", "由“lixy@etkqq.gov.cn”的密钥签名，不是审查人“王建华”"),
+        ("陌生人", "不在允许签名人文件"),
+        ("张丽", "没有“xxgk-review”用途"),
+    ],
+)
+def test_a_review_signed_by_another_key_is_refused(
+    repo: GitRepo, capsys, key: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
     rel = staff_adds_entry(repo)
     repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华", key=key)])
     code, out = gate(repo, capsys)
@@ -161,7 +200,7 @@ def test_a_review_signed_by_another_key_is_refused(repo: GitRepo, capsys, key: s
 def test_changing_the_allowed_signers_with_content_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     reviewed(repo, capsys)
     path = repo.root / ".xxgk/allowed_signers"
-    path.write_text(path.read_text() + "zhaoq@etkqq.gov.cn namespaces=\"git\" ssh-ed25519 AAAA\n")
+    path.write_text(path.read_text() + 'zhaoq@etkqq.gov.cn namespaces="git" ssh-ed25519 AAAA\n')
     repo.commit("赵强", "增加签名人", [".xxgk/allowed_signers"])
     code, out = gate(repo, capsys)
     assert code == 1, out
@@ -188,8 +227,12 @@ def test_an_existing_review_record_may_not_be_rewritten(repo: GitRepo, capsys) -
     repo.git("checkout", "-q", "main")
     repo.commit("王建华", "保密审查", [record], key="王建华")
     repo.git("checkout", "-q", "-b", "pr2")
-    rel = repo.entry("000014349-2026-00001", "000014349/2026-00001", title="鄂托克前旗2026年第一季度政务公开情况",
-                     body="改过的正文。")
+    rel = repo.entry(
+        "000014349-2026-00001",
+        "000014349/2026-00001",
+        title="鄂托克前旗2026年第一季度政务公开情况",
+        body="改过的正文。",
+    )
     repo.commit("张丽", "修改条目", [rel])
     path = repo.root / record
     old = path.read_text().split("条目哈希: ")[1].split()[0]

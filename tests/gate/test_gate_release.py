@@ -23,7 +23,6 @@ REPLY = """记录类型: 征求意见
 """
 
 
-
 def add_reviewed(repo: GitRepo, capsys, extra: str = "", body: str = "一、加强政策解读。") -> str:  # type: ignore[no-untyped-def]
     rel = repo.entry(NEW, NEW_INDEX, extra=extra, body=body)
     repo.commit("张丽", "新增条目", [rel], key="张丽")
@@ -52,35 +51,54 @@ def test_a_concerned_department_without_written_opinion_blocks(repo: GitRepo, ca
 
 def test_a_written_agreement_lets_it_pass(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     add_reviewed(repo, capsys, extra=CONCERNED)
-    record(repo, "consultations/2026/000014349-2026-00002-财政局.yml",
-           REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。"))
+    record(
+        repo,
+        "consultations/2026/000014349-2026-00002-财政局.yml",
+        REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。"),
+    )
     code, out = gate(repo, capsys)
     assert code == 0, out
 
 
-def test_a_disagreement_blocks_until_the_leading_group_office_decides(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_disagreement_blocks_until_the_leading_group_office_decides(
+    repo: GitRepo, capsys
+) -> None:  # type: ignore[no-untyped-def]
     add_reviewed(repo, capsys, extra=CONCERNED)
-    record(repo, "consultations/2026/000014349-2026-00002-财政局.yml",
-           REPLY.format(index=NEW_INDEX, reply="不同意公开", text="预算数据尚未经人大批准。"))
+    record(
+        repo,
+        "consultations/2026/000014349-2026-00002-财政局.yml",
+        REPLY.format(index=NEW_INDEX, reply="不同意公开", text="预算数据尚未经人大批准。"),
+    )
     code, out = gate(repo, capsys)
     assert code == 1, out
     assert "[GATE-CONSULT]" in out and "不同意公开" in out and "尚无决定记录" in out
-    record(repo, "consultations/2026/000014349-2026-00002-决定.yml", DECISION.format(index=NEW_INDEX), "王建华")
+    record(
+        repo,
+        "consultations/2026/000014349-2026-00002-决定.yml",
+        DECISION.format(index=NEW_INDEX),
+        "王建华",
+    )
     code, out = gate(repo, capsys)  # 附件6 第七条: the decision is then checked by the 分管领导
     assert code == 1 and "尚无决定记录" not in out and "尚无签名的分管领导审核记录" in out, out
 
 
 def test_an_unsigned_agreement_counts_for_nothing(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     add_reviewed(repo, capsys, extra=CONCERNED)
-    record(repo, "consultations/2026/000014349-2026-00002-财政局.yml",
-           REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。"), signer=None)
+    record(
+        repo,
+        "consultations/2026/000014349-2026-00002-财政局.yml",
+        REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。"),
+        signer=None,
+    )
     code, out = gate(repo, capsys)
     assert code == 1 and "[GATE-CONSULT]" in out and "没有有效签名" in out
 
 
 def test_an_invalid_consultation_record_counts_for_nothing(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
     add_reviewed(repo, capsys, extra=CONCERNED)
-    text = REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。").replace("回复人: 高峰\n", "")
+    text = REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。").replace(
+        "回复人: 高峰\n", ""
+    )
     record(repo, "consultations/2026/bad.yml", text)
     code, out = gate(repo, capsys)
     assert code == 1, out
@@ -94,7 +112,10 @@ def test_changing_the_index_number_of_a_published_entry_is_refused(repo: GitRepo
     repo.commit("张丽", "改索引号", [PUBLISHED])
     code, out = gate(repo, capsys)
     assert code == 1, out
-    assert "[GATE-INDEX-CHANGED]" in out and "由“000014349/2026-00001”改为“000014349/2026-00009”" in out
+    assert (
+        "[GATE-INDEX-CHANGED]" in out
+        and "由“000014349/2026-00001”改为“000014349/2026-00009”" in out
+    )
 
 
 def test_deleting_a_published_entry_without_withdrawal_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -107,8 +128,18 @@ def test_deleting_a_published_entry_without_withdrawal_is_refused(repo: GitRepo,
 
 
 def test_deleting_after_a_withdrawal_record_passes(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out = repo.xxgk(capsys, "review", "withdraw", str(repo.root / PUBLISHED),
-                          "--reason", "复查发现附表含个人信息", "--approver", "王建华", "--date", "2026-11-21")
+    code, out = repo.xxgk(
+        capsys,
+        "review",
+        "withdraw",
+        str(repo.root / PUBLISHED),
+        "--reason",
+        "复查发现附表含个人信息",
+        "--approver",
+        "王建华",
+        "--date",
+        "2026-11-21",
+    )
     assert code == 0, out
     (repo.root / PUBLISHED).unlink()
     repo.commit("李秀英", "撤回并删除条目", ["withdrawals", PUBLISHED])
@@ -127,14 +158,26 @@ def test_a_joint_document_needs_a_review_from_each_issuing_body(repo: GitRepo, c
     assert code == 0, out
 
 
-def test_an_unacknowledged_scan_finding_blocks_and_an_acknowledged_one_does_not(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_unacknowledged_scan_finding_blocks_and_an_acknowledged_one_does_not(
+    repo: GitRepo, capsys
+) -> None:  # type: ignore[no-untyped-def]
     rel = repo.entry(NEW, NEW_INDEX, body="联系人：张三，电话13912345678。")
     repo.commit("张丽", "新增条目", [rel], key="张丽")
-    code, out = repo.xxgk(capsys, "review", "sign", str(repo.root / rel), "--reviewer", "王建华",
-                          "--key", str(repo.keys / "王建华"))
+    code, out = repo.xxgk(
+        capsys,
+        "review",
+        "sign",
+        str(repo.root / rel),
+        "--reviewer",
+        "王建华",
+        "--key",
+        str(repo.keys / "王建华"),
+    )
     assert code == 1 and "扫描发现未确认" in out and "SCAN-MOBILE" in out
     ident = out.split("编号 ")[1].split()[0]
-    record_rel = repo.sign(capsys, rel, "王建华", "--ack", f"{ident}=张三为项目联系人，本人同意公开电话")
+    record_rel = repo.sign(
+        capsys, rel, "王建华", "--ack", f"{ident}=张三为项目联系人，本人同意公开电话"
+    )
     repo.commit("王建华", "保密审查", [record_rel])
     code, out = gate(repo, capsys)
     assert code == 0, out

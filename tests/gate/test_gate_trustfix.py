@@ -11,8 +11,12 @@ from test_gate_release import CONCERNED, NEW, NEW_INDEX, REPLY, gate
 
 from xxgk.review.gate_dates import RECORD_DAYS
 
-APPLY_ACKS = ("--ack", "SCAN-MOBILE:content/apply/index.md:38aed9048140=填写示例",
-              "--ack", "SCAN-EMAIL:content/apply/index.md:4dae51aa4c4a=填写示例")
+APPLY_ACKS = (
+    "--ack",
+    "SCAN-MOBILE:content/apply/index.md:38aed9048140=填写示例",
+    "--ack",
+    "SCAN-EMAIL:content/apply/index.md:4dae51aa4c4a=填写示例",
+)
 HOURS = "办公时间: 工作日 上午8:30—12:00，下午14:30—18:00（法定节假日除外）"
 
 
@@ -22,10 +26,16 @@ def add_entry(repo: GitRepo, extra: str = "") -> str:
     return rel
 
 
-@pytest.mark.parametrize(("date", "passes"), [("2026-11-20", True), ("2026-11-27", True),
-                                              ("2026-11-19", False), ("2026-11-28", False)])
-def test_a_review_added_with_an_old_or_future_date_is_refused(repo: GitRepo, capsys, date: str,  # type: ignore[no-untyped-def]
-                                                              passes: bool) -> None:
+@pytest.mark.parametrize(
+    ("date", "passes"),
+    [("2026-11-20", True), ("2026-11-27", True), ("2026-11-19", False), ("2026-11-28", False)],
+)
+def test_a_review_added_with_an_old_or_future_date_is_refused(
+    repo: GitRepo,
+    capsys,
+    date: str,  # type: ignore[no-untyped-def]
+    passes: bool,
+) -> None:
     rel = add_entry(repo)
     record = repo.sign(capsys, rel, "王建华", "--date", date)  # the last --date wins
     repo.commit("王建华", "保密审查", [record])
@@ -41,9 +51,12 @@ def test_a_backdated_opinion_is_refused(repo: GitRepo, capsys) -> None:  # type:
     rel = add_entry(repo, extra=CONCERNED)
     repo.commit("王建华", "保密审查", [repo.sign(capsys, rel, "王建华")])
     reply = "consultations/2026/000014349-2026-00002-财政局.yml"
-    repo.write(reply, REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。")
-               .replace('回复日期: "2026-11-21"', '回复日期: "2026-11-10"')
-               .replace('征求日期: "2026-11-20"', '征求日期: "2026-11-05"'))
+    repo.write(
+        reply,
+        REPLY.format(index=NEW_INDEX, reply="同意公开", text="无意见。")
+        .replace('回复日期: "2026-11-21"', '回复日期: "2026-11-10"')
+        .replace('征求日期: "2026-11-20"', '征求日期: "2026-11-05"'),
+    )
     repo.sign_record(reply, "高峰")
     repo.commit("张丽", "发布协调记录", [reply])
     code, out = gate(repo, capsys)
@@ -70,7 +83,8 @@ def test_an_office_text_change_needs_the_review_of_the_new_guide(repo: GitRepo, 
 
 
 def test_a_change_that_leaves_the_public_text_alone_passes_with_the_pages_reviewed(  # type: ignore[no-untyped-def]
-        repo: GitRepo, capsys) -> None:
+    repo: GitRepo, capsys
+) -> None:
     guide = repo.sign(capsys, "content/guide/index.md", "王建华")
     apply = repo.sign(capsys, "content/apply/index.md", "王建华", *APPLY_ACKS)
     repo.commit("王建华", "保密审查：公开指南和在线申请页面", [guide, apply])
@@ -80,8 +94,13 @@ def test_a_change_that_leaves_the_public_text_alone_passes_with_the_pages_review
 
 
 def test_a_secret_mark_in_the_footer_text_is_refused(repo: GitRepo, capsys) -> None:  # type: ignore[no-untyped-def]
-    change_registry(repo, "公安机关备案号: 蒙公网安备 15062302000000号", "公安机关备案号: 绝密★长期")
+    change_registry(
+        repo, "公安机关备案号: 蒙公网安备 15062302000000号", "公安机关备案号: 绝密★长期"
+    )
     code, out = gate(repo, capsys)
-    line = next(n for n, t in enumerate((repo.root / "xxgk.yml").read_text("utf-8").splitlines(), 1)
-                if "绝密★长期" in t)
+    line = next(
+        n
+        for n, t in enumerate((repo.root / "xxgk.yml").read_text("utf-8").splitlines(), 1)
+        if "绝密★长期" in t
+    )
     assert code == 1 and f"xxgk.yml:{line}:" in out and "[SCAN-SECRET-MARK]" in out, out

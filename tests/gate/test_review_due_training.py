@@ -53,8 +53,24 @@ def reviewed_registry_pages(repo: Path) -> None:
 
 
 def sign(root: Path, date: str, *more: str) -> int:
-    return main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华", "--date", date,
-                 "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF, *more])
+    return main(
+        [
+            "--root",
+            str(root),
+            "review",
+            "sign",
+            str(root / REL),
+            "--reviewer",
+            "王建华",
+            "--date",
+            date,
+            "--key",
+            sample_key("wangjh@etkqq.gov.cn"),
+            "--author",
+            STAFF,
+            *more,
+        ]
+    )
 
 
 def test_months_are_added_to_the_end_of_short_months() -> None:
@@ -64,8 +80,9 @@ def test_months_are_added_to_the_end_of_short_months() -> None:
 
 # The sample entry was made on 2026-03-02: its reviews are dated after that (an earlier one
 # would be backdated and count for nothing), and "today" is a year later.
-def test_published_entries_are_due_after_the_configured_period(repo: Path, capsys: pytest.CaptureFixture[str],
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_published_entries_are_due_after_the_configured_period(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_entry(repo)
     monkeypatch.setenv("XXGK_TODAY", "2027-03-09")
     assert sign(repo, "2026-03-10") == 0
@@ -76,8 +93,9 @@ def test_published_entries_are_due_after_the_configured_period(repo: Path, capsy
     assert "没有发现问题" in capsys.readouterr().out
 
 
-def test_an_old_review_alone_is_due(repo: Path, capsys: pytest.CaptureFixture[str],
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_old_review_alone_is_due(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_entry(repo)
     monkeypatch.setenv("XXGK_TODAY", "2027-03-09")
     assert sign(repo, "2026-03-09") == 0
@@ -87,11 +105,24 @@ def test_an_old_review_alone_is_due(repo: Path, capsys: pytest.CaptureFixture[st
     assert "[REVIEW-DUE]" in out and "已于 2027-03-09 到复查期" in out
 
 
-def test_refusals_are_due_for_re_examination(repo: Path, capsys: pytest.CaptureFixture[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refusals_are_due_for_re_examination(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_entry(repo)
     monkeypatch.setenv("XXGK_TODAY", "2027-03-09")
-    assert sign(repo, "2026-03-05", "--conclusion", "不予公开", "--attribute", "不公开", "--reason", "过程性信息") == 0
+    assert (
+        sign(
+            repo,
+            "2026-03-05",
+            "--conclusion",
+            "不予公开",
+            "--attribute",
+            "不公开",
+            "--reason",
+            "过程性信息",
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--root", str(repo), "review", "due", "--format", "json"]) == 1
     out = capsys.readouterr().out
@@ -117,7 +148,9 @@ def test_self_study_without_assessment_is_invalid(repo: Path) -> None:
     shutil.rmtree(repo / "training")  # only this test's records
     folder = repo / "training"
     folder.mkdir()
-    (folder / "x.yml").write_text(SELF_STUDY.format(result="合格").replace("    考核: 合格\n", ""), encoding="utf-8")
+    (folder / "x.yml").write_text(
+        SELF_STUDY.format(result="合格").replace("    考核: 合格\n", ""), encoding="utf-8"
+    )
     items, problems = read_ledger(repo)
     assert items == [] and "考核" in problems[0].message
 
@@ -134,7 +167,23 @@ def test_the_site_publishes_only_reviewed_entries(repo: Path) -> None:
 def test_withdrawn_entries_are_not_due(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_entry(repo)
     assert sign(repo, "2025-11-01") == 0
-    assert main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "内容已过时",
-                 "--approver", "李秀英", "--date", "2026-11-01"]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(repo),
+                "review",
+                "withdraw",
+                str(repo / REL),
+                "--reason",
+                "内容已过时",
+                "--approver",
+                "李秀英",
+                "--date",
+                "2026-11-01",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--root", str(repo), "review", "due"]) == 0

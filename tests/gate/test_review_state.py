@@ -44,9 +44,24 @@ def write_entry(root: Path, disclosure: str = "主动公开", extra: str = "") -
 
 
 def sign(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(["--root", str(root), "review", "sign", str(root / REL), "--reviewer", "王建华",
-                 "--date", "2026-11-20", "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF,
-                 *args])
+    code = main(
+        [
+            "--root",
+            str(root),
+            "review",
+            "sign",
+            str(root / REL),
+            "--reviewer",
+            "王建华",
+            "--date",
+            "2026-11-20",
+            "--key",
+            sample_key("wangjh@etkqq.gov.cn"),
+            "--author",
+            STAFF,
+            *args,
+        ]
+    )
     out = capsys.readouterr()
     return code, out.out + out.err
 
@@ -75,7 +90,9 @@ def test_unreviewed_entries_are_not_published(repo: Path) -> None:
     assert not v.ok and "没有保密审查记录" in v.reason
 
 
-def test_a_signed_review_of_the_current_bytes_allows_publication(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_signed_review_of_the_current_bytes_allows_publication(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
     code, out = sign(repo, capsys)
     assert code == 0, out
@@ -85,29 +102,67 @@ def test_a_signed_review_of_the_current_bytes_allows_publication(repo: Path, cap
     assert not v.ok and "审查已失效" in v.reason
 
 
-def test_partial_disclosure_after_redaction_is_published_as_reviewed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_partial_disclosure_after_redaction_is_published_as_reviewed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
     code, out = sign(repo, capsys, "--conclusion", "脱密处理后部分公开")
     assert code == 1 and "--reason" in out
-    code, out = sign(repo, capsys, "--conclusion", "脱密处理后部分公开", "--reason", "删去附表中的个人信息（条例第十五条）")
+    code, out = sign(
+        repo,
+        capsys,
+        "--conclusion",
+        "脱密处理后部分公开",
+        "--reason",
+        "删去附表中的个人信息（条例第十五条）",
+    )
     assert code == 0, out
     v = verdict(repo)  # 附件4 第九条（三）: the 分管负责同志 approves it first
     assert not v.ok and "分管负责同志签名审批" in v.reason
     record = next((repo / "reviews").rglob("*.yml")).relative_to(repo).as_posix()
-    assert main(["--root", str(repo), "review", "approve", record, "--approver", "张明",
-                 "--date", "2026-11-21", "--key", sample_key("zhangm@etkqq.gov.cn")]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(repo),
+                "review",
+                "approve",
+                record,
+                "--approver",
+                "张明",
+                "--date",
+                "2026-11-21",
+                "--key",
+                sample_key("zhangm@etkqq.gov.cn"),
+            ]
+        )
+        == 0
+    )
     assert verdict(repo).ok
 
 
-def test_a_refusal_keeps_the_entry_off_the_site(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_refusal_keeps_the_entry_off_the_site(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
-    code, out = sign(repo, capsys, "--conclusion", "不予公开", "--attribute", "不公开", "--reason", "属于内部事务信息")
+    code, out = sign(
+        repo,
+        capsys,
+        "--conclusion",
+        "不予公开",
+        "--attribute",
+        "不公开",
+        "--reason",
+        "属于内部事务信息",
+    )
     assert code == 0, out
     v = verdict(repo)
     assert not v.ok and "不予公开" in v.reason
 
 
-def test_the_reviewed_attribute_must_match_the_entry(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_reviewed_attribute_must_match_the_entry(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
     sign(repo, capsys, "--attribute", "依申请公开")
     v = verdict(repo)
@@ -121,7 +176,9 @@ def test_someone_off_the_roster_cannot_sign(repo: Path, capsys: pytest.CaptureFi
     assert not (repo / "reviews").exists()
 
 
-def test_a_hand_edited_review_record_counts_for_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_hand_edited_review_record_counts_for_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
     sign(repo, capsys)
     record = next((repo / "reviews").rglob("*.yml"))
@@ -139,20 +196,50 @@ def test_consultation_is_needed_for_every_concerned_department(repo: Path) -> No
     assert consultation(repo).ok
 
 
-def test_a_withdrawn_entry_leaves_the_site_from_its_date(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_withdrawn_entry_leaves_the_site_from_its_date(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
     doc = read(repo / REL, REL)
     assert is_withdrawn(repo, doc) is False
-    code = main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "复查发现内容有误",
-                 "--approver", "李秀英", "--date", "2026-11-26"])
+    code = main(
+        [
+            "--root",
+            str(repo),
+            "review",
+            "withdraw",
+            str(repo / REL),
+            "--reason",
+            "复查发现内容有误",
+            "--approver",
+            "李秀英",
+            "--date",
+            "2026-11-26",
+        ]
+    )
     assert code == 0
     assert is_withdrawn(repo, doc) is True
-    code = main(["--root", str(repo), "review", "withdraw", str(repo / REL), "--reason", "再次", "--approver", "李秀英",
-                 "--date", "2026-11-26"])
+    code = main(
+        [
+            "--root",
+            str(repo),
+            "review",
+            "withdraw",
+            str(repo / REL),
+            "--reason",
+            "再次",
+            "--approver",
+            "李秀英",
+            "--date",
+            "2026-11-26",
+        ]
+    )
     assert code == 1 and "不能覆盖" in capsys.readouterr().err
 
 
-def test_review_check_reports_every_bad_record_with_its_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_review_check_reports_every_bad_record_with_its_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (repo / "training" / "t.yml").write_text("类型: 集中培训\n日期: 2026-13-01\n", encoding="utf-8")
     (repo / "withdrawals").mkdir()
     (repo / "withdrawals" / "w.yml").write_text("索引号: x\n索引号: y\n", encoding="utf-8")
@@ -165,7 +252,9 @@ def test_review_check_reports_every_bad_record_with_its_line(repo: Path, capsys:
 def test_a_faulty_withdrawal_record_still_withdraws(repo: Path) -> None:
     write_entry(repo)
     (repo / "withdrawals").mkdir()
-    (repo / "withdrawals" / "w.yml").write_text("索引号: 000014349/2026-00007\n撤回原因: 含个人信息\n", encoding="utf-8")
+    (repo / "withdrawals" / "w.yml").write_text(
+        "索引号: 000014349/2026-00007\n撤回原因: 含个人信息\n", encoding="utf-8"
+    )
     assert is_withdrawn(repo, read(repo / REL, REL)) is True
 
 
@@ -176,10 +265,13 @@ def test_an_unknown_base_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixt
 
 
 def test_a_refusal_is_recorded_as_not_disclosed_and_contradictions_are_refused(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo)
     code, out = sign(repo, capsys, "--attribute", "不公开")
     assert code == 1 and "矛盾" in out
-    code, out = sign(repo, capsys, "--conclusion", "不予公开", "--reason", "属于过程性信息（条例第十六条）")
+    code, out = sign(
+        repo, capsys, "--conclusion", "不予公开", "--reason", "属于过程性信息（条例第十六条）"
+    )
     assert code == 0, out
     assert "公开属性: 不公开" in next((repo / "reviews").rglob("*.yml")).read_text(encoding="utf-8")

@@ -30,11 +30,16 @@ TEXT_BOX = """<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlfor
 </wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml">
 <v:textbox><w:txbxContent><w:p><w:r><w:t>秘密★1年</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>
 </w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"""
-DELETED = "<w:p><w:del w:id=\"9\" w:author=\"a\"><w:r><w:delText>身份证号150623198001011235</w:delText></w:r></w:del></w:p>"
+DELETED = '<w:p><w:del w:id="9" w:author="a"><w:r><w:delText>身份证号150623198001011235</w:delText></w:r></w:del></w:p>'
 
 
-def word_file(body: str = "报名登记表", header: str = "", footer: str = "", footnote: bool = False,
-              extra_xml: str = "") -> bytes:
+def word_file(
+    body: str = "报名登记表",
+    header: str = "",
+    footer: str = "",
+    footnote: bool = False,
+    extra_xml: str = "",
+) -> bytes:
     document = docx.Document()
     document.add_paragraph(body)
     section = document.sections[0]
@@ -51,7 +56,10 @@ def word_file(body: str = "报名登记表", header: str = "", footer: str = "",
 def _edit(data: bytes, footnote: bool, extra_xml: str) -> bytes:
     """Add a footnotes part (with its relationship and content type) and body XML."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for name in src.namelist():
             if not name.endswith((".xml", ".rels")):
                 dst.writestr(name, src.read(name))
@@ -60,20 +68,28 @@ def _edit(data: bytes, footnote: bool, extra_xml: str) -> bytes:
             if name == "word/document.xml" and extra_xml:
                 text = text.replace("<w:sectPr", extra_xml + "<w:sectPr", 1)
             if name == "word/_rels/document.xml.rels" and footnote:
-                text = text.replace("</Relationships>", '<Relationship Id="rIdFn" Type="http://schemas.'
-                                    'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                    'Target="footnotes.xml"/></Relationships>')
+                text = text.replace(
+                    "</Relationships>",
+                    '<Relationship Id="rIdFn" Type="http://schemas.'
+                    'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                    'Target="footnotes.xml"/></Relationships>',
+                )
             if name == "[Content_Types].xml" and footnote:
-                text = text.replace("</Types>", '<Override PartName="/word/footnotes.xml" ContentType="'
-                                    'application/vnd.openxmlformats-officedocument.wordprocessingml.'
-                                    'footnotes+xml"/></Types>')
+                text = text.replace(
+                    "</Types>",
+                    '<Override PartName="/word/footnotes.xml" ContentType="'
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                    'footnotes+xml"/></Types>',
+                )
             dst.writestr(name, text.encode("utf-8"))
         if footnote:
             dst.writestr("word/footnotes.xml", FOOTNOTES.encode("utf-8"))
     return out.getvalue()
 
 
-def scan_attachment(root: Path, data: bytes, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, object]]]:
+def scan_attachment(
+    root: Path, data: bytes, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[dict[str, object]]]:
     folder = (root / REL).parent / "att"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "登记表.docx").write_bytes(data)
@@ -101,24 +117,38 @@ def test_a_text_box_is_scanned_once(repo: Path, capsys: pytest.CaptureFixture[st
     assert code == 1 and [r["rule"] for r in rows] == ["SCAN-SECRET-MARK"]
 
 
-def test_text_deleted_with_track_changes_is_still_in_the_file_and_scanned(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_deleted_with_track_changes_is_still_in_the_file_and_scanned(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, rows = scan_attachment(repo, word_file(extra_xml=DELETED), capsys)
     assert code == 1 and [r["rule"] for r in rows] == ["SCAN-ID-CARD"]
 
 
-def test_a_clean_document_with_header_and_footer_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clean_document_with_header_and_footer_passes(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = word_file(header="鄂托克前旗人民政府办公室", footer="第 1 页", footnote=False)
     assert scan_attachment(repo, data, capsys) == (0, [])
 
 
 def test_lines_are_paragraphs_body_first() -> None:
-    text = docx_text(word_file(body="正文一段", header="页眉文字", footer="页脚文字", extra_xml=TEXT_BOX), "a.docx")
+    text = docx_text(
+        word_file(body="正文一段", header="页眉文字", footer="页脚文字", extra_xml=TEXT_BOX),
+        "a.docx",
+    )
     lines = text.split("\n")
-    assert lines.index("正文一段") < lines.index("秘密★1年") < lines.index("页眉文字") < lines.index("页脚文字")
+    assert (
+        lines.index("正文一段")
+        < lines.index("秘密★1年")
+        < lines.index("页眉文字")
+        < lines.index("页脚文字")
+    )
     assert lines.count("秘密★1年") == 1
 
 
-def test_an_entity_bomb_is_refused_by_name_without_expanding_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_entity_bomb_is_refused_by_name_without_expanding_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bomb = word_file(extra_xml="")
     with zipfile.ZipFile(io.BytesIO(bomb)) as zf:
         xml = zf.read("word/document.xml").decode("utf-8")
@@ -135,7 +165,10 @@ def test_a_damaged_document_is_a_warning_to_check_by_eye() -> None:
 
 def _replace(data: bytes, name: str, content: bytes) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for item in src.namelist():
             dst.writestr(item, content if item == name else src.read(item))
     return out.getvalue()

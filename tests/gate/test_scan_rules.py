@@ -14,28 +14,65 @@ FIXTURES = Path(__file__).parent / "scan_fixtures"
 PUBLIC = normalise_public(["0477-7621234", "zwgk@etkqq.gov.cn"])
 
 FOUND = [
-    ("SCAN-SECRET-MARK", "秘密★1年"), ("SCAN-SECRET-MARK", "机密 ★ 10年"), ("SCAN-SECRET-MARK", "绝密★长期"),
-    ("SCAN-SECRET-MARK", "密级：秘密"), ("SCAN-SECRET-MARK", "本件为内部资料"),
-    ("SCAN-SECRET-MARK", "请注意保存"), ("SCAN-SECRET-MARK", "不得外传"), ("SCAN-SECRET-MARK", "涉密人员名单"),
-    ("SCAN-ID-CARD", "身份证号150623198001011235。"), ("SCAN-ID-CARD", "150623 19800101 1235"),
-    ("SCAN-ID-CARD", "１５０６２３１９８５０３１５００２４"), ("SCAN-ID-CARD", "150623198503150024"),
-    ("SCAN-ID-CARD", "老身份证150623800101123号"), ("SCAN-ID-CARD", "110101 491001 002"),
-    ("SCAN-MOBILE", "电话13812345678"), ("SCAN-MOBILE", "138-1234-5678"), ("SCAN-MOBILE", "+86 138 1234 5678"),
-    ("SCAN-MOBILE", "１３８１２３４５６７８"), ("SCAN-MOBILE", "2018 13812345678"),
-    ("SCAN-LANDLINE", "座机0477-7629876"), ("SCAN-LANDLINE", "（0477）7629876"), ("SCAN-LANDLINE", "０４７７－７６２９８７６"),
-    ("SCAN-BANK-CARD", "卡号6222021234567890128止"), ("SCAN-BANK-CARD", "6222 0212 3456 7890 128"),
-    ("SCAN-EMAIL", "邮箱zhangsan@163.com"), ("SCAN-EMAIL", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"),
+    ("SCAN-SECRET-MARK", "秘密★1年"),
+    ("SCAN-SECRET-MARK", "机密 ★ 10年"),
+    ("SCAN-SECRET-MARK", "绝密★长期"),
+    ("SCAN-SECRET-MARK", "密级：秘密"),
+    ("SCAN-SECRET-MARK", "本件为内部资料"),
+    ("SCAN-SECRET-MARK", "请注意保存"),
+    ("SCAN-SECRET-MARK", "不得外传"),
+    ("SCAN-SECRET-MARK", "涉密人员名单"),
+    ("SCAN-ID-CARD", "身份证号150623198001011235。"),
+    ("SCAN-ID-CARD", "150623 19800101 1235"),
+    ("SCAN-ID-CARD", "１５０６２３１９８５０３１５００２４"),
+    ("SCAN-ID-CARD", "150623198503150024"),
+    ("SCAN-ID-CARD", "老身份证150623800101123号"),
+    ("SCAN-ID-CARD", "110101 491001 002"),
+    ("SCAN-MOBILE", "电话13812345678"),
+    ("SCAN-MOBILE", "138-1234-5678"),
+    ("SCAN-MOBILE", "+86 138 1234 5678"),
+    ("SCAN-MOBILE", "１３８１２３４５６７８"),
+    ("SCAN-MOBILE", "2018 13812345678"),
+    ("SCAN-LANDLINE", "座机0477-7629876"),
+    ("SCAN-LANDLINE", "（0477）7629876"),
+    ("SCAN-LANDLINE", "０４７７－７６２９８７６"),
+    ("SCAN-BANK-CARD", "卡号6222021234567890128止"),
+    ("SCAN-BANK-CARD", "6222 0212 3456 7890 128"),
+    ("SCAN-EMAIL", "邮箱zhangsan@163.com"),
+    ("SCAN-EMAIL", "ｚｈａｎｇ＠ｑｑ．ｃｏｍ"),
     ("SCAN-CREDIT-CODE", "个体户92150623MA0N1234X6"),
 ]
 
 CLEAN = [
-    "审查涉及商业秘密或者个人隐私", "商业机密", "国家秘密", "保密审查", "秘密", "密级不高",
-    "150623198001011234", "150623198013011230", "12345678901", "1381234567", "日期2018-11-05",
-    "索引号000014349/2018-01705", "鄂前政办发〔2018〕96号", "6222021234567890123", "12,345,678.90 元",
-    "a@b", "@某某", "91150623MA0N12345Y", "92150623MA0N1234X5", "咨询电话0477-7621234", "zwgk@etkqq.gov.cn",
-    "共1350623人次", "2025 2026 2027 2028",
+    "审查涉及商业秘密或者个人隐私",
+    "商业机密",
+    "国家秘密",
+    "保密审查",
+    "秘密",
+    "密级不高",
+    "150623198001011234",
+    "150623198013011230",
+    "12345678901",
+    "1381234567",
+    "日期2018-11-05",
+    "索引号000014349/2018-01705",
+    "鄂前政办发〔2018〕96号",
+    "6222021234567890123",
+    "12,345,678.90 元",
+    "a@b",
+    "@某某",
+    "91150623MA0N12345Y",
+    "92150623MA0N1234X5",
+    "咨询电话0477-7621234",
+    "zwgk@etkqq.gov.cn",
+    "共1350623人次",
+    "2025 2026 2027 2028",
     # 15 digits that are not a first-generation number: no such province, no such day
-    "123456789012345", "990623800101123", "150623801301123", "150623800230123", "注册号150623000012345",
+    "123456789012345",
+    "990623800101123",
+    "150623801301123",
+    "150623800230123",
+    "注册号150623000012345",
 ]
 
 
@@ -78,14 +115,26 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_a_file_with_front_matter_numbers_and_html_comments(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_file_with_front_matter_numbers_and_html_comments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out = _run(capsys, "--format", "json", str(FIXTURES / "found.md"))
     assert code == 1
     rows = json.loads(out)
     got = sorted((r["rule"], r["line"]) for r in rows)
-    assert got == sorted([("SCAN-MOBILE", 4), ("SCAN-ID-CARD", 5), ("SCAN-SECRET-MARK", 9),
-                          ("SCAN-CREDIT-CODE", 11), ("SCAN-BANK-CARD", 12), ("SCAN-SECRET-MARK", 13),
-                          ("SCAN-SECRET-MARK", 13), ("SCAN-EMAIL", 13), ("SCAN-LANDLINE", 13)])
+    assert got == sorted(
+        [
+            ("SCAN-MOBILE", 4),
+            ("SCAN-ID-CARD", 5),
+            ("SCAN-SECRET-MARK", 9),
+            ("SCAN-CREDIT-CODE", 11),
+            ("SCAN-BANK-CARD", 12),
+            ("SCAN-SECRET-MARK", 13),
+            ("SCAN-SECRET-MARK", 13),
+            ("SCAN-EMAIL", 13),
+            ("SCAN-LANDLINE", 13),
+        ]
+    )
     assert all(r["path"] == "tests/gate/scan_fixtures/found.md" for r in rows)
     assert sum("HTML 注释" in r["message"] for r in rows) == 4
 

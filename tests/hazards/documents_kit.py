@@ -30,9 +30,14 @@ def real_docx(paragraph: str = "报名登记表") -> bytes:
 def with_part(data: bytes, name: str, content: bytes) -> bytes:
     """``data`` (a .docx) with the part ``name`` replaced by ``content``."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for item in src.infolist():
-            dst.writestr(item.filename, content if item.filename == name else src.read(item.filename))
+            dst.writestr(
+                item.filename, content if item.filename == name else src.read(item.filename)
+            )
     return out.getvalue()
 
 
@@ -41,11 +46,14 @@ def truncated_docx(path: Path, tmp: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
-BOMB_XML = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
-            + b"".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode()
-                       for i in range(9))
-            + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            + b"<w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>")
+BOMB_XML = (
+    b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+    + b"".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(9)
+    )
+    + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    + b"<w:body><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:body></w:document>"
+)
 
 
 def entity_bomb_docx(path: Path, tmp: Path) -> None:
@@ -56,7 +64,10 @@ def entity_bomb_docx(path: Path, tmp: Path) -> None:
 def zip_bomb_docx(path: Path, tmp: Path) -> None:
     """document.xml of 64 MB of spaces, deflated to some 60 KB."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(real_docx())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(real_docx())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for item in src.infolist():
             if item.filename != "word/document.xml":
                 dst.writestr(item.filename, src.read(item.filename))
@@ -73,9 +84,13 @@ def huge_docx(path: Path, tmp: Path) -> None:
         fh.truncate(150 * MIB)
 
 
-DEEP_XML = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-            + b"<w:tbl><w:tr><w:tc>" * 80 + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
-            + b"</w:tc></w:tr></w:tbl>" * 80 + b"</w:body></w:document>")
+DEEP_XML = (
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    + b"<w:tbl><w:tr><w:tc>" * 80
+    + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+    + b"</w:tc></w:tr></w:tbl>" * 80
+    + b"</w:body></w:document>"
+)
 
 
 def deep_docx(path: Path, tmp: Path) -> None:
@@ -85,12 +100,14 @@ def deep_docx(path: Path, tmp: Path) -> None:
 
 # ---- documents to import ----------------------------------------------------------------
 
+
 def source(name: str, make: Callable[[Path, Path], None]) -> Callable[[Path], Path]:
     def build(tmp: Path) -> Path:
         path = tmp / "incoming" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         make(path, tmp)
         return path
+
     return build
 
 
@@ -100,7 +117,9 @@ def nested_divs(path: Path, tmp: Path) -> None:
 
 
 def unclosed_tags(path: Path, tmp: Path) -> None:
-    path.write_text("<html><body><p>正文开始" + "<b><i>加粗斜体" * 20000 + "</p></body></html>", "utf-8")
+    path.write_text(
+        "<html><body><p>正文开始" + "<b><i>加粗斜体" * 20000 + "</p></body></html>", "utf-8"
+    )
 
 
 def page_with_hostile_files(path: Path, tmp: Path) -> None:
@@ -109,9 +128,12 @@ def page_with_hostile_files(path: Path, tmp: Path) -> None:
     (tmp / "id_rsa").write_text("PRIVATE KEY\n", "utf-8")
     os.symlink(tmp / "id_rsa", path.parent / "img" / "secret.png")
     os.mkfifo(path.parent / "pipe.pdf")
-    path.write_text('<html><body><div class="content"><p>各单位：现将有关事项通知如下。</p>'
-                    '<p><img src="img/secret.png"></p><p><a href="pipe.pdf">附件：名单</a></p>'
-                    "</div></body></html>", "utf-8")
+    path.write_text(
+        '<html><body><div class="content"><p>各单位：现将有关事项通知如下。</p>'
+        '<p><img src="img/secret.png"></p><p><a href="pipe.pdf">附件：名单</a></p>'
+        "</div></body></html>",
+        "utf-8",
+    )
 
 
 IMPORT_HAZARDS: tuple[tuple[str, Callable[[Path], Path], str], ...] = (

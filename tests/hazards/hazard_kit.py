@@ -64,12 +64,14 @@ def good_entries(root: Path) -> None:
 
 # ---- files that are not what their name says ------------------------------------------
 
+
 def _link(target: str, rel: str) -> Callable[[Path, Path], str]:
     def build(root: Path, tmp: Path) -> str:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         os.symlink(target.replace("{tmp}", str(tmp)), path)
         return rel
+
     return build
 
 
@@ -91,6 +93,7 @@ def fifo(rel: str) -> Callable[[Path, Path], str]:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         os.mkfifo(root / rel)
         return rel
+
     return build
 
 
@@ -111,16 +114,19 @@ def folder(rel: str) -> Callable[[Path, Path], str]:
     def build(root: Path, tmp: Path) -> str:
         (root / rel).mkdir(parents=True)
         return rel
+
     return build
 
 
 def odd_name(name: bytes, shown: str) -> Callable[[Path, Path], str]:
     """An entry, otherwise valid, under a name the tools refuse (written as raw bytes)."""
+
     def build(root: Path, tmp: Path) -> str:
         (root / YEAR_DIR).mkdir(parents=True, exist_ok=True)
         with open(os.fsencode(root / YEAR_DIR) + b"/" + name, "wb") as fh:
             fh.write(entry(4).encode("utf-8"))
         return f"{YEAR_DIR}/{shown}"
+
     return build
 
 
@@ -146,6 +152,7 @@ def deep_yaml(root: Path, tmp: Path) -> str:
 
 # ---- attachments ----------------------------------------------------------------------
 
+
 def listing(root: Path, name: str) -> None:
     """The hostile entry, listing ``name`` (a YAML double-quoted string) as its attachment."""
     extra = f'附件:\n  - 名称: 附件1 名单\n    文件: "{name}"\n'
@@ -157,17 +164,22 @@ def attachment_named(yaml_name: str, shown: str) -> Callable[[Path, Path], str]:
         write(root, f"{YEAR_DIR}/att/名单.csv", "姓名,岗位\n")
         listing(root, yaml_name)
         return shown
+
     return build
 
 
-def attachment(make: Callable[[Path, Path], None], name: str = "名单.csv") -> Callable[[Path, Path], str]:
+def attachment(
+    make: Callable[[Path, Path], None], name: str = "名单.csv"
+) -> Callable[[Path, Path], str]:
     """The hostile entry listing ``att/<name>``, made by ``make(path, tmp)``."""
+
     def build(root: Path, tmp: Path) -> str:
         path = root / YEAR_DIR / "att" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         make(path, tmp)
         listing(root, f"att/{name}")
         return f"{YEAR_DIR}/att/{name}"
+
     return build
 
 
@@ -204,8 +216,12 @@ REPO_HAZARDS = (
     Hazard("attachment-symlink-broken", attachment(symlink_to("nowhere.csv"))),
     Hazard("attachment-fifo", attachment(lambda path, tmp: os.mkfifo(path))),
     Hazard("attachment-folder", attachment(lambda path, tmp: path.mkdir())),
-    Hazard("attachment-truncated-docx", attachment(truncated_docx, "表.docx"), named_by=("scan",),
-           rule="SCAN-UNSCANNED"),
+    Hazard(
+        "attachment-truncated-docx",
+        attachment(truncated_docx, "表.docx"),
+        named_by=("scan",),
+        rule="SCAN-UNSCANNED",
+    ),
     Hazard("attachment-entity-bomb", attachment(entity_bomb_docx, "表.docx"), named_by=("scan",)),
     Hazard("attachment-zip-bomb", attachment(zip_bomb_docx, "表.docx"), named_by=("scan",)),
     Hazard("attachment-150mb-docx", attachment(huge_docx, "表.docx")),

@@ -28,8 +28,15 @@ def xxgk(cwd: Path, *args: str) -> Run:
     env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
     env.pop("XXGK_ROOT", None)
     try:
-        done = subprocess.run([sys.executable, "-m", "xxgk", *args], cwd=cwd, env=env,
-                              capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "xxgk", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"xxgk {' '.join(args)[:80]} took more than {TIMEOUT} s")
     return Run(done.returncode, done.stdout + done.stderr)
@@ -49,7 +56,8 @@ def assert_clean_failure(run: Run) -> None:
 @pytest.mark.parametrize("command", ["check", "scan"])
 @pytest.mark.parametrize("hazard", REPO_HAZARDS, ids=[h.id for h in REPO_HAZARDS])
 def test_a_hostile_file_is_named_and_the_rest_of_the_run_is_kept(
-        repo: Path, tmp_path: Path, hazard: Hazard, command: str) -> None:
+    repo: Path, tmp_path: Path, hazard: Hazard, command: str
+) -> None:
     good_entries(repo)
     named = hazard.build(repo, tmp_path)
     run = xxgk(repo, command)
@@ -76,7 +84,9 @@ def test_every_hazard_at_once(repo: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("case", IMPORT_HAZARDS, ids=[c[0] for c in IMPORT_HAZARDS])
-def test_a_hostile_document_to_import_is_refused_by_name(repo: Path, tmp_path: Path, case: tuple) -> None:  # type: ignore[type-arg]
+def test_a_hostile_document_to_import_is_refused_by_name(
+    repo: Path, tmp_path: Path, case: tuple
+) -> None:  # type: ignore[type-arg]
     _id, build, named = case
     source = build(tmp_path)
     run = xxgk(repo, "import", str(source), *IMPORT_OPTIONS)
@@ -84,7 +94,9 @@ def test_a_hostile_document_to_import_is_refused_by_name(repo: Path, tmp_path: P
     assert named in run.output, run.output
 
 
-def test_a_hostile_file_given_by_name_is_refused_without_reading_it(repo: Path, tmp_path: Path) -> None:
+def test_a_hostile_file_given_by_name_is_refused_without_reading_it(
+    repo: Path, tmp_path: Path
+) -> None:
     good_entries(repo)
     pipe = REPO_HAZARDS[5].build(repo, tmp_path)  # the FIFO: opening it would block
     for command in ("check", "scan"):

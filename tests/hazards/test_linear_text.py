@@ -25,17 +25,27 @@ def seconds(work: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.parametrize("work", [
-    # a newline run between Chinese characters: \s*\n\s* tried every split (n²)
-    lambda: plain("字" + "\n" * 200_000 + "x"),
-    # a line of spaces before a would-be date: ^(.*?)\s*(date)$ tried every split (n³)
-    lambda: date_end("办公室" + " " * 200_000 + "<"),
-    # 40,000 phone numbers: each finding searched every earlier one, and counted lines again
-    lambda: scan_text("13812345678\n" * 40_000, "a.md"),
-    # a page of figures: every span of up to 8 groups used to be a candidate
-    lambda: scan_text("12 " * 300_000, "a.md"),
-    lambda: scan_text("<!--" * 100_000 + "{" * 100_000, "a.md"),
-], ids=["blank-lines", "spaces-before-date", "many-phone-numbers", "page-of-figures", "comments-and-braces"])
+@pytest.mark.parametrize(
+    "work",
+    [
+        # a newline run between Chinese characters: \s*\n\s* tried every split (n²)
+        lambda: plain("字" + "\n" * 200_000 + "x"),
+        # a line of spaces before a would-be date: ^(.*?)\s*(date)$ tried every split (n³)
+        lambda: date_end("办公室" + " " * 200_000 + "<"),
+        # 40,000 phone numbers: each finding searched every earlier one, and counted lines again
+        lambda: scan_text("13812345678\n" * 40_000, "a.md"),
+        # a page of figures: every span of up to 8 groups used to be a candidate
+        lambda: scan_text("12 " * 300_000, "a.md"),
+        lambda: scan_text("<!--" * 100_000 + "{" * 100_000, "a.md"),
+    ],
+    ids=[
+        "blank-lines",
+        "spaces-before-date",
+        "many-phone-numbers",
+        "page-of-figures",
+        "comments-and-braces",
+    ],
+)
 def test_hostile_text_is_read_in_linear_time(work: Callable[[], object]) -> None:
     assert seconds(work) < BUDGET
 
@@ -46,7 +56,10 @@ def test_many_findings_keep_their_lines() -> None:
 
 
 def test_date_at_the_end_of_a_line_is_still_split_off() -> None:
-    assert date_end("鄂托克前旗人民政府办公室　2026年3月5日") == ("鄂托克前旗人民政府办公室", "2026年3月5日")
+    assert date_end("鄂托克前旗人民政府办公室　2026年3月5日") == (
+        "鄂托克前旗人民政府办公室",
+        "2026年3月5日",
+    )
     assert date_end("2026年3月5日印发通知") is None
 
 

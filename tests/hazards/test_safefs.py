@@ -26,7 +26,9 @@ from xxgk.io.safefs import (
 )
 
 
-def test_listing_reports_every_kind_of_hostile_file_and_keeps_the_regular_ones(tmp_path: Path) -> None:
+def test_listing_reports_every_kind_of_hostile_file_and_keeps_the_regular_ones(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "c"
     (folder / "sub").mkdir(parents=True)
     (folder / "a.md").write_text("a", "utf-8")
@@ -40,9 +42,14 @@ def test_listing_reports_every_kind_of_hostile_file_and_keeps_the_regular_ones(t
     (folder / "dir.md" / "inner.md").write_text("i", "utf-8")
     (folder / "a\\b.md").write_text("x", "utf-8")
     files, problems = list_files(tmp_path, "c", (".md",))
-    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["c/a.md", "c/dir.md/inner.md", "c/sub/b.md"]
-    assert {(p.path, p.rule) for p in problems} == {(f"c/{n}", "FILE-KIND") for n in
-                                                    ("link.md", "loop", "pipe.md", "dir.md", "a\\b.md")}
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "c/a.md",
+        "c/dir.md/inner.md",
+        "c/sub/b.md",
+    ]
+    assert {(p.path, p.rule) for p in problems} == {
+        (f"c/{n}", "FILE-KIND") for n in ("link.md", "loop", "pipe.md", "dir.md", "a\\b.md")
+    }
     assert all(p.message.startswith(p.path + " ") for p in problems)
 
 
@@ -55,10 +62,18 @@ def test_a_symlinked_folder_is_refused_not_listed(tmp_path: Path) -> None:
     assert list_files(tmp_path, "absent", (".md",)) == ([], [])
 
 
-@pytest.mark.parametrize("name, why", [
-    ("a\\b.md", "反斜杠"), ("a\x00b", "控制字符"), ("a\nb", "控制字符"), ("a\x7fb", "控制字符"),
-    ("长" * 86, "255 字节"), ("\udcff.md", "UTF-8"), ("普通文件名.md", ""),
-])
+@pytest.mark.parametrize(
+    "name, why",
+    [
+        ("a\\b.md", "反斜杠"),
+        ("a\x00b", "控制字符"),
+        ("a\nb", "控制字符"),
+        ("a\x7fb", "控制字符"),
+        ("长" * 86, "255 字节"),
+        ("\udcff.md", "UTF-8"),
+        ("普通文件名.md", ""),
+    ],
+)
 def test_odd_names_are_refused(name: str, why: str) -> None:
     assert (why in name_problem(name)) and (bool(name_problem(name)) == bool(why))
 
@@ -111,7 +126,9 @@ def test_files_read_through_one_open_folder_are_refused_all_the_same(tmp_path: P
     folders.close()
 
 
-def test_a_file_named_on_the_command_line_may_be_a_link_but_only_to_a_regular_file(tmp_path: Path) -> None:
+def test_a_file_named_on_the_command_line_may_be_a_link_but_only_to_a_regular_file(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "doc.docx").write_bytes(b"PK")
     (tmp_path / "alias.docx").symlink_to(tmp_path / "doc.docx")
     (tmp_path / "zero.docx").symlink_to("/dev/zero")
@@ -136,7 +153,9 @@ def test_the_catalog_listing_leaves_out_what_it_reports(repo: Path) -> None:
     assert [p.name for p in paths] == ["000014349-2026-00001.md", "000014349-2026-00002.md"]
     assert [p.path for p in problems] == [f"{YEAR_DIR}/evil.md"]
     assert set(quick_index_numbers(repo, [*paths, repo / YEAR_DIR / "evil.md"])) == {
-        "000014349/2026-00001", "000014349/2026-00002"}
+        "000014349/2026-00001",
+        "000014349/2026-00002",
+    }
 
 
 def test_an_entry_read_through_a_symlink_is_only_its_problem(repo: Path) -> None:

@@ -21,14 +21,30 @@ def png(width: int = 4, height: int = 3) -> bytes:
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
-def _para(doc: Document, text: str, *, size: float = 16, bold: bool = False, red: bool = False,
-          center: bool = False, right: bool = False, font: str = "仿宋_GB2312") -> None:
+def _para(
+    doc: Document,
+    text: str,
+    *,
+    size: float = 16,
+    bold: bool = False,
+    red: bool = False,
+    center: bool = False,
+    right: bool = False,
+    font: str = "仿宋_GB2312",
+) -> None:
     p = doc.add_paragraph()
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -42,9 +58,16 @@ def _para(doc: Document, text: str, *, size: float = 16, bold: bool = False, red
         run.font.color.rgb = RGBColor(0xFF, 0, 0)
 
 
-def red_head(path: Path, *, secret: bool = True, doc_no: str = "鄂前政办发[2026]第008号",
-             date: str = "2026年3月5日", signature: str = UNIT, picture: bool = True,
-             extra: str = "") -> Path:
+def red_head(
+    path: Path,
+    *,
+    secret: bool = True,
+    doc_no: str = "鄂前政办发[2026]第008号",
+    date: str = "2026年3月5日",
+    signature: str = UNIT,
+    picture: bool = True,
+    extra: str = "",
+) -> Path:
     doc = Document()
     if secret:
         _para(doc, "000123", font="黑体")
@@ -52,7 +75,9 @@ def red_head(path: Path, *, secret: bool = True, doc_no: str = "鄂前政办发[
     _para(doc, "特急", font="黑体")
     _para(doc, f"{UNIT}文件", size=40, red=True, center=True, font="方正小标宋简体")
     _para(doc, doc_no, center=True)
-    _para(doc, "鄂托克前旗人民政府办公室关于做好2026年", size=22, center=True, font="方正小标宋简体")
+    _para(
+        doc, "鄂托克前旗人民政府办公室关于做好2026年", size=22, center=True, font="方正小标宋简体"
+    )
     _para(doc, "政府信息公开工作的通知", size=22, center=True, font="方正小标宋简体")
     _para(doc, "各镇人民政府，旗直各有关部门：")
     _para(doc, "　　为做好2026年政府信息公开工作，经旗人民政府同意，现将有关事项通知如下。")
@@ -69,8 +94,13 @@ def red_head(path: Path, *, secret: bool = True, doc_no: str = "鄂前政办发[
     rest.font.size = Pt(15)
     _para(doc, "二、重点任务", font="黑体")
     table = doc.add_table(rows=3, cols=3)
-    for r, row in enumerate([("序号", "任务", "责任单位"), ("1", "更新公开指南", "政务公开办公室"),
-                             ("2", "编制年度报告", "各单位")]):
+    for r, row in enumerate(
+        [
+            ("序号", "任务", "责任单位"),
+            ("1", "更新公开指南", "政务公开办公室"),
+            ("2", "编制年度报告", "各单位"),
+        ]
+    ):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     if picture:
@@ -141,7 +171,9 @@ def web_page(folder: Path, title: str = TITLE, extra: str = "") -> Path:
     (folder / "files" / "renwu.xlsx").write_bytes(b"PK\x03\x04 not really a spreadsheet")
     (folder / "files" / "flow.png").write_bytes(png())
     page = folder / "page.html"
-    page.write_bytes(PAGE.format(title=title, image="files/flow.png", extra=extra).encode("gb18030"))
+    page.write_bytes(
+        PAGE.format(title=title, image="files/flow.png", extra=extra).encode("gb18030")
+    )
     return page
 
 
@@ -170,15 +202,19 @@ def _numbering(doc: Document) -> None:
         f'<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
         '<w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
-        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>')
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+    )
     plain = parse_xml(
         f'<w:abstractNum {ns} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>')
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+    )
     first_num = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
     for element in (chinese, plain):
         first_num.addprevious(element)
     for num_id in ("90", "91"):
-        root.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>'))
+        root.append(
+            parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+        )
 
 
 def numbered_docx(path: Path) -> Path:
@@ -191,8 +227,11 @@ def numbered_docx(path: Path) -> Path:
 
     def numbered(text: str, num_id: str, level: int) -> None:
         p = doc.add_paragraph(text)
-        p._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+        p._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
 
     doc.add_paragraph("关于做好政务公开工作的通知")
     doc.add_paragraph("各单位：")

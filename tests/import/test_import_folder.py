@@ -20,8 +20,10 @@ OPTIONS = ["--category", "政策文件", "--department", "办公室"]
 
 
 def entries(repo: Path) -> dict[str, Path]:
-    return {str(read(p, "e.md").meta["索引号"]): p
-            for p in sorted((repo / "content" / "catalog").rglob("*.md"))}
+    return {
+        str(read(p, "e.md").meta["索引号"]): p
+        for p in sorted((repo / "content" / "catalog").rglob("*.md"))
+    }
 
 
 def report_rows(folder: Path) -> list[dict[str, str]]:
@@ -30,7 +32,8 @@ def report_rows(folder: Path) -> list[dict[str, str]]:
 
 
 def test_a_folder_imports_in_one_command_with_its_report(
-        repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pages = copy_pages(tmp_path / "pages")
     assert main(["--root", str(repo), "import", str(pages), *OPTIONS]) == 0
     found = entries(repo)
@@ -44,19 +47,30 @@ def test_a_folder_imports_in_one_command_with_its_report(
     assert rows["mirror/www.etkqq.gov.cn/index.html"]["结果"] == "栏目页"
     assert rows["mirror/www.etkqq.gov.cn/zwgk/tzgg/index.html"]["结果"] == "栏目页"
     ordos = rows["ordos/xxgk_detail.html"]
-    assert (ordos["结果"], ordos["索引号"], ordos["索引号来源"]) == ("已导入", "000014349/2025-00012",
-                                                             "保留原索引号")
+    assert (ordos["结果"], ordos["索引号"], ordos["索引号来源"]) == (
+        "已导入",
+        "000014349/2025-00012",
+        "保留原索引号",
+    )
     assert ordos["产生时间出处"] == "信息公开表格的“成文日期”“2025-01-20”"
     assert ordos["内容描述出处"] == "信息公开表格的“内容概述”"
     assert rows["trs/t20240612_3590.html"]["索引号来源"] == "新分配"
     assert rows["trs/t20240612_3590.html"]["正文取自"] == "正文容器 .TRS_Editor"
     summary = (pages / "导入报告.txt").read_text(encoding="utf-8")
     assert "共 6 个文件" in summary and "已导入 4 个" in summary
-    assert "栏目页或首页（不是文章）跳过 2 个" in summary and "保留原网站的 2 个，新分配 2 个" in summary
+    assert (
+        "栏目页或首页（不是文章）跳过 2 个" in summary
+        and "保留原网站的 2 个，新分配 2 个" in summary
+    )
     err = capsys.readouterr().err
     assert "[1/6] hanweb/art_1234_56789.html：已导入" in err and "[6/6] trs/" in err
-    done = subprocess.run([sys.executable, "-m", "xxgk", "--root", str(repo), "check"], text=True,
-                          capture_output=True, check=False, env={**os.environ, "XXGK_TODAY": "2026-11-27"})
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk", "--root", str(repo), "check"],
+        text=True,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "XXGK_TODAY": "2026-11-27"},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -74,21 +88,48 @@ def test_running_again_imports_nothing_twice(repo: Path, tmp_path: Path) -> None
     assert after == before
     outcomes = sorted(r["结果"] for r in report_rows(pages))
     assert outcomes == ["已导入过"] * 4 + ["栏目页"] * 2
-    assert [r["条目"] for r in report_rows(again)] == ["content/catalog/2025/000014349-2025-00012.md"]
+    assert [r["条目"] for r in report_rows(again)] == [
+        "content/catalog/2025/000014349-2025-00012.md"
+    ]
 
 
-def test_a_page_that_cannot_pass_is_held_and_listed(repo: Path, tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_page_that_cannot_pass_is_held_and_listed(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "docs"
     folder.mkdir()
-    simple_docx(folder / "a.docx", ["关于调整办公时间的通知", "各单位：", "自即日起调整办公时间。",
-                                    "鄂托克前旗人民政府办公室", "2026年4月1日"])
+    simple_docx(
+        folder / "a.docx",
+        [
+            "关于调整办公时间的通知",
+            "各单位：",
+            "自即日起调整办公时间。",
+            "鄂托克前旗人民政府办公室",
+            "2026年4月1日",
+        ],
+    )
     (folder / "empty.html").write_text("<html><body><div id='zoom'></div></body></html>")
-    assert main(["--root", str(repo), "import", str(folder), *OPTIONS,
-                 "--report", str(tmp_path / "报告")]) == 1
+    assert (
+        main(
+            [
+                "--root",
+                str(repo),
+                "import",
+                str(folder),
+                *OPTIONS,
+                "--report",
+                str(tmp_path / "报告"),
+            ]
+        )
+        == 1
+    )
     assert entries(repo) == {}
-    rows = {r["文件"]: r for r in csv.DictReader(
-        (tmp_path / "报告.csv").read_text(encoding="utf-8-sig").splitlines())}
+    rows = {
+        r["文件"]: r
+        for r in csv.DictReader(
+            (tmp_path / "报告.csv").read_text(encoding="utf-8-sig").splitlines()
+        )
+    }
     assert rows["a.docx"]["结果"] == "未写入"
     assert rows["a.docx"]["缺少"] == "关键词、内容描述"
     assert rows["a.docx"]["产生时间"] == "2026-04-01"
@@ -96,8 +137,24 @@ def test_a_page_that_cannot_pass_is_held_and_listed(repo: Path, tmp_path: Path,
     assert "没有读到任何正文" in rows["empty.html"]["需人工处理"]
     assert rows["a.docx"]["条目"] == ""  # nothing was written
     # supplying what was missing and running again writes it
-    assert main(["--root", str(repo), "import", str(folder), *OPTIONS, "--keywords", "办公时间",
-                 "--summary", "调整办公时间。", "--report", str(tmp_path / "报告")]) == 1
+    assert (
+        main(
+            [
+                "--root",
+                str(repo),
+                "import",
+                str(folder),
+                *OPTIONS,
+                "--keywords",
+                "办公时间",
+                "--summary",
+                "调整办公时间。",
+                "--report",
+                str(tmp_path / "报告"),
+            ]
+        )
+        == 1
+    )
     assert list(entries(repo)) == ["000014349/2026-00001"]
 
 
@@ -111,7 +168,9 @@ def test_dry_run_writes_no_entry(repo: Path, tmp_path: Path) -> None:
 def test_a_symlink_in_the_folder_is_refused_not_followed(repo: Path, tmp_path: Path) -> None:
     pages = copy_pages(tmp_path / "pages")
     outside = tmp_path / "outside.html"
-    outside.write_text("<html><body><p>" + "不应读取的文字。" * 10 + "</p></body></html>", encoding="utf-8")
+    outside.write_text(
+        "<html><body><p>" + "不应读取的文字。" * 10 + "</p></body></html>", encoding="utf-8"
+    )
     (pages / "link.html").symlink_to(outside)
     assert main(["--root", str(repo), "import", str(pages), *OPTIONS]) == 1
     row = next(r for r in report_rows(pages) if r["文件"] == "link.html")

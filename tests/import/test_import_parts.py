@@ -16,21 +16,26 @@ from xxgk.importer.header import find_title, normalise_doc_no, read_head
 from xxgk.importer.walk import walk
 
 
-@pytest.mark.parametrize("text,want", [
-    ("2018年11月5日", dt.date(2018, 11, 5)),
-    ("２０１８年１１月５日", dt.date(2018, 11, 5)),
-    ("二〇一八年十一月五日", dt.date(2018, 11, 5)),
-    ("二○○三年十二月一日", dt.date(2003, 12, 1)),
-    ("二〇二六年三月三十一日", dt.date(2026, 3, 31)),
-    ("二〇二六年十月二十日", dt.date(2026, 10, 20)),
-    ("（2026年3月5日）", dt.date(2026, 3, 5)),
-    ("2018 年 11 月 5 日", dt.date(2018, 11, 5)),
-])
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("2018年11月5日", dt.date(2018, 11, 5)),
+        ("２０１８年１１月５日", dt.date(2018, 11, 5)),
+        ("二〇一八年十一月五日", dt.date(2018, 11, 5)),
+        ("二○○三年十二月一日", dt.date(2003, 12, 1)),
+        ("二〇二六年三月三十一日", dt.date(2026, 3, 31)),
+        ("二〇二六年十月二十日", dt.date(2026, 10, 20)),
+        ("（2026年3月5日）", dt.date(2026, 3, 5)),
+        ("2018 年 11 月 5 日", dt.date(2018, 11, 5)),
+    ],
+)
 def test_date_lines(text: str, want: dt.date) -> None:
     assert date_line(text) == want
 
 
-@pytest.mark.parametrize("text", ["2018年2月30日", "二〇一八年十三月一日", "于2018年11月5日印发", "2018-11-05"])
+@pytest.mark.parametrize(
+    "text", ["2018年2月30日", "二〇一八年十三月一日", "于2018年11月5日印发", "2018-11-05"]
+)
 def test_not_a_date_line(text: str) -> None:
     assert date_line(text) is None
 
@@ -40,13 +45,16 @@ def test_dates_inside_web_fields() -> None:
     assert find_date("2026-03-06 09:30") == dt.date(2026, 3, 6)
 
 
-@pytest.mark.parametrize("printed,want", [
-    ("鄂前政办发〔2018〕96号", "鄂前政办发〔2018〕96号"),
-    ("鄂前政办发[2018]96号", "鄂前政办发〔2018〕96号"),
-    ("鄂前政办发（2018）096号", "鄂前政办发〔2018〕96号"),
-    ("鄂前政办发【2018】第96号", "鄂前政办发〔2018〕96号"),
-    ("鄂前政办发 〔 2018 〕 96 号", "鄂前政办发〔2018〕96号"),
-])
+@pytest.mark.parametrize(
+    "printed,want",
+    [
+        ("鄂前政办发〔2018〕96号", "鄂前政办发〔2018〕96号"),
+        ("鄂前政办发[2018]96号", "鄂前政办发〔2018〕96号"),
+        ("鄂前政办发（2018）096号", "鄂前政办发〔2018〕96号"),
+        ("鄂前政办发【2018】第96号", "鄂前政办发〔2018〕96号"),
+        ("鄂前政办发 〔 2018 〕 96 号", "鄂前政办发〔2018〕96号"),
+    ],
+)
 def test_doc_numbers_are_normalised_to_gbt_9704(printed: str, want: str) -> None:
     assert normalise_doc_no(printed) == want
 
@@ -56,8 +64,14 @@ def p(text: str) -> Block:
 
 
 def test_head_parts_fill_whole_lines_only() -> None:
-    blocks = [p("000001"), p("机密★10年"), p("鄂托克前旗财政局文件"), p("鄂前财发〔2026〕3号"),
-              p("关于秘密事项的通知"), p("本文件涉及的秘密★事项已解密。")]
+    blocks = [
+        p("000001"),
+        p("机密★10年"),
+        p("鄂托克前旗财政局文件"),
+        p("鄂前财发〔2026〕3号"),
+        p("关于秘密事项的通知"),
+        p("本文件涉及的秘密★事项已解密。"),
+    ]
     head, rest = read_head(blocks)
     assert head.markings == ["份号 000001", "密级 机密★10年"]
     assert head.banner == "鄂托克前旗财政局" and head.doc_no == "鄂前财发〔2026〕3号"
@@ -84,22 +98,29 @@ def test_known_title_removes_only_lines_that_spell_it() -> None:
 
 
 def test_text_that_looks_like_markup_is_escaped() -> None:
-    soup = BeautifulSoup("<div><p>&lt;script&gt;x&lt;/script&gt; a*b*c [x](y) {: .c} # 一</p>"
-                         "<p># 不是标题</p></div>", "lxml")
+    soup = BeautifulSoup(
+        "<div><p>&lt;script&gt;x&lt;/script&gt; a*b*c [x](y) {: .c} # 一</p>"
+        "<p># 不是标题</p></div>",
+        "lxml",
+    )
     blocks = walk(soup.div, word_resolver(Assets()))
     assert blocks[0].md == r"&lt;script>x&lt;/script> a\*b\*c \[x\](y) \{: .c\} # 一"
     assert blocks[1].md == r"\# 不是标题"
 
 
 def test_merged_cells_keep_the_table_rectangular() -> None:
-    html = ("<table><tr><td rowspan='2'>甲</td><td colspan='2'>乙</td></tr>"
-            "<tr><td>1</td><td>2|3</td></tr></table>")
+    html = (
+        "<table><tr><td rowspan='2'>甲</td><td colspan='2'>乙</td></tr>"
+        "<tr><td>1</td><td>2|3</td></tr></table>"
+    )
     soup = BeautifulSoup(html, "lxml")
     [table] = walk(soup.body, word_resolver(Assets()))
     assert table.md == "| 甲 | 乙 |  |\n| --- | --- | --- |\n|  | 1 | 2\\|3 |"
 
 
-@pytest.mark.parametrize("source", ['<p>报送。<br>{: onclick="x"}</p>', '<p><b>二、要求 {: onclick="y"}</b></p>'])
+@pytest.mark.parametrize(
+    "source", ['<p>报送。<br>{: onclick="x"}</p>', '<p><b>二、要求 {: onclick="y"}</b></p>']
+)
 def test_attribute_lists_in_text_stay_text(source: str) -> None:
     soup = BeautifulSoup(f"<div>{source}</div>", "lxml")
     md = "\n\n".join(b.md for b in walk(soup.div, word_resolver(Assets())))
@@ -109,4 +130,6 @@ def test_attribute_lists_in_text_stay_text(source: str) -> None:
 
 def test_doc_number_line_with_signer_of_an_upward_document() -> None:
     head, rest = read_head([p("鄂前政发〔2026〕5号　　签发人：张三"), p("关于请求拨付资金的请示")])
-    assert head.doc_no == "鄂前政发〔2026〕5号" and [b.text for b in rest] == ["关于请求拨付资金的请示"]
+    assert head.doc_no == "鄂前政发〔2026〕5号" and [b.text for b in rest] == [
+        "关于请求拨付资金的请示"
+    ]

@@ -21,19 +21,55 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.mark.slow
 def test_reviewed_import_is_published_with_picture_and_attachment(
-        repo: Path, make_page: Callable[..., Path]) -> None:
+    repo: Path, make_page: Callable[..., Path]
+) -> None:
     shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.rmtree(repo / "content")
     shutil.copytree(REPO / "content", repo / "content", ignore=shutil.ignore_patterns("catalog"))
     (repo / "content" / "catalog").mkdir()
-    assert main(["--root", str(repo), "import", str(make_page()), "--category", "政策文件",
-                 "--department", "政务公开办公室"]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(repo),
+                "import",
+                str(make_page()),
+                "--category",
+                "政策文件",
+                "--department",
+                "政务公开办公室",
+            ]
+        )
+        == 0
+    )
     entry = "content/catalog/2026/000014349-2026-00077.md"
-    assert main(["--root", str(repo), "review", "sign", str(repo / entry), "--reviewer", "王建华",
-                 "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(repo),
+                "review",
+                "sign",
+                str(repo / entry),
+                "--reviewer",
+                "王建华",
+                "--key",
+                sample_key("wangjh@etkqq.gov.cn"),
+                "--author",
+                STAFF,
+            ]
+        )
+        == 0
+    )
     env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=repo, env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     page = repo / "site" / "catalog" / "000014349-2026-00077"
     html = (page / "index.html").read_text(encoding="utf-8")

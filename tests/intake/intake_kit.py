@@ -42,8 +42,17 @@ def small_repo(root: Path) -> Path:
 
 def copy_repository(target: Path) -> Path:
     """The project as an office would have it (without tests/, which hold the canaries)."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".pytest_cache", "__pycache__", ".bench",
-                                    "*.egg-info", ".cache", "tests")
+    ignore = shutil.ignore_patterns(
+        ".git",
+        ".venv",
+        "site",
+        ".pytest_cache",
+        "__pycache__",
+        ".bench",
+        "*.egg-info",
+        ".cache",
+        "tests",
+    )
     shutil.copytree(REPO, target, ignore=ignore)
     return target
 
@@ -66,14 +75,34 @@ class Server:
         return Tokens(load_key(self.spool / "form-key"), 0).issue(time.time() - age)
 
 
-def start(root: Path, spool: Path, *extra: str, now: str = NOW, port: int | None = None,
-          env: dict[str, str] | None = None) -> Server:
+def start(
+    root: Path,
+    spool: Path,
+    *extra: str,
+    now: str = NOW,
+    port: int | None = None,
+    env: dict[str, str] | None = None,
+) -> Server:
     port = port or free_port()
     environ = {**os.environ, "XXGK_NOW": now, **(env or {})}
     environ.pop("XXGK_TODAY", None)
-    proc = subprocess.Popen([str(XXGK), "--root", str(root), "intake", "serve", "--port", str(port),
-                             "--spool", str(spool), *extra], env=environ, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            str(XXGK),
+            "--root",
+            str(root),
+            "intake",
+            "serve",
+            "--port",
+            str(port),
+            "--spool",
+            str(spool),
+            *extra,
+        ],
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     server = Server(f"http://127.0.0.1:{port}/", spool, proc, port)
     wait_until_up(server)
     return server
@@ -115,10 +144,18 @@ def serving(root: Path, spool: Path, *extra: str, **kw: Any) -> Iterator[Server]
 
 def person(**over: str) -> dict[str, str]:
     """A valid application from a fictitious person (a form's JSON)."""
-    data = {"applicant_type": "自然人", "name": "测试申请人（虚构）", "id_type": "居民身份证",
-            "id_number": "99999919900101123X", "phone": "13000000000", "email": "test@example.cn",
-            "unit": "鄂托克前旗财政局", "info": "2026年旗本级预算调整方案", "carrier": "电子文档",
-            "delivery": "电子邮件"}
+    data = {
+        "applicant_type": "自然人",
+        "name": "测试申请人（虚构）",
+        "id_type": "居民身份证",
+        "id_number": "99999919900101123X",
+        "phone": "13000000000",
+        "email": "test@example.cn",
+        "unit": "鄂托克前旗财政局",
+        "info": "2026年旗本级预算调整方案",
+        "carrier": "电子文档",
+        "delivery": "电子邮件",
+    }
     return {**data, **over}
 
 
@@ -133,5 +170,11 @@ def opened(entry: Path) -> Envelope:
 def xxgk(root: Path, *args: str, today: str = "2026-11-27") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XXGK_TODAY": today}
     env.pop("XXGK_NOW", None)
-    return subprocess.run([str(XXGK), "--root", str(root), *args], env=env, capture_output=True, text=True,
-                          check=False, timeout=120)
+    return subprocess.run(
+        [str(XXGK), "--root", str(root), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )

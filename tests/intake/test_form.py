@@ -20,9 +20,21 @@ def test_every_field_has_a_label_a_message_slot_and_the_schema_rides_along(tmp_p
     html = form_html(root, load_registry(root))
     schema = json.loads(unescape(re.search(r'data-schema="([^"]*)"', html)[1]))  # type: ignore[index]
     assert schema == json.loads((root / "schemas/application.schema.json").read_text("utf-8"))
-    for name in ("name", "id_number", "phone", "email", "address", "org", "credit_code", "contact", "info"):
+    for name in (
+        "name",
+        "id_number",
+        "phone",
+        "email",
+        "address",
+        "org",
+        "credit_code",
+        "contact",
+        "info",
+    ):
         assert f'<label for="xxgk-apply-{name}">' in html, name
-        assert re.search(rf'id="xxgk-apply-{name}"[^>]*aria-describedby="[^"]*xxgk-apply-{name}-error"', html), name
+        assert re.search(
+            rf'id="xxgk-apply-{name}"[^>]*aria-describedby="[^"]*xxgk-apply-{name}-error"', html
+        ), name
         assert f'id="xxgk-apply-{name}-error" hidden' in html
     assert 'type="tel" id="xxgk-apply-phone"' in html and 'autocomplete="tel"' in html
     assert '<option value="鄂托克前旗人民政府" selected>' in html  # the government by default
@@ -34,7 +46,11 @@ def test_every_field_has_a_label_a_message_slot_and_the_schema_rides_along(tmp_p
 
 def test_the_purpose_field_appears_where_the_registry_asks_for_it(tmp_path: Path) -> None:
     root = small_repo(tmp_path / "repo")
-    text = (root / "xxgk.yml").read_text("utf-8").replace("在线申请填写用途: false", "在线申请填写用途: true")
+    text = (
+        (root / "xxgk.yml")
+        .read_text("utf-8")
+        .replace("在线申请填写用途: false", "在线申请填写用途: true")
+    )
     (root / "xxgk.yml").write_text(text, "utf-8")
     html = form_html(root, load_registry(root))
     assert '<label for="xxgk-apply-purpose">用途</label>' in html
@@ -44,7 +60,11 @@ def test_the_page_is_safe_for_a_generated_page_and_the_guide_links_it(tmp_path: 
     root = small_repo(tmp_path / "repo")
     registry = load_registry(root)
     page = page_markdown(root, registry)
-    assert page.startswith("---\ntitle: 在线申请政府信息公开") and "18:00" in page and "15 个工作日" in page
+    assert (
+        page.startswith("---\ntitle: 在线申请政府信息公开")
+        and "18:00" in page
+        and "15 个工作日" in page
+    )
     found = sanitize.review(form_html(root, registry))
     assert [u.message for u in found if u.severe] == []
     assert "[在线申请](../apply/index.md)" in guide_markdown(registry)

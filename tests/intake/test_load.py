@@ -77,7 +77,9 @@ async def first_token(http: httpx.AsyncClient, stop_at: float) -> str:
     raise AssertionError("no token before the deadline")
 
 
-async def killer(server: Server, run: Run, restarted: list[Server], root: Path, stop_at: float) -> None:
+async def killer(
+    server: Server, run: Run, restarted: list[Server], root: Path, stop_at: float
+) -> None:
     while len(run.acked) < KILL_AFTER and time.monotonic() < stop_at:
         await asyncio.sleep(0.01)
     os.kill(server.proc.pid, signal.SIGKILL)
@@ -115,15 +117,19 @@ def report(what: str, run: Run) -> str:
     took = run.last - run.first
     ms = sorted(x * 1000 for x in run.latencies)
     p99 = ms[max(0, int(len(ms) * 0.99) - 1)]
-    line = (f"{what}: {len(run.acked)} 份，{CLIENTS} 个并发客户端，自第一份提交起用时 {took:.2f} 秒，"
-            f"吞吐 {len(run.acked) / took:.0f} 份/秒；延迟 p50 {statistics.median(ms):.0f} 毫秒，"
-            f"p99 {p99:.0f} 毫秒，最大 {ms[-1]:.0f} 毫秒；重试 {run.retries} 次")
+    line = (
+        f"{what}: {len(run.acked)} 份，{CLIENTS} 个并发客户端，自第一份提交起用时 {took:.2f} 秒，"
+        f"吞吐 {len(run.acked) / took:.0f} 份/秒；延迟 p50 {statistics.median(ms):.0f} 毫秒，"
+        f"p99 {p99:.0f} 毫秒，最大 {ms[-1]:.0f} 毫秒；重试 {run.retries} 次"
+    )
     print("\n" + line)
     return line
 
 
 @pytest.mark.slow
-def test_500_applications_from_50_clients_are_all_stored_with_distinct_numbers(tmp_path: Path) -> None:
+def test_500_applications_from_50_clients_are_all_stored_with_distinct_numbers(
+    tmp_path: Path,
+) -> None:
     root = small_repo(tmp_path / "repo")
     server = start(root, tmp_path / "spool", *ARGS)
     run = Run()
@@ -153,4 +159,3 @@ def test_killing_the_server_mid_run_loses_no_acknowledged_submission(tmp_path: P
     stored, extra = check_spool(tmp_path / "spool", run)
     report(f"SIGKILL 后重启（多存 {extra} 份未确认的重复提交）", run)
     assert extra <= CLIENTS  # at most one per client: stored, then killed before it could answer
-

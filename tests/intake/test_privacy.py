@@ -54,26 +54,63 @@ def test_the_canary_is_nowhere_in_plain_text(tmp_path: Path) -> None:
     git(root, "commit", "-q", "-m", "初始")
     spool = tmp_path / "spool"
     with serving(root, spool) as server:
-        data = {**person(name=NAME, id_number=ID_NUMBER, phone=PHONE, address=ADDRESS, email=EMAIL,
-                         delivery="邮寄", carrier="纸质"), "token": server.token(age=10)}
+        data = {
+            **person(
+                name=NAME,
+                id_number=ID_NUMBER,
+                phone=PHONE,
+                address=ADDRESS,
+                email=EMAIL,
+                delivery="邮寄",
+                carrier="纸质",
+            ),
+            "token": server.token(age=10),
+        }
         r = httpx.post(server.base + "api/requests", json=data, timeout=30)
         assert r.status_code == 201 and not leaks(r.content)
     assert len(entries(spool)) == 1 and files_leaking(spool) == []
 
     taken = xxgk(root, "request", "inbox", "--identity", str(KEY), "--spool", str(spool))
     assert taken.returncode == 0 and "已导入 1 份" in taken.stdout, taken.stderr
-    added = xxgk(root, "request", "add", "--received", "2026-11-20", "--channel", "信函", "--unit",
-                 "鄂托克前旗财政局", "--type", "自然人", "--name", NAME2, "--id-number", ID_NUMBER,
-                 "--phone", PHONE, "--address", ADDRESS, "--info", "2026年旗本级预算调整方案")
+    added = xxgk(
+        root,
+        "request",
+        "add",
+        "--received",
+        "2026-11-20",
+        "--channel",
+        "信函",
+        "--unit",
+        "鄂托克前旗财政局",
+        "--type",
+        "自然人",
+        "--name",
+        NAME2,
+        "--id-number",
+        ID_NUMBER,
+        "--phone",
+        PHONE,
+        "--address",
+        ADDRESS,
+        "--info",
+        "2026年旗本级预算调整方案",
+    )
     assert added.returncode == 0, added.stderr
     git(root, "add", "requests")
     git(root, "commit", "-q", "-m", "登记申请")
 
     shown = xxgk(root, "request", "show", r.json()["受理编号"], "--identity", str(KEY))
-    assert NAME in shown.stdout and ID_NUMBER in shown.stdout and PHONE in shown.stdout  # it did go through
+    assert (
+        NAME in shown.stdout and ID_NUMBER in shown.stdout and PHONE in shown.stdout
+    )  # it did go through
 
-    build = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet"], cwd=root,
-                           capture_output=True, text=True, check=False)
+    build = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert build.returncode == 0, build.stderr[-2000:]
     assert (root / "site" / "apply" / "index.html").is_file()
 
@@ -82,5 +119,7 @@ def test_the_canary_is_nowhere_in_plain_text(tmp_path: Path) -> None:
     history = git(root, "log", "-p", "--all", "--no-color").encode("utf-8")
     assert "登记申请" in history.decode() and not leaks(history)
     revisions = git(root, "rev-list", "--all").split()
-    found = subprocess.run(["git", "grep", "-I", "-c", "-e", "QZX", *revisions], cwd=root, capture_output=True)
+    found = subprocess.run(
+        ["git", "grep", "-I", "-c", "-e", "QZX", *revisions], cwd=root, capture_output=True
+    )
     assert found.returncode == 1 and found.stdout == b""  # no match in any tree of any commit

@@ -33,8 +33,12 @@ def test_threads_and_processes_never_get_the_same_number(tmp_path: Path) -> None
             with lock:
                 numbers.append(got)
 
-    procs = [subprocess.Popen([sys.executable, "-c", WORKER, str(tmp_path), "20"], stdout=subprocess.PIPE, text=True)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(tmp_path), "20"], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(3)
+    ]
     threads = [threading.Thread(target=work) for _ in range(4)]
     for t in threads:
         t.start()
@@ -45,7 +49,9 @@ def test_threads_and_processes_never_get_the_same_number(tmp_path: Path) -> None
         numbers += out.split()
     assert len(numbers) == 140 and len(set(numbers)) == 140
     stored = entries(tmp_path)
-    assert len(stored) == 140 and all(p.read_text() == p.stem for p in stored)  # each holds its own number
+    assert len(stored) == 140 and all(
+        p.read_text() == p.stem for p in stored
+    )  # each holds its own number
 
 
 def test_a_stored_entry_whose_marker_was_lost_is_never_given_out_again(tmp_path: Path) -> None:

@@ -37,8 +37,9 @@ def test_every_outcome_row_and_applicant_column_is_counted(repo: Path) -> None:
         for i, applicant in enumerate(APPLICANT_TYPES):
             for _ in range(1 + (i + j) % 2):  # 1 or 2 so that a swapped cell shows
                 n += 1
-                write_request(repo, f"YSQ-2025-{n:04d}", "2025-03-02", applicant, "2025-03-20",
-                              result, reason)
+                write_request(
+                    repo, f"YSQ-2025-{n:04d}", "2025-03-02", applicant, "2025-03-20", result, reason
+                )
             row = [r.id for r in rows_3() if r.counted and r.id.startswith("三")][j]
             expected[(row, applicant)] = 1 + (i + j) % 2
     report = _build(repo)
@@ -79,12 +80,15 @@ def test_a_decision_dated_before_its_receipt_across_years_breaks_the_balance(rep
     report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     messages = [p.message for p in problems]
-    assert any("表三“社会公益组织”列不平衡" in m and "一（本年新收 0）" in m
-               and "三（七）总计 1" in m for m in messages), messages
+    assert any(
+        "表三“社会公益组织”列不平衡" in m and "一（本年新收 0）" in m and "三（七）总计 1" in m
+        for m in messages
+    ), messages
     assert any("表三“总计”列不平衡" in m for m in messages)
     assert not any("“自然人”列" in m for m in messages)
-    assert any(p.path == bad.relative_to(repo).as_posix() and "早于收到日期" in p.message
-               for p in problems)
+    assert any(
+        p.path == bad.relative_to(repo).as_posix() and "早于收到日期" in p.message for p in problems
+    )
     done = xxgk(repo, "report", "annual", "--year", "2025")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "社会公益组织" in done.stderr and not (repo / page.page_path(Scope(2025))).exists()
@@ -99,15 +103,22 @@ def test_table_two_counts_regulations_issued_repealed_and_in_force(repo: Path) -
     write_entry(repo, "戊文件", "行政规范性文件", "2026-01-02")  # issued after the year
     write_entry(repo, "己文件", "其他", "2025-05-05")
     docs = _build(repo).two.documents
-    assert [docs[("规章", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [1, 1, 1]
-    assert [docs[("行政规范性文件", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [1, 0, 2]
+    assert [docs[("规章", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")] == [
+        1,
+        1,
+        1,
+    ]
+    assert [
+        docs[("行政规范性文件", c)] for c in ("本年制发件数", "本年废止件数", "现行有效件数")
+    ] == [1, 0, 2]
 
 
 def test_table_two_figures_and_table_four_come_from_the_input_files(repo: Path) -> None:
     folder = copy_inputs(repo)
     stats = (folder / "统计数据.yml").read_text(encoding="utf-8")
-    (folder / "统计数据.yml").write_text(stats.replace("行政强制: 9", "行政强制: 4")
-                                       .replace('"86.42"', '"0.0350"'), encoding="utf-8")
+    (folder / "统计数据.yml").write_text(
+        stats.replace("行政强制: 9", "行政强制: 4").replace('"86.42"', '"0.0350"'), encoding="utf-8"
+    )
     appeals = (folder / "复议诉讼.yml").read_text(encoding="utf-8").split("\n")
     values = iter(range(1, 13))
     appeals = [re.sub(r": 0$|: 1$", lambda _: f": {next(values)}", line) for line in appeals]
@@ -119,15 +130,24 @@ def test_table_two_figures_and_table_four_come_from_the_input_files(repo: Path) 
     assert row == [1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 9, 10, 11, 12, 42]
 
 
-@pytest.mark.parametrize("name, old, new, words", [
-    ("统计数据.yml", "行政许可: 1862", "行政许可: 很多", "行政许可"),
-    ("统计数据.yml", '"86.42"', '"12,5"', "行政事业性收费"),
-    ("复议诉讼.yml", "  尚未审结: 0", "  尚未审结: 0\n  总计: 3", "总计写的是 3，但前四项之和是 1"),
-    ("复议诉讼.yml", '年度: "2025"', '年度: "2024"', "在 2025 年的文件夹里"),
-    ("正文.md", "发布日期: 2026-03-20", "发布日期: 2025-12-20", "不在 2025 年度结束之后"),
-])
-def test_bad_input_is_refused_with_file_and_line(repo: Path, name: str, old: str, new: str,
-                                                 words: str) -> None:
+@pytest.mark.parametrize(
+    "name, old, new, words",
+    [
+        ("统计数据.yml", "行政许可: 1862", "行政许可: 很多", "行政许可"),
+        ("统计数据.yml", '"86.42"', '"12,5"', "行政事业性收费"),
+        (
+            "复议诉讼.yml",
+            "  尚未审结: 0",
+            "  尚未审结: 0\n  总计: 3",
+            "总计写的是 3，但前四项之和是 1",
+        ),
+        ("复议诉讼.yml", '年度: "2025"', '年度: "2024"', "在 2025 年的文件夹里"),
+        ("正文.md", "发布日期: 2026-03-20", "发布日期: 2025-12-20", "不在 2025 年度结束之后"),
+    ],
+)
+def test_bad_input_is_refused_with_file_and_line(
+    repo: Path, name: str, old: str, new: str, words: str
+) -> None:
     folder = copy_inputs(repo)
     text = (folder / name).read_text(encoding="utf-8")
     before = text.split(old, 1)[0]
@@ -145,7 +165,9 @@ def test_publishing_after_the_legal_deadline_is_a_warning_not_a_refusal(repo: Pa
     (folder / "正文.md").write_text(text.replace("2026-03-20", "2026-04-02"), encoding="utf-8")
     report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is not None and report.published == "2026-04-02"
-    assert [p.severity.value for p in problems] == ["warning"] and "2026-03-31" in problems[0].message
+    assert [p.severity.value for p in problems] == ["warning"] and "2026-03-31" in problems[
+        0
+    ].message
     done = xxgk(repo, "report", "annual", "--year", "2025")
     assert done.returncode == 0 and "警告" in done.stderr and "2026-03-31" in done.stderr
 
@@ -153,17 +175,23 @@ def test_publishing_after_the_legal_deadline_is_a_warning_not_a_refusal(repo: Pa
 def test_staff_text_must_have_exactly_the_three_sections(repo: Path) -> None:
     folder = copy_inputs(repo)
     text = (folder / "正文.md").read_text(encoding="utf-8")
-    (folder / "正文.md").write_text(text.replace("## 六、其他需要报告的事项", "## 三、申请情况"),
-                                    encoding="utf-8")
+    (folder / "正文.md").write_text(
+        text.replace("## 六、其他需要报告的事项", "## 三、申请情况"), encoding="utf-8"
+    )
     report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     messages = " ".join(p.message for p in problems)
-    assert "“三、申请情况”不是可写的一节" in messages and "缺少一节“## 六、其他需要报告的事项”" in messages
+    assert (
+        "“三、申请情况”不是可写的一节" in messages
+        and "缺少一节“## 六、其他需要报告的事项”" in messages
+    )
 
 
 def test_page_tables_have_the_template_shape_and_csv_agrees(repo: Path) -> None:
     copy_inputs(repo)
-    write_request(repo, "YSQ-2025-0001", "2025-03-02", "商业企业", "2025-03-09", "不予公开", "属于国家秘密")
+    write_request(
+        repo, "YSQ-2025-0001", "2025-03-02", "商业企业", "2025-03-09", "不予公开", "属于国家秘密"
+    )
     report = _build(repo)
     files = page.outputs(report)
     text = files[page.page_path(Scope(2025))]
@@ -172,13 +200,17 @@ def test_page_tables_have_the_template_shape_and_csv_agrees(repo: Path) -> None:
     data = [r for r in rows if "<td" in r]
     assert len(data) == 25  # 一, 二, 22 rows of 三 (with （七）), 四
     assert all(len(re.findall(r'<td class="n">\d+</td>', r)) == 7 for r in data)
-    table = list(csv.reader(io.StringIO(files[page.csv_dir(Scope(2025)) / "table-3.csv"].lstrip("\ufeff"))))
+    table = list(
+        csv.reader(io.StringIO(files[page.csv_dir(Scope(2025)) / "table-3.csv"].lstrip("\ufeff")))
+    )
     assert table[0] == ["行次", "项目", *COLUMNS_3] and len(table) == 26
     secret = next(r for r in table if r[0] == "三（三）1")
     assert secret[2:] == ["0", "1", "0", "0", "0", "0", "1"]
     four = text.split("## 四、")[1].split("## 五、")[0]
     assert len(re.findall(r'<td class="n">\d+</td>', four)) == 15
-    assert "## 一、总体情况" in text and text.index("## 一、") < text.index("## 二、") < text.index("## 五、")
+    assert "## 一、总体情况" in text and text.index("## 一、") < text.index("## 二、") < text.index(
+        "## 五、"
+    )
 
 
 def test_cli_writes_page_and_csv_then_check_detects_hand_edits(repo: Path) -> None:
@@ -189,7 +221,9 @@ def test_cli_writes_page_and_csv_then_check_detects_hand_edits(repo: Path) -> No
     assert (repo / "content/reports/2025/table-3.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert xxgk(repo, "report", "annual", "--year", "2025", "--check").returncode == 0
     target = repo / "content/reports/2025-annual-report.md"
-    target.write_text(target.read_text(encoding="utf-8").replace(">1862<", ">1863<"), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(">1862<", ">1863<"), encoding="utf-8"
+    )
     stale = xxgk(repo, "report", "annual", "--year", "2025", "--check")
     assert stale.returncode == 1 and "2025-annual-report.md" in stale.stderr
 
@@ -214,7 +248,9 @@ def test_figures_quoted_in_the_text_come_from_the_tables(repo: Path) -> None:
     assert "全年新收政府信息公开申请2件" in text and "结转下年度继续办理1件" in text
     assert "公开行政许可处理决定1862件" in text and "{{" not in text
     body = (folder / "正文.md").read_text(encoding="utf-8")
-    (folder / "正文.md").write_text(body.replace("{{表三:二:总计}}", "{{表三:五:总计}}"), encoding="utf-8")
+    (folder / "正文.md").write_text(
+        body.replace("{{表三:二:总计}}", "{{表三:五:总计}}"), encoding="utf-8"
+    )
     report, problems = annual.build(repo, load_registry(repo), Scope(2025))
     assert report is None
     line = next(i for i, t in enumerate(body.split("\n"), 1) if "{{表三:二:总计}}" in t)
@@ -232,18 +268,35 @@ def test_a_department_report_counts_only_its_own_entries_and_requests(repo: Path
         (target / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
     write_request(repo, "YSQ-2025-0001", "2025-03-02", "自然人", "2025-03-09", unit=education)
     write_request(repo, "YSQ-2025-0002", "2025-03-02", "科研机构", "2025-03-09")
-    write_entry(repo, "招生办法", "行政规范性文件", "2025-04-01", publisher=education, department="招生考试中心")
+    write_entry(
+        repo,
+        "招生办法",
+        "行政规范性文件",
+        "2025-04-01",
+        publisher=education,
+        department="招生考试中心",
+    )
     write_entry(repo, "办公室文件", "行政规范性文件", "2025-04-01")
     done = xxgk(repo, "report", "annual", "--year", "2025", "--unit", education)
     assert done.returncode == 0, done.stderr
     page_text = (repo / f"content/reports/2025-{code}-annual-report.md").read_text(encoding="utf-8")
     assert f"title: {education}2025年政府信息公开工作年度报告" in page_text
     assert f"(2025/{code}/table-3.csv)" in page_text
-    rows = list(csv.reader(io.StringIO((repo / f"content/reports/2025/{code}/table-3.csv")
-                                       .read_text(encoding="utf-8").lstrip("\ufeff"))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                (repo / f"content/reports/2025/{code}/table-3.csv")
+                .read_text(encoding="utf-8")
+                .lstrip("\ufeff")
+            )
+        )
+    )
     assert rows[1][2:] == ["1", "0", "0", "0", "0", "0", "1"]
     county = _build(repo)
-    assert county.three.get("一", "总计") == 2 and county.two.documents[("行政规范性文件", "本年制发件数")] == 2
+    assert (
+        county.three.get("一", "总计") == 2
+        and county.two.documents[("行政规范性文件", "本年制发件数")] == 2
+    )
     unknown = xxgk(repo, "report", "annual", "--year", "2025", "--unit", "不存在局")
     assert unknown.returncode == 2 and "不存在局" in unknown.stderr
     # CI's view: every report with inputs under annual/ must equal its fresh generation
@@ -251,13 +304,17 @@ def test_a_department_report_counts_only_its_own_entries_and_requests(repo: Path
     assert xxgk(repo, "report", "annual", "--year", "2025").returncode == 0
     done = xxgk(repo, "report", "annual", "--all", "--check", "--format", "json")
     assert done.returncode == 0 and [(r["年度"], r["单位"]) for r in json.loads(done.stdout)] == [
-        (2025, None), (2025, education)]
+        (2025, None),
+        (2025, education),
+    ]
 
 
 def test_input_problems_lists_every_shipped_years_input_errors(repo: Path) -> None:
     folder = copy_inputs(repo)
     assert annual.input_problems(repo, load_registry(repo)) == []
     stats = (folder / "统计数据.yml").read_text(encoding="utf-8")
-    (folder / "统计数据.yml").write_text(stats.replace("行政处罚: 217", "行政处罚: -1"), encoding="utf-8")
+    (folder / "统计数据.yml").write_text(
+        stats.replace("行政处罚: 217", "行政处罚: -1"), encoding="utf-8"
+    )
     found = annual.input_problems(repo, load_registry(repo))
     assert [(p.path, p.line) for p in found] == [("annual/2025/统计数据.yml", 6)]

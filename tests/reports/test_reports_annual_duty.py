@@ -29,17 +29,31 @@ def page(root: Path, name: str, published: str, sign: bool = True, reviewed: str
     """A report page with its 发布日期, signed (by default on that day) by the sample reviewer."""
     path = root / "content" / "reports" / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"---\ntitle: 年度报告\n发布日期: {published}\n---\n\n# 年度报告\n\n正文。\n", "utf-8")
+    path.write_text(
+        f"---\ntitle: 年度报告\n发布日期: {published}\n---\n\n# 年度报告\n\n正文。\n", "utf-8"
+    )
     if sign:
         registry, rel = load_registry(root), path.relative_to(root).as_posix()
         people = roster(registry)
-        req = SignRequest(reviewer="王建华", body=None, conclusion="同意公开", attribute=None, reason="",
-                          opinion="", date=dt.date.fromisoformat(reviewed or published), acks={},
-                          author=STAFF)
+        req = SignRequest(
+            reviewer="王建华",
+            body=None,
+            conclusion="同意公开",
+            attribute=None,
+            reason="",
+            opinion="",
+            date=dt.date.fromisoformat(reviewed or published),
+            acks={},
+            author=STAFF,
+        )
         doc = read(path, rel)
         record = build(root, doc, req, people, registry)
-        write(root, record_path(registry, doc, str(record["审查单位"]), req.date), record,
-              sample_key(people["王建华"].principal))
+        write(
+            root,
+            record_path(registry, doc, str(record["审查单位"]), req.date),
+            record,
+            sample_key(people["王建华"].principal),
+        )
     return path
 
 
@@ -47,13 +61,17 @@ def test_a_publication_date_before_the_first_review_is_not_believed(repo: Path) 
     copy_inputs(repo, 2025)
     page(repo, "2025-005-annual-report.md", "2026-01-30", reviewed="2026-02-10")
     found = findings(repo)
-    assert any("逾期发布（2026-02-10，期限 2026-01-31；页面写的发布日期 2026-01-30 早于它最早的有效审查"
-               in m for m in found[FINANCE]), found.get(FINANCE)
+    assert any(
+        "逾期发布（2026-02-10，期限 2026-01-31；页面写的发布日期 2026-01-30 早于它最早的有效审查"
+        in m
+        for m in found[FINANCE]
+    ), found.get(FINANCE)
 
 
 def findings(root: Path, year: int = 2026) -> dict[str, list[str]]:
-    audit = run_audit(root, load_registry(root), year, TODAY,
-                      [("年度报告", duties.annual_report_findings)])
+    audit = run_audit(
+        root, load_registry(root), year, TODAY, [("年度报告", duties.annual_report_findings)]
+    )
     assert not audit.not_checked, audit.not_checked
     out: dict[str, list[str]] = {}
     for f in audit.findings:
@@ -62,7 +80,9 @@ def findings(root: Path, year: int = 2026) -> dict[str, list[str]]:
     return out
 
 
-def test_missing_late_and_unreviewed_reports_are_findings_of_the_unit_responsible(repo: Path) -> None:
+def test_missing_late_and_unreviewed_reports_are_findings_of_the_unit_responsible(
+    repo: Path,
+) -> None:
     copy_inputs(repo, 2025)
     page(repo, "2025-annual-report.md", "2026-04-02")  # county: after 31 March
     page(repo, "2025-005-annual-report.md", "2026-01-30")  # finance: on time
@@ -71,23 +91,37 @@ def test_missing_late_and_unreviewed_reports_are_findings_of_the_unit_responsibl
     assert FINANCE not in found
     assert any("本级人民政府：逾期发布（2026-04-02，期限 2026-03-31）" in m for m in found[OFFICE])
     assert any("保密审查" in m and "逾期未发布" in m for m in found[EDUCATION])
-    assert any("没有 content/reports/2025-013-annual-report.md" in m for m in found["鄂托克前旗应急管理局"])
+    assert any(
+        "没有 content/reports/2025-013-annual-report.md" in m for m in found["鄂托克前旗应急管理局"]
+    )
     assert "鄂托克前旗人民政府" not in found  # the county government's report is the county report
 
 
 def test_a_report_due_later_in_the_year_is_not_yet_a_finding(repo: Path) -> None:
     copy_inputs(repo, 2025)
-    audit = run_audit(repo, load_registry(repo), 2026, dt.date(2026, 1, 20),
-                      [("年度报告", duties.annual_report_findings)])
+    audit = run_audit(
+        repo,
+        load_registry(repo),
+        2026,
+        dt.date(2026, 1, 20),
+        [("年度报告", duties.annual_report_findings)],
+    )
     assert audit.findings == []
-    audit = run_audit(repo, load_registry(repo), 2026, dt.date(2026, 2, 1),
-                      [("年度报告", duties.annual_report_findings)])
+    audit = run_audit(
+        repo,
+        load_registry(repo),
+        2026,
+        dt.date(2026, 2, 1),
+        [("年度报告", duties.annual_report_findings)],
+    )
     assert {f.department for f in audit.findings} >= {FINANCE, EDUCATION}
     assert OFFICE not in {f.department for f in audit.findings if "本级人民政府" in f.message}
 
 
 def test_without_any_report_in_the_repository_the_duty_is_listed_as_not_checked(repo: Path) -> None:
-    audit = run_audit(repo, load_registry(repo), 2026, TODAY, [("年度报告", duties.annual_report_findings)])
+    audit = run_audit(
+        repo, load_registry(repo), 2026, TODAY, [("年度报告", duties.annual_report_findings)]
+    )
     assert audit.findings == [] and "年度报告" in audit.not_checked[0]
     copy_inputs(repo, 2025)
     assert findings(repo, 2025) == {}  # reports on 2024: before the repository kept any
@@ -103,7 +137,8 @@ def test_status_follows_the_deadline_of_each_kind_of_unit() -> None:
 
 
 def test_report_annual_says_who_has_not_published_and_the_county_page_says_how_it_counts(
-        repo: Path) -> None:
+    repo: Path,
+) -> None:
     copy_calendar(repo)
     copy_inputs(repo, 2025)
     page(repo, "2025-005-annual-report.md", "2026-01-30")
@@ -120,8 +155,11 @@ def test_report_annual_says_who_has_not_published_and_the_county_page_says_how_i
     dept_inputs.mkdir()
     for src in (repo / "annual" / "2025").glob("*.*"):
         (dept_inputs / src.name).write_bytes(src.read_bytes().replace(b"2026-03-20", b"2026-01-30"))
-    data = json.loads(xxgk(repo, "report", "annual", "--year", "2025", "--unit", FINANCE,
-                           "--format", "json").stdout)
+    data = json.loads(
+        xxgk(
+            repo, "report", "annual", "--year", "2025", "--unit", FINANCE, "--format", "json"
+        ).stdout
+    )
     # regenerating replaced the reviewed bytes: the old review no longer covers the page
     assert data[0]["发布情况"] == {"状态": MISSING, "期限": "2026-01-31", "发布日期": None}
     dept = (repo / "content" / "reports" / "2025-005-annual-report.md").read_text("utf-8")

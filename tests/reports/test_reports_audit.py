@@ -26,9 +26,15 @@ def _run(root: Path, year: int, *sources: src.Source) -> list:  # type: ignore[t
 
 
 def _git(root: Path, *args: str, when: str = "2025-01-10T10:00:00", author: str = "王建华") -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": "a@example.org",
-           "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": "a@example.org",
-           "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": "a@example.org",
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": "a@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 
 
@@ -50,7 +56,8 @@ def test_a_reply_after_its_deadline_is_a_finding_of_the_receiving_unit(repo: Pat
     write_request(repo, "YSQ-2025-0002", "2025-03-03", reply="2025-03-20")  # in time
     found = _run(repo, 2025, src.request_findings)
     assert [(f.rule, f.department, f.path) for f in found] == [
-        ("AUD-REQUEST-LATE", OFFICE, "requests/2025/YSQ-2025-0001.yml")]
+        ("AUD-REQUEST-LATE", OFFICE, "requests/2025/YSQ-2025-0001.yml")
+    ]
     assert "答复晚于期限" in found[0].message
 
 
@@ -65,27 +72,35 @@ def test_a_request_never_answered_is_a_finding(repo: Path) -> None:
 
 def test_a_fee_where_the_registry_allows_none_is_a_finding(repo: Path) -> None:
     copy_calendar(repo)
-    fee = ("  - 类型: 收费通知\n    日期: 2025-04-08\n    计费方式: 按页\n    数量: \"120\"\n"
-           "    金额: \"1500\"\n")
+    fee = (
+        '  - 类型: 收费通知\n    日期: 2025-04-08\n    计费方式: 按页\n    数量: "120"\n'
+        '    金额: "1500"\n'
+    )
     write_request(repo, "YSQ-2025-0004", "2025-04-01", extra_events=fee)
     write_request(repo, "YSQ-2025-0005", "2025-04-01", reply="2025-04-10")
     found = _run(repo, 2025, src.fee_findings)
     assert found and {f.rule for f in found} == {"AUD-FEE"}
-    assert all(f.path == "requests/2025/YSQ-2025-0004.yml" and f.department == OFFICE for f in found)
+    assert all(
+        f.path == "requests/2025/YSQ-2025-0004.yml" and f.department == OFFICE for f in found
+    )
     assert "不得收费" in found[0].message
 
 
 def test_guide_not_updated_for_twelve_months_is_a_finding(git_repo: Path) -> None:
     registry = git_repo / "xxgk.yml"
     text = registry.read_text(encoding="utf-8")
-    registry.write_text(text.replace("前旗: 鄂托克前旗", "前旗: 鄂托克前旗\n  旗农牧局: 鄂托克前旗农牧局"),
-                        encoding="utf-8")
+    registry.write_text(
+        text.replace("前旗: 鄂托克前旗", "前旗: 鄂托克前旗\n  旗农牧局: 鄂托克前旗农牧局"),
+        encoding="utf-8",
+    )
     _commit_all(git_repo, "abbreviation only", "2025-09-01T09:00:00")
     found = _run(git_repo, 2025, src.guide_findings)
     assert [f.rule for f in found] == ["AUD-GUIDE-STALE"]
     assert "最后一次更新是 2024-06-01" in found[0].message
-    registry.write_text(registry.read_text(encoding="utf-8").replace("0477-7621234", "0477-7621299"),
-                        encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("0477-7621234", "0477-7621299"),
+        encoding="utf-8",
+    )
     _commit_all(git_repo, "new phone number", "2025-10-01T09:00:00")
     assert _run(git_repo, 2025, src.guide_findings) == []
 
@@ -110,11 +125,14 @@ def test_voice_findings_are_taken_over_with_their_department(repo: Path) -> None
     assert theirs, "the shipped samples should hold at least one late item"
     found = _run(repo, 2026, src.voice_findings)
     assert sorted((f.rule, f.department, f.path, f.line) for f in found) == sorted(
-        (f.rule, f.department or "（未注明单位）", f.path, f.line) for f in theirs)
+        (f.rule, f.department or "（未注明单位）", f.path, f.line) for f in theirs
+    )
 
 
 def test_a_source_that_cannot_run_is_listed_not_passed_over(repo: Path) -> None:
-    audit = run_audit(repo, load_registry(repo), 2025, TODAY, [("公开指南更新", src.guide_findings)])
+    audit = run_audit(
+        repo, load_registry(repo), 2025, TODAY, [("公开指南更新", src.guide_findings)]
+    )
     assert audit.findings == [] and audit.not_checked and "公开指南更新" in audit.not_checked[0]
     with pytest.raises(Unavailable):
         src.guide_findings(repo, load_registry(repo), 2025, TODAY)
@@ -124,22 +142,31 @@ def test_cli_prints_findings_per_department_as_text_markdown_and_json(repo: Path
     copy_calendar(repo)
     write_request(repo, "YSQ-2025-0001", "2025-03-03", reply="2025-05-30")
     text = xxgk(repo, "audit", "--year", "2025")
-    assert text.returncode == 1 and f"【{OFFICE}】" in text.stdout and "AUD-REQUEST-LATE" in text.stdout
+    assert (
+        text.returncode == 1
+        and f"【{OFFICE}】" in text.stdout
+        and "AUD-REQUEST-LATE" in text.stdout
+    )
     assert "未能检查" in text.stdout  # no git history here: said, not hidden
     md = xxgk(repo, "audit", "--year", "2025", "--format", "markdown")
     assert f"## {OFFICE}" in md.stdout and "| AUD-REQUEST-LATE |" in md.stdout
     before = sorted(p.relative_to(repo) for p in repo.rglob("*"))
     data = json.loads(xxgk(repo, "audit", "--year", "2025", "--format", "json").stdout)
     assert "AUD-REQUEST-LATE" in [f["rule"] for f in data["单位"][OFFICE]]  # beside AUD-RELEASE
-    assert sorted(p.relative_to(repo) for p in repo.rglob("*")) == before  # internal: writes nothing
+    assert (
+        sorted(p.relative_to(repo) for p in repo.rglob("*")) == before
+    )  # internal: writes nothing
 
 
 def test_a_merged_entry_without_a_valid_review_is_a_finding(git_repo: Path) -> None:
     merged = write_entry(git_repo, "已合并通知", "其他", "2025-05-01", publisher="鄂托克前旗财政局")
-    write_entry(git_repo, "次年通知", "其他", "2026-02-01", publisher="鄂托克前旗财政局")  # not yet in 2025
+    write_entry(
+        git_repo, "次年通知", "其他", "2026-02-01", publisher="鄂托克前旗财政局"
+    )  # not yet in 2025
     _commit_all(git_repo, "entries without review", "2026-02-02T10:00:00")
     write_entry(git_repo, "草稿通知", "其他", "2025-06-01")  # not committed: still a draft
     found = _run(git_repo, 2025, src.unreviewed_findings)
     assert [(f.rule, f.department, f.path) for f in found] == [
-        ("AUD-UNREVIEWED", "鄂托克前旗财政局", merged.relative_to(git_repo).as_posix())]
+        ("AUD-UNREVIEWED", "鄂托克前旗财政局", merged.relative_to(git_repo).as_posix())
+    ]
     assert "保密审查" in found[0].message

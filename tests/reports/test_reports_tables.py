@@ -44,14 +44,32 @@ TEMPLATE_3 = [
 def test_table_three_rows_and_columns_are_the_templates() -> None:
     printed = [r.label for r in rows_3() if r.counted or r.id == "三（七）"]
     assert printed == TEMPLATE_3
-    assert COLUMNS_3 == ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    assert COLUMNS_3 == (
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    )
     categories = [r.label for r in rows_3() if r.level == 1 and not r.counted]
-    assert categories == ["（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理", "（七）总计"]
+    assert categories == [
+        "（三）不予公开",
+        "（四）无法提供",
+        "（五）不予处理",
+        "（六）其他处理",
+        "（七）总计",
+    ]
 
 
 def test_table_four_has_fifteen_cells_in_the_templates_order() -> None:
     cells = columns_4()
-    assert len(cells) == 15 and cells[0] == ("行政复议", "结果维持") and cells[-1] == ("复议后起诉", "总计")
+    assert (
+        len(cells) == 15
+        and cells[0] == ("行政复议", "结果维持")
+        and cells[-1] == ("复议后起诉", "总计")
+    )
     table = TableFour({("未经复议直接起诉", "结果纠正"): 2, ("未经复议直接起诉", "尚未审结"): 1})
     assert table.get("未经复议直接起诉", "总计") == 3 and table.get("行政复议", "总计") == 0
 

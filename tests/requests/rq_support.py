@@ -29,12 +29,20 @@ def rq(repo: Path) -> Path:
     return repo
 
 
-def xxgk_proc(root: Path, *args: str, today: str = "2026-11-27") -> subprocess.CompletedProcess[str]:
+def xxgk_proc(
+    root: Path, *args: str, today: str = "2026-11-27"
+) -> subprocess.CompletedProcess[str]:
     """Run the real command as a separate process (what staff and CI run)."""
     env = {**os.environ, "XXGK_TODAY": today}
     env.pop("XXGK_ROOT", None)
-    return subprocess.run([sys.executable, "-m", "xxgk", *args], cwd=root, env=env, check=False,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "xxgk", *args],
+        cwd=root,
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
 
 
 def xxgk(root: Path, *args: str, today: str = "2026-11-27") -> subprocess.CompletedProcess[str]:
@@ -58,17 +66,38 @@ def xxgk(root: Path, *args: str, today: str = "2026-11-27") -> subprocess.Comple
 def add(root: Path, received: str, *extra: str, today: str = "2026-11-27") -> str:
     """Register a request from a fictitious person (personal fields sealed, with the 标识 the
     fee count needs); returns its number."""
-    done = xxgk(root, "request", "add", "--received", received, "--channel", "网络", "--unit",
-                "鄂托克前旗自然资源局", "--type", "自然人", "--name", "测试人（虚构）", "--phone", "13000000000",
-                "--info", "某年度土地征收补偿标准文件", "--identity", str(KEY), *extra, today=today)
+    done = xxgk(
+        root,
+        "request",
+        "add",
+        "--received",
+        received,
+        "--channel",
+        "网络",
+        "--unit",
+        "鄂托克前旗自然资源局",
+        "--type",
+        "自然人",
+        "--name",
+        "测试人（虚构）",
+        "--phone",
+        "13000000000",
+        "--info",
+        "某年度土地征收补偿标准文件",
+        "--identity",
+        str(KEY),
+        *extra,
+        today=today,
+    )
     assert done.returncode == 0, done.stderr
     found = re.search(r"YSQ-\d{4}-\d{4}", done.stdout)
     assert found, done.stdout
     return found[0]
 
 
-def log(root: Path, number: str, kind: str, date: str, *fields: str,
-        today: str = "2026-11-27") -> subprocess.CompletedProcess[str]:
+def log(
+    root: Path, number: str, kind: str, date: str, *fields: str, today: str = "2026-11-27"
+) -> subprocess.CompletedProcess[str]:
     return xxgk(root, "request", "log", number, kind, *fields, "--date", date, today=today)
 
 

@@ -18,9 +18,18 @@ from xxgk.model.workdays import MissingYear, WorkCalendar
 from xxgk.requests.calendar_files import load_calendar
 
 HOLIDAYS_2027 = {
-    "2027-01-01": "元旦", "2027-02-05": "春节", "2027-02-06": "春节", "2027-02-07": "春节",
-    "2027-02-08": "春节", "2027-04-05": "清明节", "2027-05-01": "劳动节", "2027-05-02": "劳动节",
-    "2027-06-09": "端午节", "2027-09-15": "中秋节", "2027-10-01": "国庆节", "2027-10-02": "国庆节",
+    "2027-01-01": "元旦",
+    "2027-02-05": "春节",
+    "2027-02-06": "春节",
+    "2027-02-07": "春节",
+    "2027-02-08": "春节",
+    "2027-04-05": "清明节",
+    "2027-05-01": "劳动节",
+    "2027-05-02": "劳动节",
+    "2027-06-09": "端午节",
+    "2027-09-15": "中秋节",
+    "2027-10-01": "国庆节",
+    "2027-10-02": "国庆节",
     "2027-10-03": "国庆节",
 }
 
@@ -49,7 +58,12 @@ def test_lunar_festivals_and_qingming_match_the_official_days_since_2008(year: i
 
 def test_qingming_is_the_solar_term_not_a_fixed_date() -> None:
     assert [qingming(y).isoformat() for y in (2024, 2025, 2026, 2027, 2028)] == [
-        "2024-04-04", "2025-04-04", "2026-04-05", "2027-04-05", "2028-04-04"]
+        "2024-04-04",
+        "2025-04-04",
+        "2026-04-05",
+        "2027-04-05",
+        "2028-04-04",
+    ]
 
 
 def test_a_provisional_count_in_2027_skips_the_spring_festival() -> None:
@@ -70,7 +84,9 @@ def test_the_notice_in_a_year_file_replaces_the_computed_days(rq: Path) -> None:
     (rq / "calendar" / "2027.yml").write_text(
         '年份: "2027"\n依据: 测试用的假想通知\n放假:\n'
         "  - {节日: 春节, 开始: 2027-02-05, 结束: 2027-02-12}\n"
-        "调休上班: [2027-02-13]\n", encoding="utf-8")
+        "调休上班: [2027-02-13]\n",
+        encoding="utf-8",
+    )
     calendar, problems = load_calendar(rq)
     assert problems == []
     result = calendar.add(D("2027-02-04"), 1)

@@ -13,7 +13,9 @@ from rq_support import KEY, add, log, rq, xxgk  # noqa: F401 (fixture)
 
 from trustkit import sample_key
 
-LAND_LEADER = "zhoujg@etkqq.gov.cn"  # 周建国, 分管负责同志 of 鄂托克前旗自然资源局 in the staff roster
+LAND_LEADER = (
+    "zhoujg@etkqq.gov.cn"  # 周建国, 分管负责同志 of 鄂托克前旗自然资源局 in the staff roster
+)
 
 
 def leader_key(root: Path) -> str:
@@ -21,7 +23,9 @@ def leader_key(root: Path) -> str:
     key = root.parent / "zhoujg"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
     with (root / ".xxgk" / "allowed_signers").open("a", encoding="utf-8") as f:
-        f.write(f'{LAND_LEADER} namespaces="xxgk-approval,git" {Path(f"{key}.pub").read_text().strip()}\n')
+        f.write(
+            f'{LAND_LEADER} namespaces="xxgk-approval,git" {Path(f"{key}.pub").read_text().strip()}\n'
+        )
     return str(key)
 
 
@@ -32,14 +36,37 @@ def released(rq: Path) -> tuple[str, Path, str]:
     given = rq / "requests" / "2026" / number / "提供-土地利用规划.txt"
     given.parent.mkdir(parents=True)
     given.write_text("土地利用总体规划（公开部分）。\n", encoding="utf-8")
-    done = xxgk(rq, "review", "release", number, str(given), "--reviewer", "乔国庆", "--date", "2026-11-19",
-                "--key", sample_key("qiaogq@etkqq.gov.cn"))
+    done = xxgk(
+        rq,
+        "review",
+        "release",
+        number,
+        str(given),
+        "--reviewer",
+        "乔国庆",
+        "--date",
+        "2026-11-19",
+        "--key",
+        sample_key("qiaogq@etkqq.gov.cn"),
+    )
     assert done.returncode == 0, done.stderr
     return number, given, re.search(r"已写入并签名 (\S+)", done.stdout).group(1)  # type: ignore[union-attr]
 
 
 def sign_off(rq: Path, record: str, key: str, *more: str) -> None:
-    done = xxgk(rq, "review", "approve", record, "--approver", "周建国", "--date", "2026-11-20", "--key", key, *more)
+    done = xxgk(
+        rq,
+        "review",
+        "approve",
+        record,
+        "--approver",
+        "周建国",
+        "--date",
+        "2026-11-20",
+        "--key",
+        key,
+        *more,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -47,7 +74,9 @@ def letter(rq: Path, number: str, out: Path) -> subprocess.CompletedProcess[str]
     return xxgk(rq, "request", "letter", number, "答复书", "--identity", str(KEY), "-o", str(out))
 
 
-def test_a_reviewed_and_signed_off_release_produces_its_reply_letter(rq: Path, tmp_path: Path) -> None:
+def test_a_reviewed_and_signed_off_release_produces_its_reply_letter(
+    rq: Path, tmp_path: Path
+) -> None:
     number, _, record = released(rq)
     out = tmp_path / "答复书.md"
     assert letter(rq, number, out).returncode == 1 and not out.exists()
@@ -58,7 +87,10 @@ def test_a_reviewed_and_signed_off_release_produces_its_reply_letter(rq: Path, t
     text = out.read_text(encoding="utf-8")
     assert number in text and "政府信息公开申请答复书" in text.replace(" ", "")
     shown = xxgk(rq, "request", "show", number)
-    assert "缺少提供信息的保密审查" not in shown.stdout and "缺少信息公开工作负责人签发" not in shown.stdout
+    assert (
+        "缺少提供信息的保密审查" not in shown.stdout
+        and "缺少信息公开工作负责人签发" not in shown.stdout
+    )
     assert "AUD-RELEASE" not in audit_rules(rq)
 
 
@@ -70,7 +102,9 @@ def audit_rules(rq: Path) -> list[str]:
 
 def test_a_refusal_by_the_leader_stops_the_letter(rq: Path, tmp_path: Path) -> None:
     number, _, record = released(rq)
-    sign_off(rq, record, leader_key(rq), "--opinion", "不同意", "--note", "第三页涉及第三方商业秘密")
+    sign_off(
+        rq, record, leader_key(rq), "--opinion", "不同意", "--note", "第三页涉及第三方商业秘密"
+    )
     done = letter(rq, number, tmp_path / "答复书.md")
     assert done.returncode == 1 and "信息公开工作负责人不同意提供" in done.stderr
 
@@ -82,10 +116,16 @@ def test_a_sign_off_with_another_key_does_not_count(rq: Path, tmp_path: Path) ->
     assert done.returncode == 1 and "缺少信息公开工作负责人签发答复的审批" in done.stderr
 
 
-def test_a_file_changed_after_review_and_sign_off_stops_the_letter(rq: Path, tmp_path: Path) -> None:
+def test_a_file_changed_after_review_and_sign_off_stops_the_letter(
+    rq: Path, tmp_path: Path
+) -> None:
     number, given, record = released(rq)
     sign_off(rq, record, leader_key(rq))
     assert letter(rq, number, tmp_path / "a.md").returncode == 0
     given.write_text("土地利用总体规划（含未公开的征地名单）。\n", encoding="utf-8")
     done = letter(rq, number, tmp_path / "b.md")
-    assert done.returncode == 1 and "在审查后被修改" in done.stderr and not (tmp_path / "b.md").exists()
+    assert (
+        done.returncode == 1
+        and "在审查后被修改" in done.stderr
+        and not (tmp_path / "b.md").exists()
+    )

@@ -7,7 +7,9 @@ import pytest
 from xxgk.bench.requests_bench import main
 
 
-def test_request_benchmark_at_a_small_size(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_request_benchmark_at_a_small_size(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XXGK_TODAY", "2026-11-27")
     assert main(120) == 0
     out = capsys.readouterr().out

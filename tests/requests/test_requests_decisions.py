@@ -1,4 +1,3 @@
-
 """Replies: every national outcome and its required fields; refusals leave the record untouched."""
 
 from __future__ import annotations
@@ -22,7 +21,9 @@ COMPLETE = [
 ]
 for outcome in OUTCOMES[2:]:
     for reason, article in outcome.reasons:
-        needs_basis = not article and outcome.name != "其他处理"  # "其他" (e.g. withdrawn) cites nothing
+        needs_basis = (
+            not article and outcome.name != "其他处理"
+        )  # "其他" (e.g. withdrawn) cites nothing
         fields = [f"情形={reason}", REASONS] + (["依据=《某法》第一条"] if needs_basis else [])
         if "逾期不补正" in reason or "逾期未按收费" in reason:
             continue  # need a prior notice: tested below
@@ -33,15 +34,22 @@ for outcome in OUTCOMES[2:]:
 
 
 @pytest.mark.parametrize(("result", "fields", "drop"), COMPLETE)
-def test_each_outcome_needs_its_fields(rq: Path, result: str, fields: list[str],
-                                       drop: tuple[str, str] | None) -> None:
+def test_each_outcome_needs_its_fields(
+    rq: Path, result: str, fields: list[str], drop: tuple[str, str] | None
+) -> None:
     number = add(rq, "2026-11-02")
     path = record(rq, number)
     if drop is not None:
         key, rule = drop
         before = path.read_bytes()
-        refused = log(rq, number, "答复", "2026-11-20", f"结果={result}",
-                      *[f for f in fields if not f.startswith(key + "=")])
+        refused = log(
+            rq,
+            number,
+            "答复",
+            "2026-11-20",
+            f"结果={result}",
+            *[f for f in fields if not f.startswith(key + "=")],
+        )
         assert refused.returncode == 1 and f"[{rule}]" in refused.stderr, refused.stderr
         assert path.read_bytes() == before  # nothing written
     done = log(rq, number, "答复", "2026-11-20", f"结果={result}", *fields)
@@ -100,15 +108,21 @@ def enable_fees(root: Path) -> None:
     registry = root / "xxgk.yml"
     text = registry.read_text(encoding="utf-8")
     assert "收取信息处理费: false" in text
-    registry.write_text(text.replace("收取信息处理费: false", "收取信息处理费: true"), encoding="utf-8")
+    registry.write_text(
+        text.replace("收取信息处理费: false", "收取信息处理费: true"), encoding="utf-8"
+    )
 
 
-@pytest.mark.parametrize(("nth", "yuan"), [(10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300)])
+@pytest.mark.parametrize(
+    ("nth", "yuan"), [(10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300)]
+)
 def test_fee_by_count_follows_the_national_bands(nth: int, yuan: int) -> None:
     assert fee_by_count(nth) == yuan
 
 
-@pytest.mark.parametrize(("pages", "yuan"), [(30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (201, 2740)])
+@pytest.mark.parametrize(
+    ("pages", "yuan"), [(30, 0), (31, 10), (100, 700), (101, 720), (200, 2700), (201, 2740)]
+)
 def test_fee_by_pages_charges_each_page_at_its_band(pages: int, yuan: int) -> None:
     assert fee_by_pages(pages) == yuan
 
@@ -120,7 +134,12 @@ def test_a_fee_by_count_must_match_the_applicants_requests_that_month(rq: Path) 
     eleventh = numbers[-1]
     claimed = log(rq, eleventh, "收费通知", "2026-11-10", "计费方式=按件", "数量=12", "金额=100")
     assert claimed.returncode == 1 and "数量”应为 11" in claimed.stderr
-    assert log(rq, eleventh, "收费通知", "2026-11-10", "计费方式=按件", "数量=11", "金额=100").returncode == 0
+    assert (
+        log(
+            rq, eleventh, "收费通知", "2026-11-10", "计费方式=按件", "数量=11", "金额=100"
+        ).returncode
+        == 0
+    )
     assert check_requests(rq) == []
     free = log(rq, other_month, "收费通知", "2026-11-10", "计费方式=按件", "数量=11", "金额=100")
     assert free.returncode == 1 and "数量”应为 1" in free.stderr

@@ -1,4 +1,3 @@
-
 """Append-only against Git: a committed record may only grow at its end."""
 
 from __future__ import annotations
@@ -30,7 +29,9 @@ def test_appending_an_event_after_the_commit_is_fine(rq: Path) -> None:
 def test_changing_a_committed_event_is_reported_on_its_line(rq: Path) -> None:
     _, path = committed_request(rq)
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("补正内容: 写明文号", "补正内容: 写明文号和年份"), encoding="utf-8")
+    path.write_text(
+        text.replace("补正内容: 写明文号", "补正内容: 写明文号和年份"), encoding="utf-8"
+    )
     found = [(p.rule, p.line) for p in check_requests(rq)]
     line = text.split("\n").index("  - 类型: 补正告知") + 1
     assert found == [("REQ-APPEND-ONLY", line)]
@@ -48,10 +49,13 @@ def test_deleting_a_committed_event_or_changing_the_receipt_date_is_reported(rq:
 
 
 def test_a_rewrite_that_was_committed_is_caught_against_the_base_branch(
-        rq: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rq: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, path = committed_request(rq)
-    path.write_text(path.read_text(encoding="utf-8").replace("补正内容: 写明文号", "补正内容: 改过的内容"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("补正内容: 写明文号", "补正内容: 改过的内容"),
+        encoding="utf-8",
+    )
     git(rq, "commit", "-q", "-am", "改写")
     assert check_requests(rq) == []  # HEAD already holds the rewrite
     monkeypatch.setenv("XXGK_BASE_REF", "HEAD~1")

@@ -29,7 +29,9 @@ def canaries() -> list[bytes]:
 
 
 def copy_repository(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".pytest_cache", "__pycache__", ".bench", "*.egg-info")
+    ignore = shutil.ignore_patterns(
+        ".git", ".venv", "site", ".pytest_cache", "__pycache__", ".bench", "*.egg-info"
+    )
     shutil.copytree(REPO, target, ignore=ignore)
     return target
 
@@ -37,9 +39,29 @@ def copy_repository(target: Path) -> Path:
 @pytest.mark.slow
 def test_no_applicant_data_reaches_the_built_site(tmp_path: Path) -> None:
     root = copy_repository(tmp_path / "repo")
-    done = xxgk(root, "request", "add", "--received", "2026-11-02", "--channel", "信函", "--unit",
-                "鄂托克前旗财政局", "--type", "自然人", "--name", NAME, "--id-number", ID_NUMBER,
-                "--phone", PHONE, "--address", ADDRESS, "--info", "2026年旗本级预算调整方案")
+    done = xxgk(
+        root,
+        "request",
+        "add",
+        "--received",
+        "2026-11-02",
+        "--channel",
+        "信函",
+        "--unit",
+        "鄂托克前旗财政局",
+        "--type",
+        "自然人",
+        "--name",
+        NAME,
+        "--id-number",
+        ID_NUMBER,
+        "--phone",
+        PHONE,
+        "--address",
+        ADDRESS,
+        "--info",
+        "2026年旗本级预算调整方案",
+    )
     assert done.returncode == 0, done.stderr
     records = b"".join(p.read_bytes() for p in (root / "requests").rglob("*.yml"))
     assert not [c for c in canaries() if c in records]  # sealed in the repository too
@@ -47,7 +69,9 @@ def test_no_applicant_data_reaches_the_built_site(tmp_path: Path) -> None:
     shown = xxgk(root, "request", "show", number, "--identity", str(KEY))
     assert NAME in shown.stdout and ID_NUMBER in shown.stdout
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    build = subprocess.run([str(mkdocs), "build", "--quiet"], cwd=root, capture_output=True, text=True, check=False)
+    build = subprocess.run(
+        [str(mkdocs), "build", "--quiet"], cwd=root, capture_output=True, text=True, check=False
+    )
     assert build.returncode == 0, build.stderr[-2000:]
     files = [p for p in (root / "site").rglob("*") if p.is_file()]
     assert any(p.name == "index.html" for p in files)

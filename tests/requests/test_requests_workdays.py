@@ -1,4 +1,3 @@
-
 """Working days: weekends, holidays, 调休 Saturdays, and years the package does not know."""
 
 from __future__ import annotations
@@ -20,13 +19,16 @@ YEAR_2027 = """# 测试用的假想安排，不是真实通知
 """
 
 
-@pytest.mark.parametrize(("start", "n", "expected"), [
-    ("2025-09-30", 15, "2025-10-28"),  # 国庆+中秋 2025, with Saturday 10-11 a working day
-    ("2018-09-20", 15, "2018-10-17"),  # 中秋 2018 and 国庆 with 调休 Saturday 09-29
-    ("2026-02-10", 15, "2026-03-09"),  # 春节 2026-02-15..23, Saturdays 02-14 and 02-28 worked
-    ("2025-09-30", 0, "2025-09-30"),   # on the spot
-    ("2025-10-10", 1, "2025-10-11"),   # a 调休 Saturday counts
-])
+@pytest.mark.parametrize(
+    ("start", "n", "expected"),
+    [
+        ("2025-09-30", 15, "2025-10-28"),  # 国庆+中秋 2025, with Saturday 10-11 a working day
+        ("2018-09-20", 15, "2018-10-17"),  # 中秋 2018 and 国庆 with 调休 Saturday 09-29
+        ("2026-02-10", 15, "2026-03-09"),  # 春节 2026-02-15..23, Saturdays 02-14 and 02-28 worked
+        ("2025-09-30", 0, "2025-09-30"),  # on the spot
+        ("2025-10-10", 1, "2025-10-11"),  # a 调休 Saturday counts
+    ],
+)
 def test_working_days_count_from_the_next_day(start: str, n: int, expected: str) -> None:
     assert WorkCalendar().add(D(start), n).date == D(expected)
 
@@ -67,8 +69,12 @@ def test_workdays_command_without_the_year_file_exits_2_naming_it(rq: Path) -> N
     assert done.returncode == 0 and done.stdout == "2027-01-11\n" and "暂定" in done.stderr
 
 
-@pytest.mark.parametrize(("args", "says"), [(("2026-13-01", "3"), "yyyy-mm-dd"), (("2026-01-05", "-3"), "非负整数")])
-def test_workdays_command_rejects_bad_input_in_chinese(rq: Path, args: tuple[str, str], says: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "says"), [(("2026-13-01", "3"), "yyyy-mm-dd"), (("2026-01-05", "-3"), "非负整数")]
+)
+def test_workdays_command_rejects_bad_input_in_chinese(
+    rq: Path, args: tuple[str, str], says: str
+) -> None:
     done = xxgk(rq, "workdays", "add", *args)
     assert done.returncode == 2 and says in done.stderr and "Traceback" not in done.stderr
 

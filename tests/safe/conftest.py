@@ -15,7 +15,9 @@ from xxgk_site_kit import make_site  # noqa: E402 (the kit is found through the 
 
 
 def _browser_conftest() -> object:
-    spec = importlib.util.spec_from_file_location("xxgk_browser_conftest", HERE.parent / "browser" / "conftest.py")
+    spec = importlib.util.spec_from_file_location(
+        "xxgk_browser_conftest", HERE.parent / "browser" / "conftest.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -36,8 +36,12 @@ def body_start(path: Path) -> int:
     return path.read_text("utf-8").split("\n").index("---", 1) + 3
 
 
-@pytest.mark.parametrize(("body", "message", "line"), [p[1:] for p in PAYLOADS], ids=[p[0] for p in PAYLOADS])
-def test_check_reports_the_payload_with_file_and_line(repo: Path, body: str, message: str, line: int) -> None:
+@pytest.mark.parametrize(
+    ("body", "message", "line"), [p[1:] for p in PAYLOADS], ids=[p[0] for p in PAYLOADS]
+)
+def test_check_reports_the_payload_with_file_and_line(
+    repo: Path, body: str, message: str, line: int
+) -> None:
     path = add_entry(repo, 1, body=body, sign=False)
     code, out = check(repo, "--format", "json", REL)
     rows = [(p["line"], p["message"]) for p in json.loads(out) if p["rule"] == "CAT-UNSAFE-MARKUP"]
@@ -50,8 +54,10 @@ def test_the_report_reads_path_line_rule_and_message(repo: Path) -> None:
     code, out = check(repo, REL)
     line = body_start(path) + 5  # body line 6: onerror=
     assert code == 1
-    assert (f"{REL}:{line}:1: 错误 [CAT-UNSAFE-MARKUP] 不允许的属性 onerror（<img>）"
-            "（附件4 第四条（先审查、后公开））") in out
+    assert (
+        f"{REL}:{line}:1: 错误 [CAT-UNSAFE-MARKUP] 不允许的属性 onerror（<img>）"
+        "（附件4 第四条（先审查、后公开））"
+    ) in out
 
 
 def test_an_ordinary_rich_entry_passes(repo: Path) -> None:
@@ -61,15 +67,32 @@ def test_an_ordinary_rich_entry_passes(repo: Path) -> None:
 
 
 def test_text_and_plain_links_are_not_rendered_at_all() -> None:
-    plain = ("各镇人民政府：\n\n**一、总体要求**\n\n| 项目 | 金额 |\n|---|---|\n| 收费 | 1 |\n\n1. 第一\n\n[TOC]\n"
-             "详见[附件](attachments/表.xlsx)和[国务院文件](https://www.gov.cn/a?b=1 \"中国政府网\")，"
-             "[来信](mailto:xxgk@example.gov.cn)。\n")
+    plain = (
+        "各镇人民政府：\n\n**一、总体要求**\n\n| 项目 | 金额 |\n|---|---|\n| 收费 | 1 |\n\n1. 第一\n\n[TOC]\n"
+        '详见[附件](attachments/表.xlsx)和[国务院文件](https://www.gov.cn/a?b=1 "中国政府网")，'
+        "[来信](mailto:xxgk@example.gov.cn)。\n"
+    )
     assert not may_hold_markup(plain) and markup_problems(plain, 7) == ()
     assert not may_hold_markup("![图](images/a.png)、[本站](../x/)")
-    assert not may_hold_markup("| 时间 | 地点 |\n|---|---|\n| 上午<br>下午 | 会议室 |\n")  # xxgk import
-    for trigger in ("<b>", "<br/>", "<<br>", "{: .x }", "[a]: b", "[a](javascript:x)", "[a](&#106;avascript:x)",
-                    "[a](java\nscript:x)", "[a](b c)", "[a](b(c))", "![a](https://x.example/p.gif)",
-                    "![a](//x.example/p.gif)", "![a](b)[c](https://www.gov.cn/)", "[a](data:x)"):
+    assert not may_hold_markup(
+        "| 时间 | 地点 |\n|---|---|\n| 上午<br>下午 | 会议室 |\n"
+    )  # xxgk import
+    for trigger in (
+        "<b>",
+        "<br/>",
+        "<<br>",
+        "{: .x }",
+        "[a]: b",
+        "[a](javascript:x)",
+        "[a](&#106;avascript:x)",
+        "[a](java\nscript:x)",
+        "[a](b c)",
+        "[a](b(c))",
+        "![a](https://x.example/p.gif)",
+        "![a](//x.example/p.gif)",
+        "![a](b)[c](https://www.gov.cn/)",
+        "[a](data:x)",
+    ):
         assert may_hold_markup(plain + trigger), trigger
 
 

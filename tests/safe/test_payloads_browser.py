@@ -61,7 +61,9 @@ def _pages(root: Path) -> dict[str, str]:
         for kind, html in (("md", clean(render(body))), ("raw", clean(body))):
             url = f"catalog/payload-{pid}-{kind}/"
             (root / "site" / url).mkdir(parents=True)
-            (root / "site" / url / "index.html").write_text(shell.replace(f"<p>{MARK}</p>", html), "utf-8")
+            (root / "site" / url / "index.html").write_text(
+                shell.replace(f"<p>{MARK}</p>", html), "utf-8"
+            )
             made[url] = pid
     control = root / "site/catalog/control"
     control.mkdir()
@@ -101,7 +103,9 @@ class Watch:
             page.close()
 
 
-def test_sanitized_payloads_run_nothing_and_load_nothing_from_other_hosts(site_repo: Path, browser: Any) -> None:
+def test_sanitized_payloads_run_nothing_and_load_nothing_from_other_hosts(
+    site_repo: Path, browser: Any
+) -> None:
     add_entry(site_repo, 1, body=MARK + "\n")
     add_entry(site_repo, 2, body=ORDINARY)
     done = mkdocs_build(site_repo)

@@ -35,13 +35,25 @@ def test_an_ordinary_rich_document_has_no_findings_and_keeps_its_content() -> No
     assert findings(html) == []
     out = clean(html)
     assert findings(out) == []
-    for kept in ('<h2 id="goal">', '<th style="text-align: right;">', "<strong>合计</strong>",
-                 '<a href="https://www.gov.cn/zhengce/?a=1&amp;b=2" title="中国政府网" rel="noopener noreferrer">',
-                 '<a href="#goal"', '<img alt="工作流程图" src="attachments/流程图.png" title="流程图">',
-                 '<div class="toc">', "m<sup>2</sup>", "<abbr title=\"政府信息公开\">", "&amp;有关规定",
-                 "A&amp;B 与 a &lt; b", "<code>&lt;script&gt;</code>", '<ol start="3" type="a">',
-                 '<th colspan="2" scope="col">', "mailto:", 'href="tel:0477-1234567"',
-                 '<code class="language-html">&lt;script&gt;围栏里的示例代码&lt;/script&gt;'):
+    for kept in (
+        '<h2 id="goal">',
+        '<th style="text-align: right;">',
+        "<strong>合计</strong>",
+        '<a href="https://www.gov.cn/zhengce/?a=1&amp;b=2" title="中国政府网" rel="noopener noreferrer">',
+        '<a href="#goal"',
+        '<img alt="工作流程图" src="attachments/流程图.png" title="流程图">',
+        '<div class="toc">',
+        "m<sup>2</sup>",
+        '<abbr title="政府信息公开">',
+        "&amp;有关规定",
+        "A&amp;B 与 a &lt; b",
+        "<code>&lt;script&gt;</code>",
+        '<ol start="3" type="a">',
+        '<th colspan="2" scope="col">',
+        "mailto:",
+        'href="tel:0477-1234567"',
+        '<code class="language-html">&lt;script&gt;围栏里的示例代码&lt;/script&gt;',
+    ):
         assert kept in out, kept
 
 
@@ -49,19 +61,25 @@ def test_text_without_markup_costs_nothing_and_is_safe() -> None:
     assert review("各镇人民政府 &amp; 旗直各有关部门") == []
 
 
-@pytest.mark.parametrize(("html", "message"), [
-    ('<table><tr><td style="text-align: left; position: fixed">x</td></tr></table>', "style（<td>）"),
-    ('<p style="text-align: left;">x</p>', "不允许的属性 style（<p>）"),
-    ('<div class="toc md-dialog">x</div>', "不允许的 class 名称 md-dialog（<div>）"),
-    ('<img src="//other.example/x.gif">', "不允许引用其他网站的图片 //other.example/x.gif"),
-    ('<img src="data:image/gif;base64,R0lGOD">', "不允许的链接协议 data:"),
-    ('<a href="https://x.example/" target="_blank">x</a>', "不允许的属性 target（<a>）"),
-    ('<a href="vbscript:msgbox(1)">x</a>', "不允许的链接协议 vbscript:"),
-    ('<p>x</p></p></div>', "多余的结束标签 </div>"),
-    ("<?php echo 1; ?>", "不允许 HTML 注释"),
-    ("<IMG SRC=x OnError=alert(1)>", "不允许的属性 onerror（<img>）"),
-    ('<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', "不允许的标签 <math>"),
-])
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        (
+            '<table><tr><td style="text-align: left; position: fixed">x</td></tr></table>',
+            "style（<td>）",
+        ),
+        ('<p style="text-align: left;">x</p>', "不允许的属性 style（<p>）"),
+        ('<div class="toc md-dialog">x</div>', "不允许的 class 名称 md-dialog（<div>）"),
+        ('<img src="//other.example/x.gif">', "不允许引用其他网站的图片 //other.example/x.gif"),
+        ('<img src="data:image/gif;base64,R0lGOD">', "不允许的链接协议 data:"),
+        ('<a href="https://x.example/" target="_blank">x</a>', "不允许的属性 target（<a>）"),
+        ('<a href="vbscript:msgbox(1)">x</a>', "不允许的链接协议 vbscript:"),
+        ("<p>x</p></p></div>", "多余的结束标签 </div>"),
+        ("<?php echo 1; ?>", "不允许 HTML 注释"),
+        ("<IMG SRC=x OnError=alert(1)>", "不允许的属性 onerror（<img>）"),
+        ("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "不允许的标签 <math>"),
+    ],
+)
 def test_details_the_allowlist_refuses(html: str, message: str) -> None:
     found = findings(html)
     assert any(message in f for f in found), found
@@ -69,8 +87,10 @@ def test_details_the_allowlist_refuses(html: str, message: str) -> None:
 
 
 def test_links_to_other_hosts_stay_with_noopener_and_images_must_be_local() -> None:
-    out = clean('<p><a href="https://www.gov.cn/">国务院</a><img src="https://other.example/x.gif" alt="x">'
-                '<img src="../images/a.png" alt="a"></p>')
+    out = clean(
+        '<p><a href="https://www.gov.cn/">国务院</a><img src="https://other.example/x.gif" alt="x">'
+        '<img src="../images/a.png" alt="a"></p>'
+    )
     assert '<a href="https://www.gov.cn/" rel="noopener noreferrer">国务院</a>' in out
     assert "other.example" not in out and '<img src="../images/a.png" alt="a">' in out
 
@@ -80,12 +100,77 @@ def test_the_table_alignment_markdown_writes_is_allowed() -> None:
     assert 'style="text-align: center;"' in html and findings(html) == []
 
 
-_PIECES = ["各镇", "人民政府", " ", "\n", "\n\n", "```", "```c#\n", "~~~\n", "# ", "## ", "**", "*", "_", "`", "``", "|", "---", "-",
-           "> ", "1. ", "2) ", "[", "]", "(", ")", "!", "&", "&amp;", "&#106;", ":", "javascript:",
-           "https://evil.example/x", "[TOC]", "    ", "\\", "'", '"', "=", "#", "~", "----\n", "|:--|",
-           "onerror=alert(1)", "style=x", "=\n", "***", "<!", "}", "]:", "](", "<", "{", "![", "](a)",
-           "](https://www.gov.cn/)", "](//x.example/a)", "](javascript:x)", "](JavaScript:x)", "](data:x)",
-           "](mailto:a@b.cn)", "<br>", "br>", ' "标题")', ")", "](a b)", "](附件:1)", "](a/b:c)", "](http:x)", "](#x)"]
+_PIECES = [
+    "各镇",
+    "人民政府",
+    " ",
+    "\n",
+    "\n\n",
+    "```",
+    "```c#\n",
+    "~~~\n",
+    "# ",
+    "## ",
+    "**",
+    "*",
+    "_",
+    "`",
+    "``",
+    "|",
+    "---",
+    "-",
+    "> ",
+    "1. ",
+    "2) ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "!",
+    "&",
+    "&amp;",
+    "&#106;",
+    ":",
+    "javascript:",
+    "https://evil.example/x",
+    "[TOC]",
+    "    ",
+    "\\",
+    "'",
+    '"',
+    "=",
+    "#",
+    "~",
+    "----\n",
+    "|:--|",
+    "onerror=alert(1)",
+    "style=x",
+    "=\n",
+    "***",
+    "<!",
+    "}",
+    "]:",
+    "](",
+    "<",
+    "{",
+    "![",
+    "](a)",
+    "](https://www.gov.cn/)",
+    "](//x.example/a)",
+    "](javascript:x)",
+    "](JavaScript:x)",
+    "](data:x)",
+    "](mailto:a@b.cn)",
+    "<br>",
+    "br>",
+    ' "标题")',
+    ")",
+    "](a b)",
+    "](附件:1)",
+    "](a/b:c)",
+    "](http:x)",
+    "](#x)",
+]
 
 
 def test_a_body_the_quick_test_skips_cannot_hold_anything_the_sanitizer_removes() -> None:
@@ -107,7 +192,11 @@ def test_a_body_the_quick_test_skips_cannot_hold_anything_the_sanitizer_removes(
 def test_record_text_on_voice_pages_never_becomes_markup(body: str) -> None:
     """xxgk.voice.markdown renders nothing itself: it makes record text inert Markdown, and
     the page MkDocs renders from it must be exactly what the sanitizer publishes."""
-    for text in (inline(body), paragraphs(body), f"| {inline(body)} | x |\n|---|---|\n| {inline(body)} | y |"):
+    for text in (
+        inline(body),
+        paragraphs(body),
+        f"| {inline(body)} | x |\n|---|---|\n| {inline(body)} | y |",
+    ):
         html = render(text)
         assert findings(html) == [], (text, html)
     shown = html_text.unescape(render(paragraphs(body)))

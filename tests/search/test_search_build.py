@@ -47,7 +47,9 @@ def tail_phrase(path: Path) -> str:
     return runs[-1][:8]
 
 
-def test_a_phrase_at_the_end_of_a_long_body_is_found_and_its_block_is_known(site_repo: Path) -> None:
+def test_a_phrase_at_the_end_of_a_long_body_is_found_and_its_block_is_known(
+    site_repo: Path,
+) -> None:
     body = FILLER * 400 + "草原生态补奖资金按时足额发放到户。\n"
     add_entry(site_repo, 1, body=body)
     add_entry(site_repo, 2)
@@ -59,7 +61,9 @@ def test_a_phrase_at_the_end_of_a_long_body_is_found_and_its_block_is_known(site
     assert index.text(doc).endswith("草原生态补奖资金按时足额发放到户。")
 
 
-def test_the_seed_notice_and_every_policy_page_are_found_by_their_last_words(site_repo: Path) -> None:
+def test_the_seed_notice_and_every_policy_page_are_found_by_their_last_words(
+    site_repo: Path,
+) -> None:
     target = site_repo / SEED
     target.parent.mkdir(parents=True)
     shutil.copy(REPO / SEED, target)
@@ -77,13 +81,21 @@ def test_the_seed_notice_and_every_policy_page_are_found_by_their_last_words(sit
 
 def test_unpublished_entries_and_pages_never_reach_the_index(site_repo: Path) -> None:
     add_entry(site_repo, 1, body="本条未经审查：未审查条目金丝雀。\n", sign=False)
-    add_entry(site_repo, 2, body="已审查的正文。\n", 信息名称="鄂托克前旗人民政府办公室关于已审查条目的通知")
+    add_entry(
+        site_repo,
+        2,
+        body="已审查的正文。\n",
+        信息名称="鄂托克前旗人民政府办公室关于已审查条目的通知",
+    )
     (site_repo / "content/policies/9-new.md").write_text(
-        "---\ntitle: 新制度\n---\n\n# 新制度\n\n未审查页面金丝雀。\n", "utf-8")
+        "---\ntitle: 新制度\n---\n\n# 新制度\n\n未审查页面金丝雀。\n", "utf-8"
+    )
     (site_repo / "opinions/2026").mkdir(parents=True)
     (site_repo / "opinions/2026/YQ-2026-001.yml").write_text(OPINION, "utf-8")
     index = built(site_repo)
-    assert index.find("金丝雀") == [] and index.find("未审查") == [] and index.find("供热管网") == []
+    assert (
+        index.find("金丝雀") == [] and index.find("未审查") == [] and index.find("供热管网") == []
+    )
     assert "policies/9-new/" not in index.urls and "catalog/000014349-2024-00001/" not in index.urls
     assert "responses/" not in index.urls  # its new text has no signed review: a notice
     assert {"guide/", "evaluation/", "policies/4-secrecy-review/"} <= set(index.urls)
@@ -101,9 +113,15 @@ def test_the_text_of_text_and_word_attachments_is_searchable(site_repo: Path) ->
     document.add_paragraph("沙化土地封禁保护区建设方案")
     document.save(str(folder / "方案.docx"))
     (folder / "图.pdf").write_bytes(b"%PDF-1.4 \xe5\x86\x9c\xe7\x94\xb0\xe6\xb0\xb4\xe5\x88\xa9")
-    add_entry(site_repo, 1, 附件=[{"名称": "附件1 名单", "文件": "att/名单.csv"},
-                                {"名称": "附件2 方案", "文件": "att/方案.docx"},
-                                {"名称": "附件3 图", "文件": "att/图.pdf"}])
+    add_entry(
+        site_repo,
+        1,
+        附件=[
+            {"名称": "附件1 名单", "文件": "att/名单.csv"},
+            {"名称": "附件2 方案", "文件": "att/方案.docx"},
+            {"名称": "附件3 图", "文件": "att/图.pdf"},
+        ],
+    )
     index = built(site_repo)
     url = "catalog/000014349-2024-00001/"
     assert index.find("牧区饮水安全工程") == [url]
@@ -120,8 +138,12 @@ def test_entries_are_ranked_by_their_index_and_filters_are_tokens(site_repo: Pat
     assert index.manifest["entries"] == 2 and index.manifest["n"] == len(index.urls)
     assert index.docs("#c:工作信息") == {1} and index.docs("#y:2024") == {0}
     assert index.docs("#n:鄂前政办发20241号") == set() and index.docs("#n:鄂前政办发20242号") == {0}
-    assert index.rows[0][1:5] == ["鄂托克前旗人民政府办公室关于做好政府信息公开保密审查工作的通知",
-                                  "2024-06-01", "鄂前政办发〔2024〕2号", "000014349/2024-00002"]
+    assert index.rows[0][1:5] == [
+        "鄂托克前旗人民政府办公室关于做好政府信息公开保密审查工作的通知",
+        "2024-06-01",
+        "鄂前政办发〔2024〕2号",
+        "000014349/2024-00002",
+    ]
 
 
 def test_the_index_is_the_same_from_one_process_or_several(site_repo: Path) -> None:
@@ -131,12 +153,20 @@ def test_the_index_is_the_same_from_one_process_or_several(site_repo: Path) -> N
     for workers in (1, 2):
         config = site_repo / "mkdocs.yml"
         text = re.sub(r"^  - xxgk.*(\n      .*)*", "", config.read_text("utf-8"), flags=re.M)
-        config.write_text(text.replace("plugins:\n", f"plugins:\n  - xxgk:\n      workers: {workers}\n"
-                                       "      parallel_min: 2\n"), "utf-8")
+        config.write_text(
+            text.replace(
+                "plugins:\n",
+                f"plugins:\n  - xxgk:\n      workers: {workers}\n      parallel_min: 2\n",
+            ),
+            "utf-8",
+        )
         built(site_repo)
         folder = site_repo / "site/search/idx"
-        files[workers] = {p.relative_to(folder).as_posix(): p.read_bytes()
-                          for p in folder.rglob("*") if p.is_file() and p.name != "manifest.json"}
+        files[workers] = {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() and p.name != "manifest.json"
+        }
     assert files[1] == files[2] and len(files[1]) > 30
 
 
@@ -145,7 +175,9 @@ def test_index_body_chars_limits_the_text_indexed(site_repo: Path, limit: int) -
     add_entry(site_repo, 1, body=FILLER * 20 + "末尾独有的词语。\n")
     config = site_repo / "mkdocs.yml"
     text = config.read_text("utf-8")
-    config.write_text(re.sub(r"^  - xxgk$", f"  - xxgk:\n      index_body_chars: {limit}", text, flags=re.M),
-                      "utf-8")
+    config.write_text(
+        re.sub(r"^  - xxgk$", f"  - xxgk:\n      index_body_chars: {limit}", text, flags=re.M),
+        "utf-8",
+    )
     index = built(site_repo)
     assert bool(index.find("末尾独有")) is (limit == 0)

@@ -70,8 +70,11 @@ def test_a_longer_body_lowers_the_level_of_the_same_count() -> None:
 
 
 def test_a_document_has_title_exact_and_facet_tokens() -> None:
-    doc = IndexDoc({"信息名称": "关于保密审查的通知", "文件编号": "鄂前政办发〔2018〕96号"},
-                   exact=["鄂前政办发〔2018〕96号", "000014349/2018-01705"], facets={"c": "政策文件"})
+    doc = IndexDoc(
+        {"信息名称": "关于保密审查的通知", "文件编号": "鄂前政办发〔2018〕96号"},
+        exact=["鄂前政办发〔2018〕96号", "000014349/2018-01705"],
+        facets={"c": "政策文件"},
+    )
     found = codes(doc, pivot=1000)
     assert found[TITLE + "保密"] == 1 and TITLE + "96" not in found
     assert found["#n:鄂前政办发201896号"] == 1 and found["#n:000014349201801705"] == 1
@@ -82,12 +85,18 @@ def test_normalisation_is_per_code_point_nfkc_in_lower_case() -> None:
     assert normalize("ＰＭ２.５，〔２０１８〕Ａ") == "pm2.5,〔2018〕a"
     assert normalize("豈㈠①K") == "豈(一)1k"  # compatibility ideograph, enclosed, Kelvin
     assert tokens("𠮷野家") == ["𠮷", "野", "家", "𠮷野", "野家"]  # extension B: one code point
-    assert exact_key("鄂前政办发[2018]96号") == exact_key("鄂前政办发〔２０１８〕96号") == "鄂前政办发201896号"
+    assert (
+        exact_key("鄂前政办发[2018]96号")
+        == exact_key("鄂前政办发〔２０１８〕96号")
+        == "鄂前政办发201896号"
+    )
 
 
 def test_the_text_of_html_is_what_a_reader_sees() -> None:
-    html = ("<h2>一、总则</h2><p><strong>第七条</strong>　各镇应当<em>不少于</em>2学时。</p>"
-            "<table><tr><td>甲</td><td>乙</td></tr></table><script>x()</script><p>a &amp; b</p>")
+    html = (
+        "<h2>一、总则</h2><p><strong>第七条</strong>　各镇应当<em>不少于</em>2学时。</p>"
+        "<table><tr><td>甲</td><td>乙</td></tr></table><script>x()</script><p>a &amp; b</p>"
+    )
     assert html_text(html) == "一、总则\n第七条　各镇应当不少于2学时。\n甲 乙\na & b"
 
 
@@ -97,7 +106,10 @@ def test_runs_spilled_to_disk_merge_into_the_lists_of_one_index(tmp_path: Path) 
     for first in (0, 3):  # two slices, as two workers would write them
         part = SliceIndex()
         for doc in range(first, first + 3):
-            part.add(doc, {"公开": 3, "保密": 2 | 1 << 4, TITLE + "公开": 1} if doc % 3 == 0 else {"公开": 5})
+            part.add(
+                doc,
+                {"公开": 3, "保密": 2 | 1 << 4, TITLE + "公开": 1} if doc % 3 == 0 else {"公开": 5},
+            )
         runs.append(tmp_path / f"run-{first}.bin")
         part.spill(runs[-1], shards, {})
     sections = list(read_sections(runs[0], 0, shards))

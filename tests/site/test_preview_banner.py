@@ -19,17 +19,26 @@ from xxgk.trust.anchor import ANCHOR_ENV, load_trust
 from xxgk.trust.anchor_sign import sign_trust
 
 BANNER = re.compile(r'<div class="xxgk-preview" role="note"[^>]*>\s*<p>([^<]*)</p>\s*</div>')
-EVERY_KIND = ("index.html", "404.html", "catalog/000014349-2024-00001/index.html",
-              "catalog/list/all/index.html", "search/index.html", "guide/index.html",
-              "evaluation/index.html")
+EVERY_KIND = (
+    "index.html",
+    "404.html",
+    "catalog/000014349-2024-00001/index.html",
+    "catalog/list/all/index.html",
+    "search/index.html",
+    "guide/index.html",
+    "evaluation/index.html",
+)
 
 
 def anchor(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the build a published one: a leading-group key of this test as the trust anchor,
     and its signature over the signers file and roster."""
     key = root.parent / "anchor_key"
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "anchor", "-f", str(key)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "anchor", "-f", str(key)],
+        check=True,
+        capture_output=True,
+    )
     sign_trust(root, load_registry(root), str(key))
     monkeypatch.setenv(ANCHOR_ENV, key.with_suffix(".pub").read_text("utf-8").strip())
 
@@ -50,7 +59,9 @@ def build(root: Path, extra_preview: str | None = None) -> dict[str, str]:
     done = mkdocs_build(root)
     assert done.returncode == 0, done.stderr
     site = root / "site"
-    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in sorted(site.rglob("*.html"))}
+    return {
+        p.relative_to(site).as_posix(): p.read_text("utf-8") for p in sorted(site.rglob("*.html"))
+    }
 
 
 def test_a_preview_build_shows_the_banner_atop_every_page(site_repo: Path) -> None:
@@ -61,13 +72,16 @@ def test_a_preview_build_shows_the_banner_atop_every_page(site_repo: Path) -> No
     for rel, page in built.items():
         assert [html.unescape(m) for m in BANNER.findall(page)] == [message], rel
         body = page.index("<body")
-        assert body < page.index('class="xxgk-preview"') < page.index('<header class="md-header'), rel
-        footer = page[page.index('class="md-copyright xxgk-footer"'):]
+        assert body < page.index('class="xxgk-preview"') < page.index('<header class="md-header'), (
+            rel
+        )
+        footer = page[page.index('class="md-copyright xxgk-footer"') :]
         assert '<span class="xxgk-footer-sample">样例</span>' in footer, rel
 
 
 def test_an_anchored_build_has_no_banner_and_no_sample_mark(
-        site_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     anchor(site_repo, monkeypatch)
     built = build(site_repo)
     assert [k for k in EVERY_KIND if k not in built] == []
@@ -76,7 +90,8 @@ def test_an_anchored_build_has_no_banner_and_no_sample_mark(
 
 
 def test_a_message_from_the_site_config_is_shown_as_text_not_markup(
-        site_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     anchor(site_repo, monkeypatch)  # else the plugin puts its own message in
     built = build(site_repo, "预览版：<b>未经核验</b> & 样例")
     assert BANNER.findall(built["index.html"]) == ["预览版：&lt;b&gt;未经核验&lt;/b&gt; &amp; 样例"]
@@ -86,6 +101,7 @@ def luminance(rgb: str) -> float:
     def channel(v: int) -> float:
         c = v / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (int(x) for x in re.findall(r"\d+", rgb)[:3])
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 

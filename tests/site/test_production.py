@@ -38,7 +38,9 @@ REAL = {
 
 
 def line_of(text: str, key: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith(key + ":"))
+    return next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.strip().startswith(key + ":")
+    )
 
 
 # The office's own age key in place of the shipped sample one.
@@ -47,7 +49,13 @@ REAL_AGE_KEY = "age1njfx9653ant6kke5ru2dzfqup0f3kw7l4ku7434delt5wr079uzq5zp4xh"
 
 def with_values(text: str, values: dict[str, str]) -> str:
     for key, value in values.items():
-        text = re.sub(rf"^(\s+{key}: ).*$", lambda m, v=value: m.group(1) + f'"{v}"', text, count=1, flags=re.MULTILINE)
+        text = re.sub(
+            rf"^(\s+{key}: ).*$",
+            lambda m, v=value: m.group(1) + f'"{v}"',
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
     for sample in SAMPLE_AGE_KEYS:
         text = text.replace(sample, REAL_AGE_KEY)
     return text
@@ -57,7 +65,9 @@ def real_repo(tmp_path: Path) -> Path:
     """A copy of the registry and signers file with real-looking values and no sample key."""
     root = tmp_path / "repo"
     (root / ".xxgk").mkdir(parents=True)
-    (root / "xxgk.yml").write_text(with_values((REPO / "xxgk.yml").read_text("utf-8"), REAL), "utf-8")
+    (root / "xxgk.yml").write_text(
+        with_values((REPO / "xxgk.yml").read_text("utf-8"), REAL), "utf-8"
+    )
     signers = (REPO / ".xxgk" / "allowed_signers").read_text("utf-8")
     kept = [line.replace("样例密钥：", "") for line in signers.splitlines()]
     (root / ".xxgk" / "allowed_signers").write_text("\n".join(kept) + "\n", "utf-8")
@@ -78,28 +88,34 @@ def test_real_values_pass() -> None:
     assert registry_problems(text) == []
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    (("网站", "ICP备案号"), "蒙ICP备00000000号"),
-    (("网站", "ICP备案号"), "京ICP备11111111号"),
-    (("网站", "公安机关备案号"), "蒙公网安备 15062399000000号"),
-    (("网站", "网站标识码"), "0000000000"),
-    (("公开工作机构", "电话"), "0477-0000000"),
-    (("公开工作机构", "电话"), "0477-76XXXXX"),
-    (("公开工作机构", "传真"), "待填"),
-    (("公开工作机构", "电子邮箱"), "zwgk@example.com"),
-    (("公开工作机构", "电子邮箱"), "样例@etkqq.gov.cn"),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (("网站", "ICP备案号"), "蒙ICP备00000000号"),
+        (("网站", "ICP备案号"), "京ICP备11111111号"),
+        (("网站", "公安机关备案号"), "蒙公网安备 15062399000000号"),
+        (("网站", "网站标识码"), "0000000000"),
+        (("公开工作机构", "电话"), "0477-0000000"),
+        (("公开工作机构", "电话"), "0477-76XXXXX"),
+        (("公开工作机构", "传真"), "待填"),
+        (("公开工作机构", "电子邮箱"), "zwgk@example.com"),
+        (("公开工作机构", "电子邮箱"), "样例@etkqq.gov.cn"),
+    ],
+)
 def test_placeholders_are_recognised_by_rule(field: tuple[str, str], value: str) -> None:
     assert placeholder_reason(field, value) is not None
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    (("网站", "ICP备案号"), "蒙ICP备2018000001号-2"),  # a run of zeros inside a real number
-    (("网站", "公安机关备案号"), "蒙公网安备 15062302000001号"),
-    (("公开工作机构", "电话"), "0477-7611111"),
-    (("公开工作机构", "传真"), "0477-7620000"),
-    (("公开工作机构", "电子邮箱"), "xxgk@etkqq.gov.cn"),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (("网站", "ICP备案号"), "蒙ICP备2018000001号-2"),  # a run of zeros inside a real number
+        (("网站", "公安机关备案号"), "蒙公网安备 15062302000001号"),
+        (("公开工作机构", "电话"), "0477-7611111"),
+        (("公开工作机构", "传真"), "0477-7620000"),
+        (("公开工作机构", "电子邮箱"), "xxgk@etkqq.gov.cn"),
+    ],
+)
 def test_real_numbers_that_look_alike_pass(field: tuple[str, str], value: str) -> None:
     assert placeholder_reason(field, value) is None
 
@@ -125,10 +141,12 @@ def test_a_registry_that_does_not_parse_gives_nothing_here() -> None:
 
 def test_sample_keys_are_refused_by_line_and_real_keys_pass() -> None:
     key = "AAAAC3NzaC1lZDI1NTE5AAAAIBJ3fyuIobACUtSPD17iSeivA3u2PScbnD3/RJ+DGKxJ"
-    text = ("# 样例密钥：注释行不算\n"
-            f'wangjh@etkqq.gov.cn namespaces="xxgk-review,git" ssh-ed25519 {key} 样例密钥：王建华\n'
-            f'lixy@etkqq.gov.cn namespaces="xxgk-review,git" ssh-ed25519 {key} 李秀英（非样例密钥）\n'
-            f"mawb@etkqq.gov.cn ssh-ed25519 {key}\n")
+    text = (
+        "# 样例密钥：注释行不算\n"
+        f'wangjh@etkqq.gov.cn namespaces="xxgk-review,git" ssh-ed25519 {key} 样例密钥：王建华\n'
+        f'lixy@etkqq.gov.cn namespaces="xxgk-review,git" ssh-ed25519 {key} 李秀英（非样例密钥）\n'
+        f"mawb@etkqq.gov.cn ssh-ed25519 {key}\n"
+    )
     problems = signer_problems(text)
     assert [(p.line, p.rule) for p in problems] == [(2, RULE_SAMPLE_KEY)]
     assert problems[0].message.startswith("wangjh@etkqq.gov.cn 的公钥是随附的样例密钥")
@@ -151,8 +169,15 @@ def test_the_sample_private_keys_folder_is_refused(tmp_path: Path) -> None:
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
     env.pop("XXGK_ROOT", None)
-    return subprocess.run([XXGK, "check", *args], cwd=root, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [XXGK, "check", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.slow
@@ -162,5 +187,11 @@ def test_check_production_refuses_the_shipped_repository_and_plain_check_passes(
     live = run_check(REPO, "--production")
     assert live.returncode == 1
     line = line_of((REPO / "xxgk.yml").read_text("utf-8"), "ICP备案号")
-    assert re.search(rf"^xxgk\.yml:{line}:\d+: 错误 \[{RULE_PLACEHOLDER}\] 网站\.ICP备案号", live.stdout, re.MULTILINE)
-    assert re.search(rf"^\.xxgk/allowed_signers:\d+:1: 错误 \[{RULE_SAMPLE_KEY}\]", live.stdout, re.MULTILINE)
+    assert re.search(
+        rf"^xxgk\.yml:{line}:\d+: 错误 \[{RULE_PLACEHOLDER}\] 网站\.ICP备案号",
+        live.stdout,
+        re.MULTILINE,
+    )
+    assert re.search(
+        rf"^\.xxgk/allowed_signers:\d+:1: 错误 \[{RULE_SAMPLE_KEY}\]", live.stdout, re.MULTILINE
+    )

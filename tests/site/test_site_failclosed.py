@@ -44,22 +44,34 @@ def test_a_changed_entry_loses_its_review(site_repo: Path) -> None:
 
 
 def test_an_entry_failing_its_checks_is_not_published(site_repo: Path) -> None:
-    add_entry(site_repo, 1, 关键词="政府信息公开工作制度汇编金丝雀", 信息名称="鄂托克前旗人民政府办公室关于检查不过的通知")
+    add_entry(
+        site_repo,
+        1,
+        关键词="政府信息公开工作制度汇编金丝雀",
+        信息名称="鄂托克前旗人民政府办公室关于检查不过的通知",
+    )
     log = ok_build(site_repo)
     assert "未通过检查" in log and "CAT-KEYWORD" in log
     assert "检查不过" not in site_text(site_repo)
 
 
 def test_a_review_refusing_publication_keeps_the_entry_off(site_repo: Path) -> None:
-    path = add_entry(site_repo, 1, sign=False, 信息名称="鄂托克前旗人民政府办公室关于不予公开金丝雀的通知")
+    path = add_entry(
+        site_repo, 1, sign=False, 信息名称="鄂托克前旗人民政府办公室关于不予公开金丝雀的通知"
+    )
     sign_entry(site_repo, path, conclusion="不予公开")
     ok_build(site_repo)
     assert "金丝雀" not in site_text(site_repo)
 
 
 def test_on_request_entries_are_catalog_rows_without_body(site_repo: Path) -> None:
-    add_entry(site_repo, 2, 公开形式="依申请公开", body="正文金丝雀不得公开。\n",
-              信息名称="鄂托克前旗人民政府办公室关于依申请公开事项的说明")
+    add_entry(
+        site_repo,
+        2,
+        公开形式="依申请公开",
+        body="正文金丝雀不得公开。\n",
+        信息名称="鄂托克前旗人民政府办公室关于依申请公开事项的说明",
+    )
     ok_build(site_repo)
     text = site_text(site_repo)
     assert "正文金丝雀" not in text
@@ -70,16 +82,28 @@ def test_on_request_entries_are_catalog_rows_without_body(site_repo: Path) -> No
 
 
 def test_expired_limited_and_withdrawn_entries_leave_the_listings(site_repo: Path) -> None:
-    add_entry(site_repo, 1, 公开时限="限时公开", 公开截止日期="2025-01-31",
-              信息名称="鄂托克前旗人民政府办公室关于过期公示金丝雀的通知")
-    add_entry(site_repo, 2, 公开时限="限时公开", 公开截止日期="2027-01-31",
-              信息名称="鄂托克前旗人民政府办公室关于仍在公示期的通知")
+    add_entry(
+        site_repo,
+        1,
+        公开时限="限时公开",
+        公开截止日期="2025-01-31",
+        信息名称="鄂托克前旗人民政府办公室关于过期公示金丝雀的通知",
+    )
+    add_entry(
+        site_repo,
+        2,
+        公开时限="限时公开",
+        公开截止日期="2027-01-31",
+        信息名称="鄂托克前旗人民政府办公室关于仍在公示期的通知",
+    )
     add_entry(site_repo, 3, 信息名称="鄂托克前旗人民政府办公室关于撤回金丝雀的通知")
     (site_repo / "withdrawals").mkdir()
     (site_repo / "withdrawals" / "2026-000014349-2024-00003.yml").write_text(
         "索引号: 000014349/2024-00003\n条目: content/catalog/2024/000014349-2024-00003.md\n"
         "信息名称: 鄂托克前旗人民政府办公室关于撤回金丝雀的通知\n撤回原因: 复查发现含有个人信息\n"
-        "撤回日期: 2026-11-01\n批准人: 王建华\n", "utf-8")
+        "撤回日期: 2026-11-01\n批准人: 王建华\n",
+        "utf-8",
+    )
     log = ok_build(site_repo)
     assert "已于 2025-01-31 到期" in log and "撤回" in log
     text = site_text(site_repo)
@@ -97,16 +121,24 @@ def test_nothing_from_records_reaches_the_site(site_repo: Path) -> None:
     assert not any("canary" in p.name for p in (site_repo / "site").rglob("*"))
 
 
-@pytest.mark.parametrize(("body", "line", "what"), [
-    ("第一段。\n\n<script>alert(1)</script>\n", 3, "<script>"),
-    ("第一段。\n\n<a href=\"#\" onclick=\"steal()\">点这里</a>\n", 3, "不允许的属性 onclick（<a>）"),
-    ("第一段。\n\n[打开](javascript:alert(1))\n", 3, "javascript:"),
-    ("第一段。\n\n<!-- 内部意见：暂缓 -->\n", 3, "HTML 注释"),
-    ("第一段。\n{: onmouseover=\"x()\" }\n", 2, "不允许的属性 onmouseover（<p>）"),
-    ("<a href=\"java&#115;cript:x()\">链接</a>\n", 1, "javascript:"),
-])
+@pytest.mark.parametrize(
+    ("body", "line", "what"),
+    [
+        ("第一段。\n\n<script>alert(1)</script>\n", 3, "<script>"),
+        (
+            '第一段。\n\n<a href="#" onclick="steal()">点这里</a>\n',
+            3,
+            "不允许的属性 onclick（<a>）",
+        ),
+        ("第一段。\n\n[打开](javascript:alert(1))\n", 3, "javascript:"),
+        ("第一段。\n\n<!-- 内部意见：暂缓 -->\n", 3, "HTML 注释"),
+        ('第一段。\n{: onmouseover="x()" }\n', 2, "不允许的属性 onmouseover（<p>）"),
+        ('<a href="java&#115;cript:x()">链接</a>\n', 1, "javascript:"),
+    ],
+)
 def test_unsafe_markup_in_a_body_fails_the_build_naming_file_and_line(
-        site_repo: Path, body: str, line: int, what: str) -> None:
+    site_repo: Path, body: str, line: int, what: str
+) -> None:
     path = add_entry(site_repo, 1, body=body)
     body_line = path.read_text("utf-8").split("\n").index("---", 1) + 2 + 1  # blank line after
     done = mkdocs_build(site_repo)
@@ -154,7 +186,9 @@ def test_unsafe_markup_in_a_reviewed_ordinary_page_fails_the_build(site_repo: Pa
 def test_an_attachment_outside_the_entry_folder_fails_the_build(site_repo: Path) -> None:
     (site_repo / "requests").mkdir()
     (site_repo / "requests" / "secret.txt").write_text("申请人金丝雀", "utf-8")
-    add_entry(site_repo, 1, sign=False, 附件=[{"名称": "附件", "文件": "../../../requests/secret.txt"}])
+    add_entry(
+        site_repo, 1, sign=False, 附件=[{"名称": "附件", "文件": "../../../requests/secret.txt"}]
+    )
     with pytest.raises(SignError, match="附件"):  # a reviewer cannot vouch for it
         sign_entry(site_repo, site_repo / "content/catalog/2024/000014349-2024-00001.md")
     done = mkdocs_build(site_repo)

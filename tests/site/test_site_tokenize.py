@@ -53,9 +53,17 @@ def test_the_built_index_holds_the_query_tokens_of_an_entry(site_repo: Path) -> 
     idx = site_repo / "site/search/idx"
     manifest = json.loads((idx / "manifest.json").read_text("utf-8"))
     assert manifest["entries"] == 1 and "政策文件" in manifest["facets"]["c"]
-    assert manifest["tokenizer"]["algorithm"] == ALGORITHM and manifest["tokenizer"]["max_alnum"] == 32
-    for token in query_tokens("〔2024〕96号 保密审查") + ["#c:政策文件", "#y:2024", "#n:" + exact_key("鄂前政办发〔2024〕96号")]:
-        shard = json.loads((idx / "t" / f"{shard_of(token, manifest['shards'])}.json").read_text("utf-8"))
+    assert (
+        manifest["tokenizer"]["algorithm"] == ALGORITHM and manifest["tokenizer"]["max_alnum"] == 32
+    )
+    for token in query_tokens("〔2024〕96号 保密审查") + [
+        "#c:政策文件",
+        "#y:2024",
+        "#n:" + exact_key("鄂前政办发〔2024〕96号"),
+    ]:
+        shard = json.loads(
+            (idx / "t" / f"{shard_of(token, manifest['shards'])}.json").read_text("utf-8")
+        )
         entry = shard[token]  # the entry is document 0: first in a list, or not in a complement
         assert entry["p"][0] == 0 if "p" in entry else entry["x"][:1] != [0], token
     row, text = json.loads((idx / "x/0/0.0.json").read_text("utf-8"))  # document 0, block 0

@@ -45,7 +45,9 @@ def make_site(root: Path) -> Path:
     shutil.copy(REPO / "content" / "index.md", root / "content" / "index.md")
     shutil.copytree(REPO / "content" / "policies", root / "content" / "policies")
     (root / "content" / "reports").mkdir()
-    shutil.copy(REPO / "content" / "reports" / "index.md", root / "content" / "reports" / "index.md")
+    shutil.copy(
+        REPO / "content" / "reports" / "index.md", root / "content" / "reports" / "index.md"
+    )
     for review in REPO.glob("reviews/*/page-*"):  # the shipped pages' signed reviews
         target = root / review.relative_to(REPO)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,14 +78,29 @@ def sign_entry(root: Path, path: Path, conclusion: str = "同意公开") -> None
     registry = load_registry(root)
     people = roster(registry)
     body = str(doc.get("发布机构"))
-    name = REVIEWER if body in people[REVIEWER].bodies else next(
-        (p.name for p in people.values() if body in p.bodies), REVIEWER)
-    req = SignRequest(reviewer=name, body=None, conclusion=conclusion, attribute=None,
-                      reason="" if conclusion == "同意公开" else "涉及个人隐私", opinion="",
-                      date=dt.date(2026, 11, 20), acks={}, author=STAFF)
+    name = (
+        REVIEWER
+        if body in people[REVIEWER].bodies
+        else next((p.name for p in people.values() if body in p.bodies), REVIEWER)
+    )
+    req = SignRequest(
+        reviewer=name,
+        body=None,
+        conclusion=conclusion,
+        attribute=None,
+        reason="" if conclusion == "同意公开" else "涉及个人隐私",
+        opinion="",
+        date=dt.date(2026, 11, 20),
+        acks={},
+        author=STAFF,
+    )
     record = build(root, doc, req, people)
-    write(root, record_path(registry, doc, str(doc.get("发布机构")), req.date), record,
-          sample_key(people[name].principal))
+    write(
+        root,
+        record_path(registry, doc, str(doc.get("发布机构")), req.date),
+        record,
+        sample_key(people[name].principal),
+    )
 
 
 def sign_page(root: Path, path: Path, reviewer: str = REVIEWER) -> None:
@@ -91,18 +108,38 @@ def sign_page(root: Path, path: Path, reviewer: str = REVIEWER) -> None:
     rel = path.relative_to(root).as_posix()
     registry = load_registry(root)
     people = roster(registry)
-    req = SignRequest(reviewer=reviewer, body=None, conclusion="同意公开", attribute=None, reason="",
-                      opinion="", date=dt.date(2026, 11, 20), acks={}, author=STAFF)
+    req = SignRequest(
+        reviewer=reviewer,
+        body=None,
+        conclusion="同意公开",
+        attribute=None,
+        reason="",
+        opinion="",
+        date=dt.date(2026, 11, 20),
+        acks={},
+        author=STAFF,
+    )
     doc = read(path, rel)
     record = build(root, doc, req, people, registry)
-    write(root, record_path(registry, doc, str(record["审查单位"]), req.date), record,
-          sample_key(people[reviewer].principal))
+    write(
+        root,
+        record_path(registry, doc, str(record["审查单位"]), req.date),
+        record,
+        sample_key(people[reviewer].principal),
+    )
 
 
 def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XXGK_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(MKDOCS), "build", "--strict"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def page(root: Path, url: str) -> str:

@@ -20,7 +20,10 @@ SIGNERS = ".xxgk/allowed_signers"
 def anchor(tmp_path: Path) -> Path:
     key = tmp_path / "anchor" / "leading_group"
     key.parent.mkdir()
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "领导小组", "-f", str(key)], check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "领导小组", "-f", str(key)],
+        check=True,
+    )
     return key
 
 
@@ -48,8 +51,13 @@ def test_without_an_anchor_the_build_is_a_preview_and_says_so(site: Path) -> Non
 
 
 @pytest.mark.parametrize("as_path", [False, True])
-def test_with_the_anchor_the_signed_trust_publishes(site: Path, anchor: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str], as_path: bool) -> None:
+def test_with_the_anchor_the_signed_trust_publishes(
+    site: Path,
+    anchor: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    as_path: bool,
+) -> None:
     trust_sign(site, anchor)
     pub = anchor.with_suffix(".pub")
     monkeypatch.setenv("XXGK_TRUST_ANCHOR", str(pub) if as_path else pub.read_text())
@@ -62,32 +70,45 @@ def test_with_the_anchor_the_signed_trust_publishes(site: Path, anchor: Path, mo
     assert "正式版" in capsys.readouterr().out
 
 
-def test_self_enrolment_stops_an_anchored_build(site: Path, anchor: Path, monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_self_enrolment_stops_an_anchored_build(
+    site: Path, anchor: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     trust_sign(site, anchor)
     monkeypatch.setenv("XXGK_TRUST_ANCHOR", anchor.with_suffix(".pub").read_text())
     mine = tmp_path / "mine"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(mine)], check=True)
     with (site / SIGNERS).open("a") as fh:
-        fh.write(f'zhaoq@etkqq.gov.cn namespaces="xxgk-review" {mine.with_suffix(".pub").read_text()}')
+        fh.write(
+            f'zhaoq@etkqq.gov.cn namespaces="xxgk-review" {mine.with_suffix(".pub").read_text()}'
+        )
     done = mkdocs_build(site)
-    assert done.returncode != 0 and "信任锚核验失败" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.returncode != 0 and "信任锚核验失败" in done.stderr and "Traceback" not in done.stderr
+    )
     assert not (site / "site" / "catalog").exists()
 
 
-def test_a_roster_change_alone_stops_an_anchored_build(site: Path, anchor: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_roster_change_alone_stops_an_anchored_build(
+    site: Path, anchor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     trust_sign(site, anchor)
     monkeypatch.setenv("XXGK_TRUST_ANCHOR", anchor.with_suffix(".pub").read_text())
     text = (site / "xxgk.yml").read_text("utf-8")
-    (site / "xxgk.yml").write_text(text.replace("    审查单位: [鄂托克前旗人民政府]", "    审查单位: [鄂托克前旗财政局]"), "utf-8")
+    (site / "xxgk.yml").write_text(
+        text.replace("    审查单位: [鄂托克前旗人民政府]", "    审查单位: [鄂托克前旗财政局]"),
+        "utf-8",
+    )
     done = mkdocs_build(site)
     assert done.returncode != 0 and "信任锚核验失败" in done.stderr
 
 
-def test_a_trust_signed_by_another_key_is_refused(site: Path, anchor: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_trust_signed_by_another_key_is_refused(
+    site: Path,
+    anchor: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     other = tmp_path / "other"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(other)], check=True)
     trust_sign(site, other)
@@ -98,13 +119,20 @@ def test_a_trust_signed_by_another_key_is_refused(site: Path, anchor: Path, tmp_
 
 
 @pytest.mark.parametrize("until, shown", [("20261120", False), ("20261121", True)])
-def test_a_revoked_key_keeps_what_it_signed_before(site: Path, anchor: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   until: str, shown: bool) -> None:
+def test_a_revoked_key_keeps_what_it_signed_before(
+    site: Path, anchor: Path, monkeypatch: pytest.MonkeyPatch, until: str, shown: bool
+) -> None:
     """Reviews are dated 2026-11-20: revoked from that day they no longer count; from the next day they do."""
     path = site / SIGNERS
-    lines = [line.replace('namespaces="xxgk-review,xxgk-consult,xxgk-training,git"',
-                          f'namespaces="xxgk-review,xxgk-consult,xxgk-training,git",valid-before="{until}"')
-             if line.startswith("wangjh@") else line for line in path.read_text().splitlines()]
+    lines = [
+        line.replace(
+            'namespaces="xxgk-review,xxgk-consult,xxgk-training,git"',
+            f'namespaces="xxgk-review,xxgk-consult,xxgk-training,git",valid-before="{until}"',
+        )
+        if line.startswith("wangjh@")
+        else line
+        for line in path.read_text().splitlines()
+    ]
     path.write_text("\n".join(lines) + "\n")
     trust_sign(site, anchor)
     monkeypatch.setenv("XXGK_TRUST_ANCHOR", anchor.with_suffix(".pub").read_text())

@@ -21,7 +21,10 @@ SAMPLE_AGE = "age1sg2xqxvfa50nvurd4fcdcx8g7tn6z2ljzn6ecqd95ul0xd3xea9s2ey57a"
 def anchored(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     key = tmp_path / "anchor" / "leading_group"
     key.parent.mkdir()
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "领导小组", "-f", str(key)], check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "领导小组", "-f", str(key)],
+        check=True,
+    )
     assert main(["--root", str(repo), "trust", "sign", "--key", str(key)]) == 0
     monkeypatch.setenv(ANCHOR_ENV, str(key.with_suffix(".pub")))
     return repo
@@ -55,10 +58,17 @@ def test_an_added_recipient_key_breaks_the_anchor(anchored: Path) -> None:
     assert got == "refused" and "收件公钥" in message, message
 
 
-@pytest.mark.parametrize(("old", "new"), [("每年培训最少学时: 2", "每年培训最少学时: 0"),
-                                          ("保密审查复查周期月数: 12", "保密审查复查周期月数: 120"),
-                                          ("答复期限: 15 ", "答复期限: 20 ")])
-def test_a_lowered_protective_policy_value_breaks_the_anchor(anchored: Path, old: str, new: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("每年培训最少学时: 2", "每年培训最少学时: 0"),
+        ("保密审查复查周期月数: 12", "保密审查复查周期月数: 120"),
+        ("答复期限: 15 ", "答复期限: 20 "),
+    ],
+)
+def test_a_lowered_protective_policy_value_breaks_the_anchor(
+    anchored: Path, old: str, new: str
+) -> None:
     edit(anchored, old, new)
     assert mode(anchored)[0] == "refused"
 
@@ -73,20 +83,45 @@ def test_the_build_stops_in_production_when_a_recipient_was_added(anchored: Path
     assert not (anchored / "site" / "index.html").exists()
 
 
-def test_production_refuses_to_start_the_intake_service(anchored: Path, tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_production_refuses_to_start_the_intake_service(
+    anchored: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     edit(anchored, f"    - {SAMPLE_AGE}\n", f"    - {insiders_key()}\n")
-    code = main(["--root", str(anchored), "intake", "serve", "--port", "1", "--spool", str(tmp_path / "spool")])
+    code = main(
+        [
+            "--root",
+            str(anchored),
+            "intake",
+            "serve",
+            "--port",
+            "1",
+            "--spool",
+            str(tmp_path / "spool"),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "不启动在线申请服务" in err and "信任锚核验失败" in err, err
 
 
-def test_production_refuses_a_recipient_file_the_anchor_did_not_sign(anchored: Path, tmp_path: Path,
-                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_production_refuses_a_recipient_file_the_anchor_did_not_sign(
+    anchored: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     extra = tmp_path / "office.pub"
     extra.write_text(insiders_key() + "\n", "utf-8")
-    code = main(["--root", str(anchored), "intake", "serve", "--port", "1", "--spool", str(tmp_path / "spool"),
-                 "--recipient", str(extra)])
+    code = main(
+        [
+            "--root",
+            str(anchored),
+            "intake",
+            "serve",
+            "--port",
+            "1",
+            "--spool",
+            str(tmp_path / "spool"),
+            "--recipient",
+            str(extra),
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "不是领导小组签署的收件公钥" in err, err
 

@@ -19,8 +19,26 @@ SIGNERS = ".xxgk/allowed_signers"
 
 
 def sign(root: Path, entry: Path, date: str) -> None:
-    assert main(["--root", str(root), "review", "sign", str(entry), "--reviewer", "王建华", "--date", date,
-                 "--key", sample_key("wangjh@etkqq.gov.cn"), "--author", STAFF]) == 0
+    assert (
+        main(
+            [
+                "--root",
+                str(root),
+                "review",
+                "sign",
+                str(entry),
+                "--reviewer",
+                "王建华",
+                "--date",
+                date,
+                "--key",
+                sample_key("wangjh@etkqq.gov.cn"),
+                "--author",
+                STAFF,
+            ]
+        )
+        == 0
+    )
 
 
 def verdict(root: Path, entry: Path) -> tuple[bool, str]:
@@ -34,12 +52,18 @@ def revoke(root: Path, principal: str, day: str) -> None:
     path = root / SIGNERS
     text = path.read_text("utf-8")
     assert f"\n{principal} namespaces=" in text
-    path.write_text(text.replace(f"\n{principal} namespaces=", f'\n{principal} valid-before="{day}",namespaces='),
-                    "utf-8")
+    path.write_text(
+        text.replace(
+            f"\n{principal} namespaces=", f'\n{principal} valid-before="{day}",namespaces='
+        ),
+        "utf-8",
+    )
 
 
 @pytest.mark.parametrize(("date", "counts"), [("2026-11-19", False), ("2026-11-20", True)])
-def test_a_review_dated_before_the_entry_was_made_does_not_count(repo: Path, date: str, counts: bool) -> None:
+def test_a_review_dated_before_the_entry_was_made_does_not_count(
+    repo: Path, date: str, counts: bool
+) -> None:
     entry = add_entry(repo, 1, sign=False, 产生时间="2026-11-20")
     sign(repo, entry, date)
     listed, reason = verdict(repo, entry)
@@ -56,6 +80,8 @@ def test_a_revoked_key_cannot_publish_a_new_entry_by_backdating(repo: Path) -> N
     sign(repo, entry, "2026-11-25")
     listed, reason = verdict(repo, entry)
     assert not listed and "已于 2026-11-01 停用" in reason, reason
-    sign(repo, entry, "2026-10-30")  # before the revocation: the key verifies, the date cannot be true
+    sign(
+        repo, entry, "2026-10-30"
+    )  # before the revocation: the key verifies, the date cannot be true
     listed, reason = verdict(repo, entry)
     assert not listed and "早于条目的产生时间" in reason, reason

@@ -28,7 +28,12 @@ MAWB, QIAOGQ, WANGJH = "mawb@etkqq.gov.cn", "qiaogq@etkqq.gov.cn", "wangjh@etkqq
 @pytest.fixture
 def sample(repo: Path) -> Path:
     """The entry with its shipped review, opinions, decision and 分管领导审核."""
-    for pattern in (ENTRY, "reviews/*/000014349-2025-00006-*", "consultations/2025/*", "approvals/*/000014349-2025-00006-*"):
+    for pattern in (
+        ENTRY,
+        "reviews/*/000014349-2025-00006-*",
+        "consultations/2025/*",
+        "approvals/*/000014349-2025-00006-*",
+    ):
         for src in REPO.glob(pattern):
             dst = repo / src.relative_to(REPO)
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -40,11 +45,15 @@ def decision(root: Path) -> Decision:
     return decisions(root, load_registry(root), parse_date("2026-11-27"))[ENTRY][1]  # type: ignore[arg-type]
 
 
-def agreement(root: Path, signer: str, name: str = "000014349-2025-00006-自然资源局-再复.yml") -> str:
+def agreement(
+    root: Path, signer: str, name: str = "000014349-2025-00006-自然资源局-再复.yml"
+) -> str:
     """A later 同意公开 in 自然资源局's name, signed with ``signer``'s real sample key."""
     rel = f"consultations/2025/{name}"
     text = (root / LAND).read_text("utf-8").replace("回复意见: 不同意公开", "回复意见: 同意公开")
-    (root / rel).write_text(text.replace('回复日期: "2025-08-27"', '回复日期: "2025-08-29"'), "utf-8")
+    (root / rel).write_text(
+        text.replace('回复日期: "2025-08-27"', '回复日期: "2025-08-29"'), "utf-8"
+    )
     sign_record(root, rel, sample_key(signer))
     return rel
 
@@ -85,7 +94,11 @@ def test_a_decision_signed_outside_the_leading_group_office_does_not_count(sampl
 
 def test_an_opinion_dated_before_it_was_asked_for_is_backdated(sample: Path) -> None:
     rel = "consultations/2025/000014349-2025-00006-交通运输局.yml"
-    text = (sample / rel).read_text("utf-8").replace('回复日期: "2025-08-25"', '回复日期: "2025-08-20"')
+    text = (
+        (sample / rel)
+        .read_text("utf-8")
+        .replace('回复日期: "2025-08-25"', '回复日期: "2025-08-20"')
+    )
     (sample / rel).write_text(text, "utf-8")
     resign(sample, rel, "surn@etkqq.gov.cn")  # the bureau's own reviewer
     got = decision(sample)

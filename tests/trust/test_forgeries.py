@@ -31,8 +31,17 @@ def review(root: Path, entry: Path, key: str | None, author: str = STAFF) -> str
     """The record ``xxgk review sign`` writes for 王建华; signed with ``key`` (unsigned: None)."""
     rel = entry.relative_to(root).as_posix()
     doc, registry = read(entry, rel), load_registry(root)
-    req = SignRequest(reviewer="王建华", body=None, conclusion="同意公开", attribute=None, reason="",
-                      opinion="", date=dt.date(2026, 11, 20), acks={}, author=author)
+    req = SignRequest(
+        reviewer="王建华",
+        body=None,
+        conclusion="同意公开",
+        attribute=None,
+        reason="",
+        opinion="",
+        date=dt.date(2026, 11, 20),
+        acks={},
+        author=author,
+    )
     record = build(root, doc, req, roster(registry))
     target = record_path(registry, doc, str(doc.get("发布机构")), req.date)
     if key is None:
@@ -60,13 +69,17 @@ def test_the_honest_entry_is_published(site: Path) -> None:
 
 
 def test_an_unsigned_review_never_reaches_the_site(site: Path) -> None:
-    entry = add_entry(site, 2, body=CANARY + "。\n", sign=False, 信息名称="鄂托克前旗关于" + CANARY + "的通知")
+    entry = add_entry(
+        site, 2, body=CANARY + "。\n", sign=False, 信息名称="鄂托克前旗关于" + CANARY + "的通知"
+    )
     review(site, entry, key=None)
     assert CANARY not in built(site)
 
 
 @pytest.mark.parametrize("signer", ["stranger", STAFF, "lixy@etkqq.gov.cn"])
-def test_a_review_signed_with_the_wrong_key_never_reaches_the_site(site: Path, tmp_path: Path, signer: str) -> None:
+def test_a_review_signed_with_the_wrong_key_never_reaches_the_site(
+    site: Path, tmp_path: Path, signer: str
+) -> None:
     key = str(tmp_path / "stranger")
     if signer == "stranger":
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key], check=True)
@@ -94,8 +107,20 @@ def test_a_self_review_never_reaches_the_site(site: Path) -> None:
     entry = add_entry(site, 2, body=CANARY + "。\n", sign=False)
     record = site / review(site, entry, key=None)
     record.write_text(record.read_text("utf-8").replace(f"作者: {STAFF}", f"作者: {WANG}"), "utf-8")
-    subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", sample_key(WANG), "-n", "xxgk-review", str(record)],
-                   check=True)
+    subprocess.run(
+        [
+            "ssh-keygen",
+            "-q",
+            "-Y",
+            "sign",
+            "-f",
+            sample_key(WANG),
+            "-n",
+            "xxgk-review",
+            str(record),
+        ],
+        check=True,
+    )
     assert CANARY not in built(site)
 
 
@@ -125,6 +150,9 @@ def test_a_withdrawal_replaced_by_a_symlink_stops_the_build(site: Path, tmp_path
 def test_a_withdrawal_edited_to_name_another_entry_still_withdraws(site: Path) -> None:
     rel = "withdrawals/2026/000014349-2024-00001.yml"  # its file name names the entry
     (site / rel).parent.mkdir(parents=True)
-    (site / rel).write_text("索引号: 000014349/1999-99999\n条目: x\n信息名称: x\n撤回原因: 改过\n撤回日期: \"2026-11-01\"\n"
-                            "批准人: 张明\n", "utf-8")
+    (site / rel).write_text(
+        '索引号: 000014349/1999-99999\n条目: x\n信息名称: x\n撤回原因: 改过\n撤回日期: "2026-11-01"\n'
+        "批准人: 张明\n",
+        "utf-8",
+    )
     assert "关于做好政府信息公开保密审查工作的通知" not in built(site)

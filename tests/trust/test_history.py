@@ -71,7 +71,9 @@ def test_records_with_events_may_only_grow_at_their_end(repo: GitRepo, capsys, k
     on_main(repo, rel)
     text = (repo.root / rel).read_text()
     lines = text.splitlines()
-    first = next(i for i, line in enumerate(lines) if ": " in line and not line.startswith(("#", " ", "-")))
+    first = next(
+        i for i, line in enumerate(lines) if ": " in line and not line.startswith(("#", " ", "-"))
+    )
     key, _, value = lines[first].partition(": ")
     lines[first] = f"{key}: 改过的{value}"
     (repo.root / rel).write_text("\n".join(lines) + "\n")
@@ -107,8 +109,11 @@ def test_a_forgery_cannot_ride_in_on_the_next_push(repo: GitRepo, capsys) -> Non
     assert code == 1 and "[GATE-REVIEW]" in out and "没有签名文件" in out
 
 
-def test_a_missing_base_is_an_environment_error_not_no_problems(repo: GitRepo, capsys,  # type: ignore[no-untyped-def]
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_base_is_an_environment_error_not_no_problems(
+    repo: GitRepo,
+    capsys,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     on_main(repo, RECORDS["requests"])
     monkeypatch.setenv("XXGK_BASE_REF", "origin/no-such-branch")
     code, out = repo.xxgk(capsys, "check")

@@ -43,16 +43,27 @@ def forge(root: Path, kinds: dict[str, str]) -> str:
 
     doc = read(root / REL, REL)
     basis = load_basis(root, load_registry(root))
-    req = SignRequest(reviewer="王建华", body=None, conclusion="同意公开", attribute=None, reason="",
-                      opinion="", date=dt.date(2026, 11, 20), acks={i: "内部资料，可以公开" for i in kinds},
-                      author=STAFF, ack_kinds={i: (k, "") for i, k in kinds.items()})
+    req = SignRequest(
+        reviewer="王建华",
+        body=None,
+        conclusion="同意公开",
+        attribute=None,
+        reason="",
+        opinion="",
+        date=dt.date(2026, 11, 20),
+        acks={i: "内部资料，可以公开" for i in kinds},
+        author=STAFF,
+        ack_kinds={i: (k, "") for i, k in kinds.items()},
+    )
     target = record_path(load_registry(root), doc, "鄂托克前旗人民政府办公室", req.date)
     write(root, target, build(root, doc, req, basis.people), sample_key("wangjh@etkqq.gov.cn"))
     return target
 
 
 @pytest.mark.parametrize("mark", CLASSIFIED)
-def test_a_signed_review_calling_a_secret_mark_internal_does_not_publish(repo: Path, mark: str) -> None:
+def test_a_signed_review_calling_a_secret_mark_internal_does_not_publish(
+    repo: Path, mark: str
+) -> None:
     body = f"{mark}\n\n正文。"
     write_entry(repo, body=body)
     ident = next(f.ident for f in scan_text((repo / REL).read_text(encoding="utf-8"), REL))
@@ -62,7 +73,8 @@ def test_a_signed_review_calling_a_secret_mark_internal_does_not_publish(repo: P
 
 
 def test_a_real_internal_mark_acknowledged_with_a_reason_publishes(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_entry(repo, body="内部资料\n\n正文。")
     ident = next(f.ident for f in scan_text((repo / REL).read_text(encoding="utf-8"), REL))
     rel = sign(repo, capsys, "--ack", f"{ident}=原件印有内部资料字样，内容已于2026年公开")
@@ -88,5 +100,8 @@ def test_the_scan_comparison_names_each_misclassified_finding(repo: Path) -> Non
     (rv,) = [idx.verified(r) for rs in idx.by_sha.values() for r in rs]
     reasons = kind_disagreements(found, [rv])
     assert len(reasons) == 2 and all(r.startswith(rel) for r in reasons)
-    assert "“秘密★1年”" in reasons[0] + reasons[1] and "扫描结果是“内部资料标志”" in reasons[0] + reasons[1]
+    assert (
+        "“秘密★1年”" in reasons[0] + reasons[1]
+        and "扫描结果是“内部资料标志”" in reasons[0] + reasons[1]
+    )
     assert kind_disagreements(found, []) == []

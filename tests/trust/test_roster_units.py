@@ -28,8 +28,13 @@ def copy(tmp_path: Path) -> Path:
 
 def check(root: Path) -> tuple[int, list[dict[str, object]], str]:
     env = {"PATH": "/usr/bin:/bin", "XXGK_TODAY": "2026-11-27", "HOME": str(root)}
-    done = subprocess.run([sys.executable, "-m", "xxgk", "check", "--format", "json"], cwd=root,
-                          capture_output=True, text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk", "check", "--format", "json"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert "Traceback" not in done.stderr, done.stderr
     return done.returncode, json.loads(done.stdout or "[]"), done.stderr
 
@@ -53,14 +58,17 @@ def test_the_shipped_registry_names_only_registered_units(copy: Path) -> None:
 
 
 def test_a_misspelt_unit_in_the_staff_roster_is_named_with_its_line_and_the_closest_name(
-        copy: Path) -> None:
+    copy: Path,
+) -> None:
     line = replace_nth(copy, f"单位: {FINANCE}", "单位: 鄂托克前旗财正局", 1)  # 0: 审查人员
     text = (copy / "xxgk.yml").read_text(encoding="utf-8")
-    assert line > text[:text.index("\n工作人员名册:")].count("\n") + 1
+    assert line > text[: text.index("\n工作人员名册:")].count("\n") + 1
     code, found, _ = check(copy)
     hits = unit_findings(found)
     assert code == 1 and len(hits) == 1, found
-    assert hits[0]["path"] == "xxgk.yml" and hits[0]["line"] == line and hits[0]["severity"] == "error"
+    assert (
+        hits[0]["path"] == "xxgk.yml" and hits[0]["line"] == line and hits[0]["severity"] == "error"
+    )
     message = str(hits[0]["message"])
     assert "工作人员名册" in message and "鄂托克前旗财正局" in message
     assert f"是否应为“{FINANCE}”" in message
@@ -90,7 +98,10 @@ def test_a_name_like_no_registered_unit_gets_no_suggestion(copy: Path) -> None:
 def test_the_text_output_names_file_and_line_in_chinese(copy: Path) -> None:
     line = replace_nth(copy, f"单位: {FINANCE}", "单位: 鄂托克前旗财正局", 1)
     env = {"PATH": "/usr/bin:/bin", "XXGK_TODAY": "2026-11-27", "HOME": str(copy)}
-    done = subprocess.run([sys.executable, "-m", "xxgk", "check"], cwd=copy, capture_output=True,
-                          text=True, env=env)
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk", "check"], cwd=copy, capture_output=True, text=True, env=env
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert f"xxgk.yml:{line}:" in done.stdout and "错误 [REG-ROSTER-UNIT]" in done.stdout, done.stdout
+    assert f"xxgk.yml:{line}:" in done.stdout and "错误 [REG-ROSTER-UNIT]" in done.stdout, (
+        done.stdout
+    )

@@ -18,8 +18,14 @@ ZONES = ["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Asia/Shanghai"]
 def run(root: Path, zone: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("XXGK_NOW", "XXGK_TODAY")}
     env["TZ"] = zone
-    return subprocess.run([sys.executable, "-m", "xxgk", "--root", str(root), *args],
-                          capture_output=True, text=True, env=env, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "xxgk", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
 
 
 def beijing_minus(hours: float) -> str:
@@ -27,12 +33,20 @@ def beijing_minus(hours: float) -> str:
 
 
 @pytest.mark.parametrize("zone", ZONES)
-def test_the_clock_of_the_times_module_is_beijing_time_in_any_zone(zone: str, tmp_path: Path) -> None:
+def test_the_clock_of_the_times_module_is_beijing_time_in_any_zone(
+    zone: str, tmp_path: Path
+) -> None:
     code = "from xxgk.voice.times import now, show; print(show(now()))"
     env = {k: v for k, v in os.environ.items() if k not in ("XXGK_NOW", "XXGK_TODAY")}
     before = dt.datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**env, "TZ": zone}, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**env, "TZ": zone},
+        timeout=60,
+        check=True,
+    )
     after = dt.datetime.now(BEIJING).replace(tzinfo=None, second=0, microsecond=0)
     shown = dt.datetime.strptime(done.stdout.strip(), "%Y-%m-%d %H:%M")
     assert before <= shown <= after
@@ -56,7 +70,13 @@ def test_today_of_the_commands_is_the_date_in_beijing(zone: str) -> None:
     code = "from xxgk.model.dates import today; print(today().isoformat())"
     env = {k: v for k, v in os.environ.items() if k != "XXGK_TODAY"}
     days = {dt.datetime.now(BEIJING).date().isoformat()}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={**env, "TZ": zone}, timeout=60, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**env, "TZ": zone},
+        timeout=60,
+        check=True,
+    )
     days.add(dt.datetime.now(BEIJING).date().isoformat())  # a midnight between the two reads
     assert done.stdout.strip() in days

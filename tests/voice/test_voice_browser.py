@@ -53,13 +53,31 @@ def build_site(root: Path) -> Path:
     for name in ("apply.js", "apply.css"):
         shutil.copy(SITE_ASSETS / name, docs / "assets/xxgk" / name)
     uris = asset_uris()
-    uris = {"css": [*uris["css"], "assets/xxgk/apply.css"], "js": [*uris["js"], "assets/xxgk/apply.js"]}
-    config = ["site_name: 测试站点", "strict: true", "theme:", "  name: material", "  language: zh",
-              "  font: false", "markdown_extensions:", "  - attr_list", "  - tables",
-              "extra_css: [" + ", ".join(uris["css"]) + "]", "extra_javascript: [" + ", ".join(uris["js"]) + "]"]
+    uris = {
+        "css": [*uris["css"], "assets/xxgk/apply.css"],
+        "js": [*uris["js"], "assets/xxgk/apply.js"],
+    }
+    config = [
+        "site_name: 测试站点",
+        "strict: true",
+        "theme:",
+        "  name: material",
+        "  language: zh",
+        "  font: false",
+        "markdown_extensions:",
+        "  - attr_list",
+        "  - tables",
+        "extra_css: [" + ", ".join(uris["css"]) + "]",
+        "extra_javascript: [" + ", ".join(uris["js"]) + "]",
+    ]
     (project / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, check=False,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=project,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return project / "site"
 
@@ -115,12 +133,17 @@ def test_answers_become_a_prefilled_e_mail(page: Page, served: tuple[str, Path])
     assert outside == []  # nothing loaded from another host
     registry = load_registry(served[1].parents[1])  # the mail comes back in: staff register it
     answer = parse(fields["body"], voice_policy(registry), unit_names(registry))
-    assert answer.problems == [] and answer.answers == {"q1": "满意", "q2": "不满意", "q3": "基本满意"}
+    assert answer.problems == [] and answer.answers == {
+        "q1": "满意",
+        "q2": "不满意",
+        "q3": "基本满意",
+    }
 
 
 @pytest.mark.browser
 def test_without_the_intake_service_the_page_says_so_and_keeps_mail_and_paper(
-        page: Page, served: tuple[str, Path]) -> None:
+    page: Page, served: tuple[str, Path]
+) -> None:
     fill_answers(page, served[0])
     page.wait_for_selector("#xxgk-eval-offline:not([hidden])")
     assert "暂时连不上在线评议服务" in page.inner_text("#xxgk-eval-offline")
@@ -133,7 +156,13 @@ def test_the_page_prints_as_a_paper_questionnaire(page: Page, served: tuple[str,
     page.goto(served[0] + "evaluation/")
     assert not page.is_visible(".xxgk-eval-paper")
     page.emulate_media(media="print")
-    for hidden in ("#xxgk-eval-mail", "#xxgk-eval-submit", "#xxgk-eval-print", "#xxgk-eval-unit", ".md-header"):
+    for hidden in (
+        "#xxgk-eval-mail",
+        "#xxgk-eval-submit",
+        "#xxgk-eval-print",
+        "#xxgk-eval-unit",
+        ".md-header",
+    ):
         assert not page.is_visible(hidden), hidden
     assert page.is_visible("text=被评议单位：＿＿＿")
     assert page.is_visible('input[name="q4"][value="不了解"]')
@@ -144,7 +173,8 @@ def test_the_page_prints_as_a_paper_questionnaire(page: Page, served: tuple[str,
 
 @pytest.mark.browser
 def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_value(
-        page: Page, served: tuple[str, Path]) -> None:
+    page: Page, served: tuple[str, Path]
+) -> None:
     base, site = served
     page.goto(base + "responses/")
     page.click(f"h4 >> text={PUBLISHED_TITLE}")
@@ -157,13 +187,17 @@ def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_val
     assert page.url == base + ENTRY_URL
     page.goto(base + "evaluation/")
     page.click(".md-content a:has-text('2025年政府信息公开社会评议结果')")
-    assert page.url == base + "evaluation/2025/" and page.is_visible("h2:has-text('意见建议办理情况')")
+    assert page.url == base + "evaluation/2025/" and page.is_visible(
+        "h2:has-text('意见建议办理情况')"
+    )
     leaked = [f for f in site.rglob("*") if f.is_file() and CANARY.encode() in f.read_bytes()]
     assert leaked == []
 
 
 @pytest.mark.browser
-def test_an_untouched_form_names_no_unit_and_sends_no_answers(page: Page, served: tuple[str, Path]) -> None:
+def test_an_untouched_form_names_no_unit_and_sends_no_answers(
+    page: Page, served: tuple[str, Path]
+) -> None:
     page.goto(served[0] + "evaluation/")
     mail = page.get_attribute("#xxgk-eval-mail", "href")
     body = unquote(mail.split("&body=", 1)[1]).split("\n")

@@ -45,8 +45,24 @@ def add(root: Path, text: str, *extra: str) -> subprocess.CompletedProcess[str]:
     source = root / "answer.txt"
     source.write_text(text, encoding="utf-8")
     env = {**os.environ, "XXGK_TODAY": "2026-11-27"}
-    return subprocess.run([sys.executable, "-m", "xxgk", "--root", str(root), "evaluation", "add",
-                           "--from", str(source), *extra], capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "xxgk",
+            "--root",
+            str(root),
+            "evaluation",
+            "add",
+            "--from",
+            str(source),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def test_the_questionnaire_e_mail_becomes_a_valid_record_with_its_comment(repo: Path) -> None:
@@ -56,7 +72,12 @@ def test_the_questionnaire_e_mail_becomes_a_valid_record_with_its_comment(repo: 
     items, problems = load_evaluations(repo, load_registry(repo))
     assert problems == []
     (ev,) = items
-    assert (ev.channel, ev.unit, ev.count, str(ev.date)) == ("网络调查", "鄂托克前旗财政局", 1, "2026-11-27")
+    assert (ev.channel, ev.unit, ev.count, str(ev.date)) == (
+        "网络调查",
+        "鄂托克前旗财政局",
+        1,
+        "2026-11-27",
+    )
     assert ev.answers == {"q1": {"满意": 1}, "q2": {"不满意": 1}, "q3": {"基本满意": 1}}
     (c,) = ev.comments
     assert (c.kind, c.department, c.handling) == ("批评", "鄂托克前旗财政局", None)

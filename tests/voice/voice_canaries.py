@@ -37,7 +37,13 @@ def plant(root: Path) -> None:
   方式: 网上发布信息
   说明: {CANARY}-回应说明
 """
-    path = opinion(root, "YQ-2026-001", "2026-01-05 09:00", responses=responses, extra=internal + f"""\
+    path = opinion(
+        root,
+        "YQ-2026-001",
+        "2026-01-05 09:00",
+        responses=responses,
+        extra=internal
+        + f"""\
 公开回应:
   公开: 是
   标题: {PUBLISHED_TITLE}
@@ -45,18 +51,31 @@ def plant(root: Path) -> None:
   发布单位: 鄂托克前旗住房和城乡建设局
   内容: {PUBLISHED_TEXT}
   相关条目: [{ENTRY}, 000014349/2026-99999]
-""")
-    path.write_text(path.read_text(encoding="utf-8").replace("测试用舆情概要", f"{CANARY}-概要"), encoding="utf-8")
-    unpublished = opinion(root, "YQ-2026-002", "2026-01-04 09:00", responses=responses, extra=internal + f"""\
+""",
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("测试用舆情概要", f"{CANARY}-概要"),
+        encoding="utf-8",
+    )
+    unpublished = opinion(
+        root,
+        "YQ-2026-002",
+        "2026-01-04 09:00",
+        responses=responses,
+        extra=internal
+        + f"""\
 公开回应:
   公开: 否
   标题: {CANARY}-未公开标题
   发布时间: 2026-02-06
   发布单位: 鄂托克前旗民政局
   内容: {CANARY}-未公开内容
-""")
-    unpublished.write_text(unpublished.read_text(encoding="utf-8").replace("测试用舆情概要", f"{CANARY}-概要"),
-                           encoding="utf-8")
+""",
+    )
+    unpublished.write_text(
+        unpublished.read_text(encoding="utf-8").replace("测试用舆情概要", f"{CANARY}-概要"),
+        encoding="utf-8",
+    )
     _evaluations(root)
 
 
@@ -76,7 +95,10 @@ def _evaluations(root: Path) -> None:
     责任单位: 鄂托克前旗财政局
 """
     for year, public in (("2025", "是"), ("2026", "否")):
-        write(root, f"evaluations/{year}/PY-{year}-001.yml", f"""\
+        write(
+            root,
+            f"evaluations/{year}/PY-{year}-001.yml",
+            f"""\
 编号: PY-{year}-001
 渠道: 座谈会
 日期: {year}-10-21
@@ -86,10 +108,16 @@ def _evaluations(root: Path) -> None:
 参加人员: [{CANARY}-参加人员-王五]
 结果:
   q1: {{满意: 3, 不满意: 1}}
-""" + comment)
-        write(root, f"evaluations/{year}/年度结果.yml", f"""\
+"""
+            + comment,
+        )
+        write(
+            root,
+            f"evaluations/{year}/年度结果.yml",
+            f"""\
 年度: "{year}"
 公开: {public}
 发布时间: {int(year) + 1}-01-20
-综述: {'本年度评议综述。' if public == '是' else CANARY + '-未公开综述'}
-""")
+综述: {"本年度评议综述。" if public == "是" else CANARY + "-未公开综述"}
+""",
+        )

@@ -16,8 +16,15 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
-def opinion(root: Path, number: str, detected: str, level: str = "其他政务舆情",
-            responses: str = "", extra: str = "", unit: str = "鄂托克前旗民政局") -> Path:
+def opinion(
+    root: Path,
+    number: str,
+    detected: str,
+    level: str = "其他政务舆情",
+    responses: str = "",
+    extra: str = "",
+    unit: str = "鄂托克前旗民政局",
+) -> Path:
     """An opinion record; ``responses`` are YAML list items under 回应 (already indented)."""
     year = number.split("-")[1]
     body = f"""\

@@ -11,7 +11,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("trust",),  # signatures, the trust anchor, and the one publish decision
     ("scan",),  # secrecy marks and personal data (acknowledgements come from reviews)
     ("review", "requests", "voice", "importer", "search", "editor"),  # features
-    ("intake",),  # the online 在线申请/在线评议 service: turns submissions into requests and voice records
+    (
+        "intake",
+    ),  # the online 在线申请/在线评议 service: turns submissions into requests and voice records
     ("reports",),  # annual report, training report, audit: read the features' records
     ("site",),  # the MkDocs adapter
     ("bench",),  # generated county-size data and timings

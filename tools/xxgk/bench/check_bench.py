@@ -41,8 +41,12 @@ def run_check(root: Path) -> tuple[float, int, str]:
     """(seconds, exit code, last line of the report) of ``xxgk check`` on the whole repo, run as
     the staff run it: a process of its own (its start-up included)."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "xxgk", "--root", str(root), "check"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "xxgk", "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     elapsed = time.perf_counter() - start
     lines = done.stdout.strip().splitlines()
     return elapsed, done.returncode, lines[-1] if lines else ""
@@ -58,8 +62,14 @@ def measure(root: Path, rounds: int = ROUNDS) -> dict[str, float | int | str]:
         runs.append(run_check(root))
     parse, check = min(parses), min(r[0] for r in runs)
     code, last = runs[0][1], runs[0][2]
-    return {"entries": len(paths), "parse": parse, "check": check, "ratio": check / parse,
-            "exit": code, "summary": last}
+    return {
+        "entries": len(paths),
+        "parse": parse,
+        "check": check,
+        "ratio": check / parse,
+        "exit": code,
+        "summary": last,
+    }
 
 
 def main(entries: int, keep: Path | None = None, seed: int = 1) -> int:

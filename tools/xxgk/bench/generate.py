@@ -34,14 +34,30 @@ from xxgk.model.registry import Registry, Unit
 FIRST_YEAR = 2019
 # (topic for titles, keyword) — subject matter a county government actually publishes
 TOPICS = (
-    ("农村牧区人居环境整治", "人居环境"), ("城镇老旧小区改造", "老旧小区"), ("营商环境优化", "营商环境"),
-    ("安全生产专项整治", "安全生产"), ("草原生态保护补助奖励", "草原补奖"), ("义务教育阶段学生资助", "学生资助"),
-    ("城乡居民基本医疗保险", "医疗保险"), ("高标准农田建设", "高标准农田"), ("森林草原防灭火", "防灭火"),
-    ("政务服务“一网通办”", "一网通办"), ("就业创业扶持", "就业创业"), ("最低生活保障", "低保"),
-    ("食品安全监督抽检", "食品安全"), ("道路运输安全管理", "道路运输"), ("生活垃圾分类", "垃圾分类"),
-    ("重点项目建设", "重点项目"), ("预算绩效管理", "绩效管理"), ("冬春季供暖保障", "供暖保障"),
-    ("防汛抗旱", "防汛抗旱"), ("政府信息公开", "政府信息公开"), ("行政执法公示", "执法公示"),
-    ("养老服务体系建设", "养老服务"), ("乡村振兴", "乡村振兴"), ("耕地保护", "耕地保护"),
+    ("农村牧区人居环境整治", "人居环境"),
+    ("城镇老旧小区改造", "老旧小区"),
+    ("营商环境优化", "营商环境"),
+    ("安全生产专项整治", "安全生产"),
+    ("草原生态保护补助奖励", "草原补奖"),
+    ("义务教育阶段学生资助", "学生资助"),
+    ("城乡居民基本医疗保险", "医疗保险"),
+    ("高标准农田建设", "高标准农田"),
+    ("森林草原防灭火", "防灭火"),
+    ("政务服务“一网通办”", "一网通办"),
+    ("就业创业扶持", "就业创业"),
+    ("最低生活保障", "低保"),
+    ("食品安全监督抽检", "食品安全"),
+    ("道路运输安全管理", "道路运输"),
+    ("生活垃圾分类", "垃圾分类"),
+    ("重点项目建设", "重点项目"),
+    ("预算绩效管理", "绩效管理"),
+    ("冬春季供暖保障", "供暖保障"),
+    ("防汛抗旱", "防汛抗旱"),
+    ("政府信息公开", "政府信息公开"),
+    ("行政执法公示", "执法公示"),
+    ("养老服务体系建设", "养老服务"),
+    ("乡村振兴", "乡村振兴"),
+    ("耕地保护", "耕地保护"),
 )
 KINDS = {
     "机构概况": ("关于调整{t}工作领导小组成员的通知", "机构职能"),
@@ -74,9 +90,32 @@ SENTENCES = (
 # Body sizes in bytes of the mixed catalog: (share, smallest, largest). Mean about 10 KB.
 MIX = ((0.6, 2_000, 6_000), (0.3, 6_000, 20_000), (0.1, 20_000, 60_000))
 TOWNS = ("敖勒召其镇", "城川镇", "上海庙镇", "昂素镇")
-GACHA = ("查干陶勒盖", "巴彦希勒", "三段地", "大沙头", "毛盖图", "珠和", "哈日根图", "布拉格",
-         "乌兰胡少", "吉拉", "巴彦柴达木", "陶利", "特布德", "二道川", "额日和图", "巴音乌素",
-         "芒哈图", "呼和陶勒盖", "新寨子", "玛拉迪", "沙日敖楞", "道图", "伊克乌素", "西海子")
+GACHA = (
+    "查干陶勒盖",
+    "巴彦希勒",
+    "三段地",
+    "大沙头",
+    "毛盖图",
+    "珠和",
+    "哈日根图",
+    "布拉格",
+    "乌兰胡少",
+    "吉拉",
+    "巴彦柴达木",
+    "陶利",
+    "特布德",
+    "二道川",
+    "额日和图",
+    "巴音乌素",
+    "芒哈图",
+    "呼和陶勒盖",
+    "新寨子",
+    "玛拉迪",
+    "沙日敖楞",
+    "道图",
+    "伊克乌素",
+    "西海子",
+)
 MEASURES = ("户", "人", "处", "公里", "亩", "个", "家", "项", "座", "人次")
 FACTS = (
     "{g}嘎查完成{t}项目{n}个，投入资金{m}万元，惠及农牧民{k}户。",
@@ -147,16 +186,25 @@ class Prose:
         pick = rng.random()
         if self.facts and pick < 0.25:
             return rng.choice(FACTS).format(
-                t=topic, g=rng.choice(GACHA), p=rng.choice(TOWNS), n=rng.randint(2, 60),
-                k=rng.randint(10, 3000), m=f"{rng.randint(5, 9000)}.{rng.randint(0, 99):02d}",
-                r=rng.randint(60, 100), y=year, u=rng.choice(MEASURES),
-                d=f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日")
+                t=topic,
+                g=rng.choice(GACHA),
+                p=rng.choice(TOWNS),
+                n=rng.randint(2, 60),
+                k=rng.randint(10, 3000),
+                m=f"{rng.randint(5, 9000)}.{rng.randint(0, 99):02d}",
+                r=rng.randint(60, 100),
+                y=year,
+                u=rng.choice(MEASURES),
+                d=f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日",
+            )
         if self.extra and pick < 0.6:
             return rng.choice(self.extra)
         return rng.choice(SENTENCES).format(t=topic)
 
 
-def body(rng: random.Random, topic: str, size: int, prose: Prose | None = None, year: int = 0) -> str:
+def body(
+    rng: random.Random, topic: str, size: int, prose: Prose | None = None, year: int = 0
+) -> str:
     prose = prose or Prose()
     parts: list[str] = []
     length = 0
@@ -171,31 +219,55 @@ def body(rng: random.Random, topic: str, size: int, prose: Prose | None = None, 
     return "\n".join(parts)
 
 
-def entry(rng: random.Random, registry: Registry, who: Issuer, created: dt.date,
-          serial: dict[str, int], size: int, prose: Prose | None = None) -> tuple[str, str]:
+def entry(
+    rng: random.Random,
+    registry: Registry,
+    who: Issuer,
+    created: dt.date,
+    serial: dict[str, int],
+    size: int,
+    prose: Prose | None = None,
+) -> tuple[str, str]:
     """(index number, file text) of one generated entry."""
     category = rng.choice(registry.categories)
     topic, keyword = rng.choice(TOPICS)
     pattern, kind_word = KINDS.get(category.name, ("关于{t}的通知", "通知"))
     title = who.unit.name + pattern.format(t=topic, y=created.year)
-    values = {"机构代码": who.unit.org_code, "地区编号": registry.region_code, "单位代码": who.unit.code,
-              "分类代码": category.code, "年份": str(created.year)}
+    values = {
+        "机构代码": who.unit.org_code,
+        "地区编号": registry.region_code,
+        "单位代码": who.unit.code,
+        "分类代码": category.code,
+        "年份": str(created.year),
+    }
     series = registry.index_format.render({**values, "序号": 0})
     serial[series] = serial.get(series, 0) + 1
     number = registry.index_format.render({**values, "序号": serial[series]})
     meta = {
-        "索引号": number, "信息名称": title,
+        "索引号": number,
+        "信息名称": title,
         "文件编号": f"{who.code}〔{created.year}〕{serial[series]}号",
-        "产生时间": created.isoformat(), "分类": category.name, "发布机构": who.unit.name,
-        "责任部门": rng.choice(who.unit.sections), "公开形式": "主动公开", "公开时限": "长期公开",
-        "审核程序": "单位内审核后公开", "关键词": f"{keyword} {kind_word}",
+        "产生时间": created.isoformat(),
+        "分类": category.name,
+        "发布机构": who.unit.name,
+        "责任部门": rng.choice(who.unit.sections),
+        "公开形式": "主动公开",
+        "公开时限": "长期公开",
+        "审核程序": "单位内审核后公开",
+        "关键词": f"{keyword} {kind_word}",
         "内容描述": f"{who.unit.name}就{topic}工作作出安排，明确目标任务、工作措施和有关要求。",
     }
     return number, front_matter(meta) + "\n" + body(rng, topic, size, prose, created.year)
 
 
-def generate(root: Path, count: int, seed: int = 1, size: int = 3000,
-             today: dt.date | None = None, mixed: bool = False) -> list[Path]:
+def generate(
+    root: Path,
+    count: int,
+    seed: int = 1,
+    size: int = 3000,
+    today: dt.date | None = None,
+    mixed: bool = False,
+) -> list[Path]:
     """Write ``count`` entries under ``root``/content/catalog/<year>/; return their paths.
     ``mixed``: bodies of the ``MIX`` sizes and the richer prose (``size`` is then ignored)."""
     registry = load_registry(root)
@@ -205,7 +277,9 @@ def generate(root: Path, count: int, seed: int = 1, size: int = 3000,
     last = today or current_day()
     span = (last - dt.date(FIRST_YEAR, 1, 1)).days
     who = issuers(registry)
-    dates = sorted(dt.date(FIRST_YEAR, 1, 1) + dt.timedelta(days=rng.randint(0, span)) for _ in range(count))
+    dates = sorted(
+        dt.date(FIRST_YEAR, 1, 1) + dt.timedelta(days=rng.randint(0, span)) for _ in range(count)
+    )
     serial: dict[str, int] = {}
     paths = []
     for created in dates:
@@ -218,8 +292,14 @@ def generate(root: Path, count: int, seed: int = 1, size: int = 3000,
     return paths
 
 
-def make_repo(dest: Path, count: int, seed: int = 1, source: Path | None = None,
-              size: int = 3000, mixed: bool = False) -> Path:
+def make_repo(
+    dest: Path,
+    count: int,
+    seed: int = 1,
+    source: Path | None = None,
+    size: int = 3000,
+    mixed: bool = False,
+) -> Path:
     """A fresh repository at ``dest``: the source's registry, schemas, mkdocs.yml and pages
     (content/ without the catalog), plus ``count`` generated entries."""
     from xxgk.io.registry import find_root
@@ -233,8 +313,11 @@ def make_repo(dest: Path, count: int, seed: int = 1, source: Path | None = None,
     if (src / "mkdocs.yml").is_file():
         shutil.copy(src / "mkdocs.yml", dest / "mkdocs.yml")
     if (src / "content").is_dir():
-        shutil.copytree(src / "content", dest / "content",
-                        ignore=lambda d, names: ["catalog"] if Path(d) == src / "content" else [])
+        shutil.copytree(
+            src / "content",
+            dest / "content",
+            ignore=lambda d, names: ["catalog"] if Path(d) == src / "content" else [],
+        )
     (dest / CATALOG_DIR).mkdir(parents=True, exist_ok=True)
     generate(dest, count, seed, size, mixed=mixed)
     return dest

@@ -45,8 +45,13 @@ document.documentElement.dataset.done = "1";
 
 def install(folder: Path) -> Path:
     """``npm install pagefind`` into ``folder``; returns the executable."""
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", f"pagefind@{VERSION}"],
-                   cwd=folder, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--silent", f"pagefind@{VERSION}"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return folder / "node_modules" / ".bin" / "pagefind"
 
 
@@ -71,8 +76,18 @@ def _watch(pid: int, done: threading.Event, stopped: list[int]) -> None:
 
 def build(site: Path, exe: Path) -> dict[str, Any]:
     """Run pagefind on ``site``: wall time, peak memory, size of its bundle."""
-    args = [str(exe), "--site", str(site), "--glob", GLOB, "--root-selector", "article.md-content__inner",
-            "--exclude-selectors", "th, caption, .xxgk-back, .xxgk-notice", "--quiet"]
+    args = [
+        str(exe),
+        "--site",
+        str(site),
+        "--glob",
+        GLOB,
+        "--root-selector",
+        "article.md-content__inner",
+        "--exclude-selectors",
+        "th, caption, .xxgk-back, .xxgk-notice",
+        "--quiet",
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     stopped: list[int] = []
@@ -85,12 +100,17 @@ def build(site: Path, exe: Path) -> dict[str, Any]:
     watcher.join()
     if stopped or status != 0:
         why = "本机内存将要用尽，已中止" if stopped else f"退出状态 {status}"
-        raise PagefindFailed(f"Pagefind 建索引失败（{why}；峰值 {usage.ru_maxrss / 2**20:.1f} GB，"
-                             f"用时 {time.perf_counter() - start:.0f} 秒）：{out[-300:]}")
+        raise PagefindFailed(
+            f"Pagefind 建索引失败（{why}；峰值 {usage.ru_maxrss / 2**20:.1f} GB，"
+            f"用时 {time.perf_counter() - start:.0f} 秒）：{out[-300:]}"
+        )
     bundle = site / "pagefind"
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-    return {"seconds": time.perf_counter() - start, "peak_mb": usage.ru_maxrss / 1024,
-            "bundle_mb": size / 1e6}
+    return {
+        "seconds": time.perf_counter() - start,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "bundle_mb": size / 1e6,
+    }
 
 
 def fragment_urls(site: Path) -> dict[str, str]:
@@ -102,7 +122,9 @@ def fragment_urls(site: Path) -> dict[str, str]:
     return out
 
 
-def probe(site: Path, queries: tuple[str, ...], recall: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def probe(
+    site: Path, queries: tuple[str, ...], recall: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
 
     (site / PROBE_PAGE).write_text(_PROBE, "utf-8")
     urls = fragment_urls(site)
@@ -134,7 +156,13 @@ def _one(browser: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     sizes = sum(gzip_size(site / p.lstrip("/")) for p in data)
     context.close()
     marks = sum(e.count("<mark>") > 0 for e in found.pop("excerpts"))
-    return {"query": query, **found, "files": len(data), "gzip_kb": sizes / 1024, "snippet_marks": marks}
+    return {
+        "query": query,
+        **found,
+        "files": len(data),
+        "gzip_kb": sizes / 1024,
+        "snippet_marks": marks,
+    }
 
 
 class PagefindFailed(RuntimeError):

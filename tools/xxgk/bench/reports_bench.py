@@ -48,13 +48,27 @@ def _requests(root: Path, count: int, rng: random.Random, unit: str) -> None:
     for n in range(1, count + 1):
         received = dt.date(YEAR, 1, 2) + dt.timedelta(days=rng.randint(0, 360))
         result, reason = rng.choice(leaves)
-        lines = [f"编号: YSQ-{YEAR}-{n:04d}", "政策版本: 鄂前政办发〔2018〕96号",
-                 f"收到日期: {received}", "渠道: 网络", f"受理单位: {unit}", "申请人:",
-                 f"  类型: {rng.choice(APPLICANT_TYPES)}", "  名称: 申请单位", "所需信息: 有关文件",
-                 "事件:", "  - 类型: 登记", f"    日期: {received}"]
+        lines = [
+            f"编号: YSQ-{YEAR}-{n:04d}",
+            "政策版本: 鄂前政办发〔2018〕96号",
+            f"收到日期: {received}",
+            "渠道: 网络",
+            f"受理单位: {unit}",
+            "申请人:",
+            f"  类型: {rng.choice(APPLICANT_TYPES)}",
+            "  名称: 申请单位",
+            "所需信息: 有关文件",
+            "事件:",
+            "  - 类型: 登记",
+            f"    日期: {received}",
+        ]
         if received.month < 12:
-            lines += ["  - 类型: 答复", f"    日期: {received + dt.timedelta(days=9)}", f"    结果: {result}"]
-            lines += [f"    情形: \"{reason}\""] if reason else ["    当场提供: 是"]
+            lines += [
+                "  - 类型: 答复",
+                f"    日期: {received + dt.timedelta(days=9)}",
+                f"    结果: {result}",
+            ]
+            lines += [f'    情形: "{reason}"'] if reason else ["    当场提供: 是"]
         path = root / "requests" / str(YEAR) / f"YSQ-{YEAR}-{n:04d}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -87,18 +101,24 @@ def main(entries: int = 2000, requests: int = 500, keep: Path | None = None) -> 
         t_annual, (report, problems) = _timed(lambda: annual.build(root, registry, Scope(YEAR)))
         t_render, _ = _timed(lambda: page.outputs(report) if report else {})
         t_training, _ = _timed(lambda: training_report(root, registry, YEAR))
-        t_audit, audit = _timed(lambda: run_audit(root, registry, YEAR, dt.date(2026, 3, 1), SOURCES))
+        t_audit, audit = _timed(
+            lambda: run_audit(root, registry, YEAR, dt.date(2026, 3, 1), SOURCES)
+        )
     print(f"条目 {entries} 条、申请 {requests} 件（{YEAR} 年度）：")
     print(f"年度报告统计 {t_annual:.2f} 秒，生成页面和 CSV {t_render:.2f} 秒")
-    print(f"培训台账统计 {t_training:.2f} 秒；责任追究检查 {t_audit:.2f} 秒（{len(audit.findings)} 项发现）")
+    print(
+        f"培训台账统计 {t_training:.2f} 秒；责任追究检查 {t_audit:.2f} 秒（{len(audit.findings)} 项发现）"
+    )
     if report is None:
         print("年度报告未能生成：" + "；".join(p.message for p in problems[:3]))
         return 1
     docs = report.two.documents
-    print(f"表二 行政规范性文件：本年制发 {docs[('行政规范性文件', '本年制发件数')]}，本年废止 "
-          f"{docs[('行政规范性文件', '本年废止件数')]}，现行有效 {docs[('行政规范性文件', '现行有效件数')]}；"
-          f"表三：新收 {report.three.get('一', '总计')}，办结 {report.three.get('三（七）', '总计')}，"
-          f"结转 {report.three.get('四', '总计')}")
+    print(
+        f"表二 行政规范性文件：本年制发 {docs[('行政规范性文件', '本年制发件数')]}，本年废止 "
+        f"{docs[('行政规范性文件', '本年废止件数')]}，现行有效 {docs[('行政规范性文件', '现行有效件数')]}；"
+        f"表三：新收 {report.three.get('一', '总计')}，办结 {report.three.get('三（七）', '总计')}，"
+        f"结转 {report.three.get('四', '总计')}"
+    )
     return 0
 
 
@@ -106,5 +126,5 @@ if __name__ == "__main__":  # python -m xxgk.bench.reports_bench [entries] [requ
     import sys
 
     given = [int(a) for a in sys.argv[1:3]]
-    sizes = given + [2000, 500][len(given):]
+    sizes = given + [2000, 500][len(given) :]
     raise SystemExit(main(sizes[0], sizes[1]))

@@ -31,12 +31,26 @@ TODAY = dt.date(2026, 11, 27)
 def _events(rng: random.Random, received: dt.date, cal: WorkCalendar) -> list[dict[str, str]]:
     events = [{"类型": "登记", "日期": received.isoformat()}]
     if rng.random() < 0.2 and cal.add(received, 10).date <= TODAY:
-        events.append({"类型": "延期", "日期": cal.add(received, 10).date.isoformat(), "批准人": "负责人",
-                       "理由": "需调取档案", "天数": "10"})
+        events.append(
+            {
+                "类型": "延期",
+                "日期": cal.add(received, 10).date.isoformat(),
+                "批准人": "负责人",
+                "理由": "需调取档案",
+                "天数": "10",
+            }
+        )
     reply = cal.add(received, rng.randint(1, 14)).date
     if reply < TODAY and rng.random() < 0.9:
-        events.append({"类型": "答复", "日期": max(reply, dt.date.fromisoformat(events[-1]["日期"])).isoformat(),
-                       "结果": "不予处理", "情形": "重复申请", "理由": "已就相同申请作出答复"})
+        events.append(
+            {
+                "类型": "答复",
+                "日期": max(reply, dt.date.fromisoformat(events[-1]["日期"])).isoformat(),
+                "结果": "不予处理",
+                "情形": "重复申请",
+                "理由": "已就相同申请作出答复",
+            }
+        )
     return events
 
 
@@ -51,11 +65,18 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         year = received.year
         per_year[year] = per_year.get(year, 0) + 1
         number = f"YSQ-{year}-{per_year[year]:04d}"
-        data = {"编号": number, "政策版本": current_version(registry), "收到日期": received.isoformat(),
-                "渠道": rng.choice([c for c in CHANNELS if c != "口头"]), "受理单位": rng.choice(units),
-                "申请人": {"类型": (kind := rng.choice(APPLICANT_TYPES)),
-                           ("姓名" if kind == "自然人" else "名称"): f"样例{rng.randint(1, 999)}（虚构）"},
-                "所需信息": "有关文件"}
+        data = {
+            "编号": number,
+            "政策版本": current_version(registry),
+            "收到日期": received.isoformat(),
+            "渠道": rng.choice([c for c in CHANNELS if c != "口头"]),
+            "受理单位": rng.choice(units),
+            "申请人": {
+                "类型": (kind := rng.choice(APPLICANT_TYPES)),
+                ("姓名" if kind == "自然人" else "名称"): f"样例{rng.randint(1, 999)}（虚构）",
+            },
+            "所需信息": "有关文件",
+        }
         path = root / "requests" / str(year) / f"{number}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record_text(data, _events(rng, received, cal)), encoding="utf-8")
@@ -80,11 +101,28 @@ def main(count: int = 5000) -> int:
         took_items, (items, _) = _timed(ws.items)
         took_due, groups = _timed(lambda: due_groups(items, ws.calendar, TODAY, 3))
         open_one = next(i for i in items if i.state.status == "办理中")
-        took_log, _ = _timed(lambda: log_event(ws, open_one.request.number, {
-            "类型": "征求意见", "日期": TODAY.isoformat(), "对象类型": "第三方", "对象": "某公司"}))
-    rows = [("生成记录", took_gen), ("xxgk check（全部记录）", took_check), ("读取并推算状态", took_items),
-            ("到期清单", took_due), ("追加一个事件（含读回核对）", took_log)]
-    print(f"依申请公开记录 {count} 件（错误 {len(problems)} 个；到期清单 {sum(map(len, groups.values()))} 件）")
+        took_log, _ = _timed(
+            lambda: log_event(
+                ws,
+                open_one.request.number,
+                {
+                    "类型": "征求意见",
+                    "日期": TODAY.isoformat(),
+                    "对象类型": "第三方",
+                    "对象": "某公司",
+                },
+            )
+        )
+    rows = [
+        ("生成记录", took_gen),
+        ("xxgk check（全部记录）", took_check),
+        ("读取并推算状态", took_items),
+        ("到期清单", took_due),
+        ("追加一个事件（含读回核对）", took_log),
+    ]
+    print(
+        f"依申请公开记录 {count} 件（错误 {len(problems)} 个；到期清单 {sum(map(len, groups.values()))} 件）"
+    )
     for name, seconds in rows:
         print(f"  {name}：{seconds:.2f} 秒")
     return 1 if problems else 0

@@ -98,7 +98,9 @@ def gate_branch(signer: BenchSigner, root: Path, paths: list[Path], changed: int
         path.write_text(path.read_text("utf-8") + "\n补充说明。\n", "utf-8")
     git(root, "add", "-A")
     git(root, *env, "commit", "-q", "-m", "修改条目")
-    sign_all(signer, root, paths[:changed])  # unsigned content commits: the gate reports every entry
+    sign_all(
+        signer, root, paths[:changed]
+    )  # unsigned content commits: the gate reports every entry
     git(root, "add", "-A")
     git(root, *env, "commit", "-q", "-m", "保密审查")
 
@@ -112,13 +114,18 @@ def main(count: int) -> int:
         print(f"条目 {len(paths)} 个：")
         timed("签署全部审查记录", lambda: sign_all(signer, root, paths), times)
         verified = timed("核验全部审查签名（进程内）", lambda: verify_all(root), times)
-        published = timed("站点逐条判断（审查、协调、撤回）", lambda: site_question(root, paths), times)
+        published = timed(
+            "站点逐条判断（审查、协调、撤回）", lambda: site_question(root, paths), times
+        )
         timed("扫描全部条目", lambda: scan_all(root, paths), times)
         gate_branch(signer, root, paths)
-        problems, entries = timed("合并检查（改动 50 个条目）",
-                                  lambda: run_gate(root, "main", load_registry(root)), times)
+        problems, entries = timed(
+            "合并检查（改动 50 个条目）", lambda: run_gate(root, "main", load_registry(root)), times
+        )
         problems = len(problems)
-    print(f"可公开 {published}/{len(paths)}；合并检查 {entries} 个条目，{problems} 个问题（改动条目的提交未签名，作者无法核对：应为每条一个）")
+    print(
+        f"可公开 {published}/{len(paths)}；合并检查 {entries} 个条目，{problems} 个问题（改动条目的提交未签名，作者无法核对：应为每条一个）"
+    )
     print(f"签名有效 {verified}/{len(paths)}")
     return 0 if published == verified == len(paths) and problems == entries else 1
 

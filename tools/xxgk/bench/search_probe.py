@@ -30,12 +30,20 @@ from xxgk.search.tokenize import normalize, tokens
 from xxgk.site.inventory import NOTICE
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 COLUMN_DIRS = ("guide", "policies", "reports", "evaluation", "responses")
 _META = re.compile(r'<table class="xxgk-meta">(.*?)</table>', re.DOTALL)
 _TD = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
-_BODY = re.compile(r'<div class="xxgk-body">(.*)</div>\s*(?:<section|<p class="xxgk-back")', re.DOTALL)
+_BODY = re.compile(
+    r'<div class="xxgk-body">(.*)</div>\s*(?:<section|<p class="xxgk-back")', re.DOTALL
+)
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 
 
@@ -58,8 +66,12 @@ class StaticServer:
     """``site`` served on a free port of 127.0.0.1 until ``shutdown``."""
 
     def __init__(self, site: Path) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-c", _SERVER, str(site)], stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", _SERVER, str(site)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         assert self.proc.stdout is not None
         port = self.proc.stdout.readline().strip()  # printed once it listens
         if not port.isdigit():
@@ -79,7 +91,9 @@ def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"没有 {CHROMIUM}（Debian 的 chromium）：先运行 make browser（make test 会自动安装）")
+        raise RuntimeError(
+            f"没有 {CHROMIUM}（Debian 的 chromium）：先运行 make browser（make test 会自动安装）"
+        )
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -99,7 +113,9 @@ def gzip_size(path: Path) -> int:
     return min(len(raw), len(gzip.compress(raw, compresslevel=6)))
 
 
-def probe(site: Path, queries: tuple[str, ...], recall: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+def probe(
+    site: Path, queries: tuple[str, ...], recall: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     """One cold first query per query; for the ``recall`` queries, every result's URL too."""
     from playwright.sync_api import sync_playwright
 
@@ -129,8 +145,10 @@ def _one(browser: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     page.on("request", lambda r: fetched.append(urlparse(r.url).path))
     page.goto(base + "search/?q=" + quote(query))
     page.wait_for_selector("html[data-xxgk-searched]", timeout=60_000)
-    ms = page.evaluate("window.xxgkLastSearch.doneAt - "
-                       "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    ms = page.evaluate(
+        "window.xxgkLastSearch.doneAt - "
+        "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
+    )
     total, ids = page.evaluate("[window.xxgkLastSearch.total, window.xxgkLastSearch.ids]")
     marks = page.locator("#xxgk-results li p mark").count()
     data = [p for p in fetched if "/search/idx/" in p]
@@ -140,15 +158,25 @@ def _one(browser: Any, base: str, site: Path, query: str) -> dict[str, Any]:
     page.wait_for_function("document.documentElement.dataset.xxgkSearched !== '1'")
     typed = page.evaluate("window.xxgkLastSearch.ms")
     context.close()
-    return {"query": query, "ms": ms, "typed_ms": typed, "total": total, "ids": ids,
-            "files": len(set(data)), "gzip_kb": sizes / 1024, "snippet_marks": marks}
+    return {
+        "query": query,
+        "ms": ms,
+        "typed_ms": typed,
+        "total": total,
+        "ids": ids,
+        "files": len(set(data)),
+        "gzip_kb": sizes / 1024,
+        "snippet_marks": marks,
+    }
 
 
 def row_urls(site: Path) -> list[str]:
     """Document id -> URL, from the rows in the first block of each document."""
     folder = site / "search" / "idx"
     documents = json.loads((folder / "manifest.json").read_text("utf-8"))["n"]
-    return [json.loads((folder / text_path(i, 0)).read_text("utf-8"))[0][0] for i in range(documents)]
+    return [
+        json.loads((folder / text_path(i, 0)).read_text("utf-8"))[0][0] for i in range(documents)
+    ]
 
 
 def published_texts(site: Path) -> Iterator[tuple[str, str]]:
@@ -186,5 +214,9 @@ def scan_site(site: Path, queries: tuple[str, ...]) -> dict[str, set[str]]:
 def recall(found: list[str] | None, expected: set[str]) -> dict[str, Any]:
     got = set(found or [])
     missed = sorted(expected - got)
-    return {"scan": len(expected), "found": len(got & expected),
-            "recall": (len(got & expected) / len(expected)) if expected else 1.0, "missed": missed[:5]}
+    return {
+        "scan": len(expected),
+        "found": len(got & expected),
+        "recall": (len(got & expected) / len(expected)) if expected else 1.0,
+        "missed": missed[:5],
+    }

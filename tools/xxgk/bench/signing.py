@@ -40,7 +40,9 @@ def let_first_reviewer_review_all(root: Path) -> None:
     units = ", ".join(u.name for u in load_registry(root).units)
     text = (root / "xxgk.yml").read_text("utf-8")
     text = re.sub(r"^    审查单位: .*\n", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(审查人员:\n  - 姓名: [^\n]+\n)", rf"\1    审查单位: [{units}]\n", text, count=1)
+    text = re.sub(
+        r"(审查人员:\n  - 姓名: [^\n]+\n)", rf"\1    审查单位: [{units}]\n", text, count=1
+    )
     (root / "xxgk.yml").write_text(text, "utf-8")
 
 
@@ -54,11 +56,15 @@ class BenchSigner:
         person = self.people[self.name]
         self.key = Ed25519PrivateKey.generate()
         (root / SIGNERS_FILE).parent.mkdir(exist_ok=True)
-        (root / SIGNERS_FILE).write_text(f'{person.principal} namespaces="{REVIEW},{TRAINING},git" '
-                                         f"{public_line(self.key)} 基准测试密钥\n", "utf-8")
+        (root / SIGNERS_FILE).write_text(
+            f'{person.principal} namespaces="{REVIEW},{TRAINING},git" '
+            f"{public_line(self.key)} 基准测试密钥\n",
+            "utf-8",
+        )
         rel = f"training/{day.year}/bench-training.yml"
-        text = TRAINING_RECORD.format(date=(day - dt.timedelta(days=30)).isoformat(), name=self.name,
-                                      unit=person.unit)
+        text = TRAINING_RECORD.format(
+            date=(day - dt.timedelta(days=30)).isoformat(), name=self.name, unit=person.unit
+        )
         self._write(rel, text.encode(), TRAINING)
 
     def _write(self, rel: str, data: bytes, namespace: str) -> None:

@@ -36,11 +36,31 @@ from xxgk.trust.sshsig import REVIEW, sign_ed25519
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 # First queries, timed: common and rare words, a document number, two words, a phrase from
 # deep inside long bodies (the policies' sentences are spread through the generated bodies).
-QUERIES = ("保密审查", "政府信息公开", "96号", "营商环境 实施方案", "人居环境整治", "不缺位、不失语",
-           "学时", "特布德嘎查")
+QUERIES = (
+    "保密审查",
+    "政府信息公开",
+    "96号",
+    "营商环境 实施方案",
+    "人居环境整治",
+    "不缺位、不失语",
+    "学时",
+    "特布德嘎查",
+)
 # Recall against the brute-force scan: queries of two or more Chinese characters.
-RECALL = ("保密审查", "政府信息公开", "营商环境 实施方案", "人居环境整治", "不缺位、不失语", "学时",
-          "特布德嘎查", "舆情回应", "先培训后上岗", "专项资金", "城川镇 供暖保障", "谁公开、谁审查")
+RECALL = (
+    "保密审查",
+    "政府信息公开",
+    "营商环境 实施方案",
+    "人居环境整治",
+    "不缺位、不失语",
+    "学时",
+    "特布德嘎查",
+    "舆情回应",
+    "先培训后上岗",
+    "专项资金",
+    "城川镇 供暖保障",
+    "谁公开、谁审查",
+)
 RESULTS = Path(".bench")
 
 
@@ -74,18 +94,29 @@ def timed_build(root: Path, config: str = "mkdocs.yml") -> dict[str, Any]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     with open(root / "build.log", "wb") as log:
-        proc = subprocess.Popen([str(MKDOCS), "build", "-f", config], cwd=root, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [str(MKDOCS), "build", "-f", config],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:
         tail = (root / "build.log").read_text("utf-8", "replace")[-2000:]
         raise RuntimeError(f"mkdocs build 失败：\n{tail}")
-    phases = [line.split("xxgk: ", 1)[1] for line in
-              (root / "build.log").read_text("utf-8", "replace").splitlines()
-              if "xxgk: 目录条目" in line or "xxgk: 公开专栏" in line]
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "cpu_seconds":
-            usage.ru_utime + usage.ru_stime, "phases": phases}
+    phases = [
+        line.split("xxgk: ", 1)[1]
+        for line in (root / "build.log").read_text("utf-8", "replace").splitlines()
+        if "xxgk: 目录条目" in line or "xxgk: 公开专栏" in line
+    ]
+    return {
+        "seconds": seconds,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "phases": phases,
+    }
 
 
 def plain_material(root: Path) -> Path:
@@ -94,9 +125,14 @@ def plain_material(root: Path) -> Path:
     shutil.copytree(root / "content" / "catalog", docs / "catalog")
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     (docs / "index.md").write_text("# 首页\n", "utf-8")
-    cfg = {"site_name": "对照", "docs_dir": "plain-docs", "site_dir": "plain-site",
-           "theme": {"name": "material", "language": "zh", "font": False},
-           "plugins": ["search"], "nav": ["index.md", *pages]}
+    cfg = {
+        "site_name": "对照",
+        "docs_dir": "plain-docs",
+        "site_dir": "plain-site",
+        "theme": {"name": "material", "language": "zh", "font": False},
+        "plugins": ["search"],
+        "nav": ["index.md", *pages],
+    }
     (root / "plain.yml").write_text(json.dumps(cfg, ensure_ascii=False), "utf-8")
     return root / "plain.yml"
 
@@ -105,16 +141,28 @@ def site_size(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
-def run(entries: int, baseline: bool, browser: bool, keep: Path | None = None,
-        fixed_size: bool = False, pagefind: bool = True) -> dict[str, Any]:
+def run(
+    entries: int,
+    baseline: bool,
+    browser: bool,
+    keep: Path | None = None,
+    fixed_size: bool = False,
+    pagefind: bool = True,
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="xxgk-site-bench-") as tmp:
         root = make_repo(keep or Path(tmp) / "repo", entries, mixed=not fixed_size)
         signed = review_everything(root)
-        result: dict[str, Any] = {"entries": entries, "reviewed": signed, "bodies": _bodies(root),
-                                  "date": dt.date.today().isoformat(), "cpus": os.cpu_count()}
+        result: dict[str, Any] = {
+            "entries": entries,
+            "reviewed": signed,
+            "bodies": _bodies(root),
+            "date": dt.date.today().isoformat(),
+            "cpus": os.cpu_count(),
+        }
         result["xxgk"] = timed_build(root)
-        result["published"] = sum(1 for p in (root / "site" / "catalog").glob("*/index.html")
-                                  if p.parent.name != "list")
+        result["published"] = sum(
+            1 for p in (root / "site" / "catalog").glob("*/index.html") if p.parent.name != "list"
+        )
         size = site_size(root / "site")
         result["site_mb"] = size / 1e6
         result["site_kb_per_entry"] = size / 1e3 / max(entries, 1)
@@ -150,31 +198,43 @@ def _search(site: Path, result: dict[str, Any], pagefind: bool) -> None:
 
 
 def report(r: dict[str, Any]) -> None:
-    print(f"条目数 {r['entries']}（已审查 {r['reviewed']}，公开 {r['published']}；正文平均 "
-          f"{r['bodies'].get('mean_kb', 0):.1f} KB，最长 {r['bodies'].get('max_kb', 0):.0f} KB），"
-          f"{r['date']}，{r['cpus']} 核")
-    print(f"xxgk 生成：{r['xxgk']['seconds']:.1f} 秒（CPU {r['xxgk']['cpu_seconds']:.1f} 秒，每条 "
-          f"{r['xxgk']['seconds'] / r['entries'] * 1000:.2f} 毫秒），峰值内存 {r['xxgk']['peak_mb']:.0f} MB；"
-          f"site/ {r['site_mb']:.1f} MB，每条 {r['site_kb_per_entry']:.1f} KB")
+    print(
+        f"条目数 {r['entries']}（已审查 {r['reviewed']}，公开 {r['published']}；正文平均 "
+        f"{r['bodies'].get('mean_kb', 0):.1f} KB，最长 {r['bodies'].get('max_kb', 0):.0f} KB），"
+        f"{r['date']}，{r['cpus']} 核"
+    )
+    print(
+        f"xxgk 生成：{r['xxgk']['seconds']:.1f} 秒（CPU {r['xxgk']['cpu_seconds']:.1f} 秒，每条 "
+        f"{r['xxgk']['seconds'] / r['entries'] * 1000:.2f} 毫秒），峰值内存 {r['xxgk']['peak_mb']:.0f} MB；"
+        f"site/ {r['site_mb']:.1f} MB，每条 {r['site_kb_per_entry']:.1f} KB"
+    )
     for line in r["xxgk"]["phases"]:
         print("  " + line)
     if "material" in r:
-        print(f"对照（Material 普通页面全部进导航，自带检索）：{r['material']['seconds']:.1f} 秒，"
-              f"峰值 {r['material']['peak_mb']:.0f} MB；xxgk 快 {r['speedup']:.1f} 倍；"
-              f"Material 检索索引 {r['material_index_mb'] or 0:.1f} MB")
+        print(
+            f"对照（Material 普通页面全部进导航，自带检索）：{r['material']['seconds']:.1f} 秒，"
+            f"峰值 {r['material']['peak_mb']:.0f} MB；xxgk 快 {r['speedup']:.1f} 倍；"
+            f"Material 检索索引 {r['material_index_mb'] or 0:.1f} MB"
+        )
     for q in r.get("search", []):
-        print(f"检索“{q['query']}”：首次检索下载 {q['gzip_kb']:.0f} KB（gzip），{q['files']} 个文件，"
-              f"结果 {q['total']} 条，页面就绪后 {q['ms']:.0f} 毫秒显示（再次输入检索 {q['typed_ms']:.0f} 毫秒）"
-              + _recall_text(q))
+        print(
+            f"检索“{q['query']}”：首次检索下载 {q['gzip_kb']:.0f} KB（gzip），{q['files']} 个文件，"
+            f"结果 {q['total']} 条，页面就绪后 {q['ms']:.0f} 毫秒显示（再次输入检索 {q['typed_ms']:.0f} 毫秒）"
+            + _recall_text(q)
+        )
     pf = r.get("pagefind")
     if pf and "error" in pf:
         print(pf["error"])
     elif pf:
-        print(f"Pagefind {pf['version']}：建索引 {pf['seconds']:.1f} 秒，峰值 {pf['peak_mb']:.0f} MB，"
-              f"索引 {pf['bundle_mb']:.1f} MB")
+        print(
+            f"Pagefind {pf['version']}：建索引 {pf['seconds']:.1f} 秒，峰值 {pf['peak_mb']:.0f} MB，"
+            f"索引 {pf['bundle_mb']:.1f} MB"
+        )
         for q in pf["search"]:
-            print(f"  Pagefind“{q['query']}”：下载 {q['gzip_kb']:.0f} KB，{q['files']} 个文件，"
-                  f"结果 {q['total']} 条，{q['ms']:.0f} 毫秒" + _recall_text(q))
+            print(
+                f"  Pagefind“{q['query']}”：下载 {q['gzip_kb']:.0f} KB，{q['files']} 个文件，"
+                f"结果 {q['total']} 条，{q['ms']:.0f} 毫秒" + _recall_text(q)
+            )
 
 
 def _recall_text(q: dict[str, Any]) -> str:
@@ -189,8 +249,9 @@ def main(entries: int, baseline: bool = False, browser: bool = True) -> int:
     return 0
 
 
-def measure(entries: int, baseline: bool, browser: bool, fixed_size: bool = False,
-            pagefind: bool = True) -> dict[str, Any]:
+def measure(
+    entries: int, baseline: bool, browser: bool, fixed_size: bool = False, pagefind: bool = True
+) -> dict[str, Any]:
     result = run(entries, baseline, browser, fixed_size=fixed_size, pagefind=pagefind)
     report(result)
     RESULTS.mkdir(exist_ok=True)
@@ -212,11 +273,22 @@ def run_all() -> int:
     mid = measure(20000, baseline=False, browser=True)
     big = measure(100000, baseline=False, browser=True)
     checks = [
-        (f"2,000 条（每条约 3 KB）比普通 Material 快 {small3['speedup']:.1f} 倍", small3["speedup"] >= 20),
-        (f"20,000 条（每条约 3 KB）用时是 2,000 条的 {_ratio(mid3, small3):.1f} 倍", _ratio(mid3, small3) <= 11),
-        (f"20,000 条（每条约 3 KB）每条 {mid3['xxgk']['seconds'] / 20:.2f} 毫秒",
-         mid3["xxgk"]["seconds"] <= 3 * 20000 / 1000),
-        (f"20,000 条（正文 2–60 KB）用时是 2,000 条的 {_ratio(mid, small):.1f} 倍", _ratio(mid, small) <= 11),
+        (
+            f"2,000 条（每条约 3 KB）比普通 Material 快 {small3['speedup']:.1f} 倍",
+            small3["speedup"] >= 20,
+        ),
+        (
+            f"20,000 条（每条约 3 KB）用时是 2,000 条的 {_ratio(mid3, small3):.1f} 倍",
+            _ratio(mid3, small3) <= 11,
+        ),
+        (
+            f"20,000 条（每条约 3 KB）每条 {mid3['xxgk']['seconds'] / 20:.2f} 毫秒",
+            mid3["xxgk"]["seconds"] <= 3 * 20000 / 1000,
+        ),
+        (
+            f"20,000 条（正文 2–60 KB）用时是 2,000 条的 {_ratio(mid, small):.1f} 倍",
+            _ratio(mid, small) <= 11,
+        ),
         (f"100,000 条峰值内存 {big['xxgk']['peak_mb']:.0f} MB", big["xxgk"]["peak_mb"] < 2048),
     ]
     for size, r in (("20,000", mid), ("100,000", big)):
@@ -234,6 +306,8 @@ def _search_checks(size: str, r: dict[str, Any]) -> list[tuple[str, bool]]:
     worst_kb = max(q["gzip_kb"] for q in r["search"])
     worst_ms = max(q["ms"] for q in r["search"])
     missed = sum(q["recall"]["scan"] - q["recall"]["found"] for q in r["search"] if "recall" in q)
-    return [(f"{size} 条首次检索最多下载 {worst_kb:.0f} KB（gzip）", worst_kb <= 500),
-            (f"{size} 条页面就绪后最慢 {worst_ms:.0f} 毫秒出结果", worst_ms <= 500),
-            (f"{size} 条逐条扫描找到而检索漏掉的 {missed} 条", missed == 0)]
+    return [
+        (f"{size} 条首次检索最多下载 {worst_kb:.0f} KB（gzip）", worst_kb <= 500),
+        (f"{size} 条页面就绪后最慢 {worst_ms:.0f} 毫秒出结果", worst_ms <= 500),
+        (f"{size} 条逐条扫描找到而检索漏掉的 {missed} 条", missed == 0),
+    ]

@@ -39,16 +39,21 @@ def generate(root: Path, n: int, units: list[str], seed: int = 7) -> None:
             f"概要: 生成的舆情概要{i}\n涉及单位: {unit}\n风险等级: 其他政务舆情\n"
             f"回应:\n  - 时间: {answered:%Y-%m-%d %H:%M}\n    方式: 网上发布信息\n"
             f"公开回应:\n  公开: 是\n  标题: 关于第{i}号舆情的回应\n  发布时间: {answered:%Y-%m-%d}\n"
-            f"  发布单位: {unit}\n  内容: 回应内容{i}。\n", encoding="utf-8")
+            f"  发布单位: {unit}\n  内容: 回应内容{i}。\n",
+            encoding="utf-8",
+        )
         ev = root / "evaluations" / "2026" / f"PY-2026-{i:05d}.yml"
         ev.parent.mkdir(parents=True, exist_ok=True)
         a, b = rnd.randrange(0, 20), rnd.randrange(0, 10)
         ev.write_text(
             f"编号: PY-2026-{i:05d}\n渠道: 问卷调查\n日期: {seen:%Y-%m-%d}\n被评议单位: {unit}\n份数: {a + b + 1}\n"
             f"结果:\n  q1: {{满意: {a}, 基本满意: {b}, 不满意: 1}}\n"
-            f"意见:\n  - 内容: 意见{i}\n    类型: 建议\n    责任单位: {unit}\n", encoding="utf-8")
+            f"意见:\n  - 内容: 意见{i}\n    类型: 建议\n    责任单位: {unit}\n",
+            encoding="utf-8",
+        )
     (root / "evaluations" / "2026" / "年度结果.yml").write_text(
-        '年度: "2026"\n公开: 是\n发布时间: 2026-12-31\n', encoding="utf-8")
+        '年度: "2026"\n公开: 是\n发布时间: 2026-12-31\n', encoding="utf-8"
+    )
 
 
 def timed(label: str, step: Callable[[], object]) -> float:
@@ -76,7 +81,9 @@ def main(n: int) -> int:
         pages: list[tuple[str, str]] = []
         timed("生成网站页面", lambda: pages.extend(site_pages(root, registry, {})))
         size = sum(len(text.encode("utf-8")) for _, text in pages)
-        print(f"  页面 {len(pages)} 个，共 {size / 1024:.0f} KB（当年的全部公开回应在一个年份页上）")
+        print(
+            f"  页面 {len(pages)} 个，共 {size / 1024:.0f} KB（当年的全部公开回应在一个年份页上）"
+        )
     return 0
 
 

@@ -22,7 +22,10 @@ from xxgk.model.dates import BadToday
 _ARGPARSE_ZH = (
     (r"the following arguments are required: (.*)", r"缺少参数：\1"),
     (r"unrecognized arguments: (.*)", r"不认识的参数：\1"),
-    (r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)", r"参数 \1 的值“\2”不可用，可选：\3"),
+    (
+        r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)",
+        r"参数 \1 的值“\2”不可用，可选：\3",
+    ),
     (r"argument (\S+): expected one argument", r"参数 \1 后面要跟一个值"),
     (r"argument (\S+): invalid (\w+) value: '(.*)'", r"参数 \1 的值“\3”不对"),
 )
@@ -92,8 +95,11 @@ def _zh(text: str) -> str:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> Parser:
-    parser = Parser(prog="xxgk", description="政府信息公开工作工具：检查目录条目、生成站点、审查、依申请公开。",
-                    formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(
+        prog="xxgk",
+        description="政府信息公开工作工具：检查目录条目、生成站点、审查、依申请公开。",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--root", type=Path, help="信息公开仓库的根目录（默认：向上查找 xxgk.yml）")
     subs = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     names = command_modules() if argv is None else _wanted(argv)
@@ -133,6 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: say so in Chinese, keep the trace on demand
         if os.environ.get("XXGK_DEBUG"):
             traceback.print_exc()
-        print(f"xxgk：内部错误（{type(exc).__name__}: {exc}）。请把命令和这条信息报告给维护人员；"
-              "设置环境变量 XXGK_DEBUG=1 可看到详细信息。", file=sys.stderr)
+        print(
+            f"xxgk：内部错误（{type(exc).__name__}: {exc}）。请把命令和这条信息报告给维护人员；"
+            "设置环境变量 XXGK_DEBUG=1 可看到详细信息。",
+            file=sys.stderr,
+        )
         return 2

@@ -34,8 +34,12 @@ HELP = """责任追究检查（《信息公开责任追究制度》附件3 第�
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("audit", help="责任追究检查（内部）", description=HELP)
     p.add_argument("--year", type=int, default=today().year, help="年度（默认：今年）")
-    p.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                   help="输出格式（默认 text）")
+    p.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="输出格式（默认 text）",
+    )
     p.set_defaults(func=run)
 
 

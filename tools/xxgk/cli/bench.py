@@ -23,8 +23,9 @@ site：生成条目、签署审查记录后用 mkdocs 生成网站，记录时�
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("bench", help="性能测量（生成条目并计时）", description=HELP)
     p.add_argument("what", choices=["check", "site", "all"], help="要测量的部分")
-    p.add_argument("--entries", type=int, default=None,
-                   help="生成的条目数（默认 check 20000、site 2000）")
+    p.add_argument(
+        "--entries", type=int, default=None, help="生成的条目数（默认 check 20000、site 2000）"
+    )
     p.add_argument("--baseline", action="store_true", help="site：同时生成普通 Material 网站作对照")
     p.add_argument("--no-browser", action="store_true", help="site：不在浏览器里测检索")
     p.set_defaults(func=run, needs_root=False)

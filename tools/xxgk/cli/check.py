@@ -39,13 +39,17 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     p = subs.add_parser("check", help="检查目录条目和机构登记", description=HELP)
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要检查的文件或文件夹")
     p.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
-    p.add_argument("--production", action="store_true",
-                   help="正式发布前的检查：拒绝机构登记中的样例值、占位值和样例密钥")
+    p.add_argument(
+        "--production",
+        action="store_true",
+        help="正式发布前的检查：拒绝机构登记中的样例值、占位值和样例密钥",
+    )
     p.set_defaults(func=run)
 
 
-def expand(root: Path, paths: list[Path], listing: tuple[list[Path], list[Problem]]
-           ) -> tuple[list[Path], list[Problem]]:
+def expand(
+    root: Path, paths: list[Path], listing: tuple[list[Path], list[Problem]]
+) -> tuple[list[Path], list[Problem]]:
     """Catalog files among the given paths, and problems: paths that do not exist, symlinks
     and special files named, and the catalog's refused files inside a folder given."""
     files: list[Path] = []
@@ -65,8 +69,16 @@ def expand(root: Path, paths: list[Path], listing: tuple[list[Path], list[Proble
             if full.suffix == ".md":
                 files.append(full)
         elif kind == "missing":
-            found.append(Problem(shown(path.as_posix()), 1, 1, "FILE-MISSING", Severity.ERROR,
-                                 "文件或文件夹不存在"))
+            found.append(
+                Problem(
+                    shown(path.as_posix()),
+                    1,
+                    1,
+                    "FILE-MISSING",
+                    Severity.ERROR,
+                    "文件或文件夹不存在",
+                )
+            )
         else:
             where = shown(path.as_posix())
             found.append(Problem(where, 1, 1, RULE, Severity.ERROR, f"{where} {why}"))
@@ -110,8 +122,11 @@ def run(args: argparse.Namespace) -> int:
             records.extend(found)
             folders.extend(names)
 
-        problems.extend(check_catalog(root, targets, ctx, quick_index_numbers(root, others),
-                                      meanwhile=check_records))
+        problems.extend(
+            check_catalog(
+                root, targets, ctx, quick_index_numbers(root, others), meanwhile=check_records
+            )
+        )
         problems.extend(records)
         checked += record_hazards(root, folders, problems)
     if args.production:

@@ -36,12 +36,18 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
     add = action(inner, "add", "登记一件举报投诉", run_add, HELP)
     add.add_argument("--received", metavar="日期", help="收到日期（默认今天）")
-    add.add_argument("--channel", required=True, metavar="渠道",
-                     choices=("当面", "信函", "电话", "电子邮件", "网络", "12345热线", "上级转办"))
+    add.add_argument(
+        "--channel",
+        required=True,
+        metavar="渠道",
+        choices=("当面", "信函", "电话", "电子邮件", "网络", "12345热线", "上级转办"),
+    )
     add.add_argument("--unit", required=True, metavar="被投诉单位", help="xxgk.yml 登记的单位全称")
     add.add_argument("--matter", required=True, metavar="事项", help="举报投诉的内容摘要")
     add.add_argument("--name", metavar="举报人", help="姓名或“匿名”（内部使用）")
-    add.add_argument("--contact", metavar="联系方式", help="答复举报人的电话、地址或邮箱（内部使用）")
+    add.add_argument(
+        "--contact", metavar="联系方式", help="答复举报人的电话、地址或邮箱（内部使用）"
+    )
     add.add_argument("--staff", metavar="登记人")
     fwd = action(inner, "forward", "记录转办给承办单位", run_forward, HELP)
     fwd.add_argument("number", metavar="编号")
@@ -50,13 +56,19 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     reply = action(inner, "reply", "记录答复（调查结果和处理情况）", run_reply, HELP)
     reply.add_argument("number", metavar="编号")
     reply.add_argument("--date", metavar="日期", help="答复日期（默认今天）")
-    reply.add_argument("--result", required=True, metavar="结果",
-                       choices=("属实", "部分属实", "不属实", "不属于本机关职责"))
+    reply.add_argument(
+        "--result",
+        required=True,
+        metavar="结果",
+        choices=("属实", "部分属实", "不属实", "不属于本机关职责"),
+    )
     reply.add_argument("--detail", required=True, metavar="处理情况")
     reply.add_argument("--staff", metavar="经办人")
     lst = action(inner, "list", "列出举报投诉及期限（有逾期未答复的退出码为 1）", run_list, HELP)
     lst.add_argument("--year", metavar="年份", help="只列出该年收到的")
-    lst.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    lst.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
+    )
 
 
 def _day(text: str | None) -> str:
@@ -89,10 +101,17 @@ def _write(args: argparse.Namespace, action: Any) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     def act(registry: Any) -> str:
-        fields = {"收到日期": _day(args.received), "渠道": args.channel, "被投诉单位": args.unit,
-                  "事项": args.matter, "举报人": args.name or "", "联系方式": args.contact or "",
-                  "登记人": args.staff or ""}
+        fields = {
+            "收到日期": _day(args.received),
+            "渠道": args.channel,
+            "被投诉单位": args.unit,
+            "事项": args.matter,
+            "举报人": args.name or "",
+            "联系方式": args.contact or "",
+            "登记人": args.staff or "",
+        }
         return write.add(args.root, registry, fields, today())
+
     return _write(args, act)
 
 
@@ -100,14 +119,21 @@ def run_forward(args: argparse.Namespace) -> int:
     def act(registry: Any) -> str:
         event = {"类型": "转办", "日期": _day(args.date), "承办单位": args.to}
         return write.append(args.root, registry, args.number, event, today())
+
     return _write(args, act)
 
 
 def run_reply(args: argparse.Namespace) -> int:
     def act(registry: Any) -> str:
-        event = {"类型": "答复", "日期": _day(args.date), "结果": args.result,
-                 "处理情况": args.detail, "经办人": args.staff or ""}
+        event = {
+            "类型": "答复",
+            "日期": _day(args.date),
+            "结果": args.result,
+            "处理情况": args.detail,
+            "经办人": args.staff or "",
+        }
         return write.append(args.root, registry, args.number, event, today())
+
     return _write(args, act)
 
 
@@ -116,17 +142,33 @@ def run_list(args: argparse.Namespace) -> int:
     cal, _ = load_calendar(args.root)
     now = today()
     items, problems = read_complaints(args.root, registry, now)
-    rows = [{"编号": i.number, "文件": i.rel, "收到日期": i.received.isoformat(), "被投诉单位": i.unit,
-             "期限": i.due(cal).date.isoformat(), "暂定": i.due(cal).note(),
-             "答复日期": (r.isoformat() if (r := i.replied_on()) else None),
-             "逾期": i.late(cal, now), "状态": status(i, cal, now)}
-            for i in items if not args.year or str(i.received.year) == str(args.year)]
+    rows = [
+        {
+            "编号": i.number,
+            "文件": i.rel,
+            "收到日期": i.received.isoformat(),
+            "被投诉单位": i.unit,
+            "期限": i.due(cal).date.isoformat(),
+            "暂定": i.due(cal).note(),
+            "答复日期": (r.isoformat() if (r := i.replied_on()) else None),
+            "逾期": i.late(cal, now),
+            "状态": status(i, cal, now),
+        }
+        for i in items
+        if not args.year or str(i.received.year) == str(args.year)
+    ]
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         lines = [f"{r['编号']}  {r['收到日期']}  {r['被投诉单位']}  {r['状态']}" for r in rows]
-        print("\n".join(lines + [f"共 {len(rows)} 件，逾期 {sum(bool(r['逾期']) for r in rows)} 件。"]))
+        print(
+            "\n".join(
+                lines + [f"共 {len(rows)} 件，逾期 {sum(bool(r['逾期']) for r in rows)} 件。"]
+            )
+        )
     if problems:
-        report(problems, "text", sys.stderr, checked=len({p.path for p in problems}), what="件举报投诉")
+        report(
+            problems, "text", sys.stderr, checked=len({p.path for p in problems}), what="件举报投诉"
+        )
     overdue = any(r["逾期"] and r["答复日期"] is None for r in rows)
     return 1 if problems or overdue else 0

@@ -66,30 +66,48 @@ PREVIEW_HELP = """为审查人员生成本分支改动条目的审阅预览（HT
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("editor", help="网页编辑器", description=HELP, formatter_class=FMT)
     sub = p.add_subparsers(dest="action", metavar="操作", parser_class=type(p))
-    c = sub.add_parser("config", help="生成或核对编辑器配置", description=CONFIG_HELP,
-                       formatter_class=FMT)
-    c.add_argument("--backend", choices=BACKENDS, default="local", help="代码托管平台（默认 local）")
+    c = sub.add_parser(
+        "config", help="生成或核对编辑器配置", description=CONFIG_HELP, formatter_class=FMT
+    )
+    c.add_argument(
+        "--backend", choices=BACKENDS, default="local", help="代码托管平台（默认 local）"
+    )
     c.add_argument("--repo", default="", help="仓库，例如 zwgk/xxgk")
     c.add_argument("--branch", default="main", help="主线分支（默认 main）")
-    c.add_argument("--base-url", default="", help="OAuth 授权地址所在的主机（自建 Forgejo/Gitea、GitLab）")
-    c.add_argument("--api-root", default="", help="平台 API 地址，例如 https://git.example.gov.cn/api/v1")
+    c.add_argument(
+        "--base-url", default="", help="OAuth 授权地址所在的主机（自建 Forgejo/Gitea、GitLab）"
+    )
+    c.add_argument(
+        "--api-root", default="", help="平台 API 地址，例如 https://git.example.gov.cn/api/v1"
+    )
     c.add_argument("--app-id", default="", help="OAuth 应用的客户端 ID")
     c.add_argument("--proxy-url", default="http://127.0.0.1:8081/api/v1", help="本地代理地址")
     c.add_argument("--out", type=Path, help="写入文件（默认输出到屏幕）")
     c.add_argument("--check", type=Path, metavar="CONFIG", help="核对已有的配置文件")
     c.set_defaults(func=run_config)
-    s = sub.add_parser("serve", help="在本机运行编辑器（培训、本地）", description=SERVE_HELP,
-                       formatter_class=FMT)
+    s = sub.add_parser(
+        "serve", help="在本机运行编辑器（培训、本地）", description=SERVE_HELP, formatter_class=FMT
+    )
     s.add_argument("--port", type=int, default=8080, help="编辑器页面的端口（默认 8080）")
     s.add_argument("--proxy-port", type=int, default=8081, help="本地代理的端口（默认 8081）")
-    s.add_argument("--npm", type=Path, help="装有 decap-cms 和 decap-server 的目录（默认 .cache/npm/editor）")
+    s.add_argument(
+        "--npm", type=Path, help="装有 decap-cms 和 decap-server 的目录（默认 .cache/npm/editor）"
+    )
     s.set_defaults(func=run_serve)
-    n = sub.add_parser("normalize", help="把编辑器写出的条目改成 xxgk new 的格式",
-                       description=NORMALIZE_HELP, formatter_class=FMT)
-    n.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="条目（默认：--base 以来改动的条目）")
+    n = sub.add_parser(
+        "normalize",
+        help="把编辑器写出的条目改成 xxgk new 的格式",
+        description=NORMALIZE_HELP,
+        formatter_class=FMT,
+    )
+    n.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="条目（默认：--base 以来改动的条目）"
+    )
     n.add_argument("--base", help="主线的引用，例如 origin/main")
     n.set_defaults(func=run_normalize)
-    v = sub.add_parser("preview", help="审阅预览（CI 构件）", description=PREVIEW_HELP, formatter_class=FMT)
+    v = sub.add_parser(
+        "preview", help="审阅预览（CI 构件）", description=PREVIEW_HELP, formatter_class=FMT
+    )
     v.add_argument("--base", required=True, help="主线的引用，例如 origin/main")
     v.add_argument("--out", type=Path, required=True, help="输出文件夹")
     v.set_defaults(func=run_preview)
@@ -116,16 +134,29 @@ def run_config(args: argparse.Namespace) -> int:
             text = args.check.read_text("utf-8")
             given = json.loads("\n".join(x for x in text.splitlines() if not x.startswith("#")))
         except (OSError, ValueError) as exc:
-            print(f"xxgk：{args.check}：读不到 xxgk editor config 生成的配置（{exc}）", file=sys.stderr)
+            print(
+                f"xxgk：{args.check}：读不到 xxgk editor config 生成的配置（{exc}）",
+                file=sys.stderr,
+            )
             return 2
         found = disagreements(_schema(root), given, load_registry(root))
         for line in found:
             print(f"{args.check}: {line}")
-        print(f"{args.check}：与结构定义和登记一致。" if not found else
-              f"{len(found)} 处不一致：请重新运行 xxgk editor config 生成。")
+        print(
+            f"{args.check}：与结构定义和登记一致。"
+            if not found
+            else f"{len(found)} 处不一致：请重新运行 xxgk editor config 生成。"
+        )
         return 1 if found else 0
-    backend = Backend(args.backend, args.repo, args.branch, args.base_url, args.api_root,
-                      args.app_id, args.proxy_url)
+    backend = Backend(
+        args.backend,
+        args.repo,
+        args.branch,
+        args.base_url,
+        args.api_root,
+        args.app_id,
+        args.proxy_url,
+    )
     if args.backend != "local" and not args.repo:
         print("xxgk：用法错误：--backend 不是 local 时要给出 --repo", file=sys.stderr)
         return 2
@@ -142,12 +173,17 @@ def run_serve(args: argparse.Namespace) -> int:
     root: Path = args.root
     npm = npm_dir(root, args.npm)
     if git(root, "status", "--porcelain", "-z").strip("\0"):
-        print("xxgk：工作区有未提交的改动。Decap CMS 的本地代理会把工作区的全部改动一起提交到条目分支；"
-              "请先提交或另建一个工作副本（git worktree add）。", file=sys.stderr)
+        print(
+            "xxgk：工作区有未提交的改动。Decap CMS 的本地代理会把工作区的全部改动一起提交到条目分支；"
+            "请先提交或另建一个工作副本（git worktree add）。",
+            file=sys.stderr,
+        )
         return 2
     proxy_port = args.proxy_port or free_port()
-    backend = Backend(branch=git(root, "branch", "--show-current").strip() or "main",
-                      proxy_url=f"http://127.0.0.1:{proxy_port}/api/v1")
+    backend = Backend(
+        branch=git(root, "branch", "--show-current").strip() or "main",
+        proxy_url=f"http://127.0.0.1:{proxy_port}/api/v1",
+    )
     config = dump(generated(root, backend)).encode("utf-8")
     proxy = start_proxy(root, npm, proxy_port)
     signal.signal(signal.SIGTERM, _interrupt)  # stop the proxy too when stopped
@@ -173,8 +209,13 @@ def run_normalize(args: argparse.Namespace) -> int:
     if args.base and not ref_exists(root, args.base):
         raise ConfigError(f"找不到 {args.base}：请先 git fetch")
     if args.paths:
-        rels = [(p if p.is_absolute() else Path.cwd() / p).resolve().relative_to(root.resolve())
-                .as_posix() for p in args.paths]
+        rels = [
+            (p if p.is_absolute() else Path.cwd() / p)
+            .resolve()
+            .relative_to(root.resolve())
+            .as_posix()
+            for p in args.paths
+        ]
     elif args.base:
         rels = changed_entries(root, args.base)
     else:
@@ -182,8 +223,13 @@ def run_normalize(args: argparse.Namespace) -> int:
         return 2
     # what is on the base is never moved: the fork point's files, else those committed at HEAD
     committed = ref_exists(root, "HEAD")
-    on_base = (fork_files(root, args.base) if args.base else
-               files_at(root, "HEAD", CATALOG_DIR.as_posix()) if committed else set())
+    on_base = (
+        fork_files(root, args.base)
+        if args.base
+        else files_at(root, "HEAD", CATALOG_DIR.as_posix())
+        if committed
+        else set()
+    )
     failed: set[str] = set()
     for outcome in [normalize(root, rel) for rel in rels]:
         _problems(outcome.problems)
@@ -197,8 +243,10 @@ def run_normalize(args: argparse.Namespace) -> int:
             failed.add(moved.rel)
         for source, target in moved.moves:
             print(f"{moved.rel}：附件 {source} 移入条目自己的文件夹 {target}")
-    print(f"检查了 {len(rels)} 个条目" + (f"，{len(failed)} 个有问题（见上），没有改动它们的附件。"
-                                       if failed else "。"))
+    print(
+        f"检查了 {len(rels)} 个条目"
+        + (f"，{len(failed)} 个有问题（见上），没有改动它们的附件。" if failed else "。")
+    )
     return 1 if failed else 0
 
 

@@ -32,7 +32,9 @@ XXGK_CHANGE_AUTHOR）一致；各类记录只增不改（申请、评议、舆�
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("gate", help="合并检查（保密审查、发布协调）", description=HELP)
-    p.add_argument("--base", required=True, metavar="REF", help="比较基线：目标分支或提交，例如 origin/main")
+    p.add_argument(
+        "--base", required=True, metavar="REF", help="比较基线：目标分支或提交，例如 origin/main"
+    )
     p.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     p.set_defaults(func=run)
 

@@ -40,21 +40,42 @@ HELP = """把 Word 文档（.docx）或从网站保存的网页（.html）导入
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("import", help="从 Word 文档或网页导入目录条目", description=HELP)
-    p.add_argument("file", type=Path, metavar="文件", help=".docx 或 .html 文件，或存放它们的文件夹（网站镜像）")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar="文件",
+        help=".docx 或 .html 文件，或存放它们的文件夹（网站镜像）",
+    )
     for option, (key, question, _default) in FIELDS.items():
         p.add_argument("--" + option.replace("_", "-"), dest=option, metavar=key, help=question)
-    p.add_argument("--attach", type=Path, action="append", default=[], metavar="附件文件",
-                   help="随条目发布的附件文件（可多次给出）")
-    p.add_argument("--force", action="store_true", help="确认无涉密和个人信息后，仍然写入有标记的文件")
+    p.add_argument(
+        "--attach",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="附件文件",
+        help="随条目发布的附件文件（可多次给出）",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="确认无涉密和个人信息后，仍然写入有标记的文件"
+    )
     p.add_argument("--dry-run", action="store_true", help="只显示识别结果和正文，不写文件")
-    p.add_argument("--report", type=Path, metavar="报告", default=None,
-                   help="导入文件夹时报告的路径（不含扩展名；默认 文件夹/导入报告，写出 .csv 和 .txt）")
+    p.add_argument(
+        "--report",
+        type=Path,
+        metavar="报告",
+        default=None,
+        help="导入文件夹时报告的路径（不含扩展名；默认 文件夹/导入报告，写出 .csv 和 .txt）",
+    )
     p.set_defaults(func=run)
 
 
 def _options(args: argparse.Namespace) -> tuple[dict[str, str], dict[str, str]]:
-    given = {key: getattr(args, opt).strip() for opt, (key, _q, _d) in FIELDS.items()
-             if getattr(args, opt)}
+    given = {
+        key: getattr(args, opt).strip()
+        for opt, (key, _q, _d) in FIELDS.items()
+        if getattr(args, opt)
+    }
     defaults = {key: d for _o, (key, _q, d) in FIELDS.items() if d}
     return given, defaults
 
@@ -80,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     earlier = imported_origins(root).get(imported.origin)
     if earlier:
-        print(f"xxgk：{source} 已经导入过，条目是 {earlier}（导入来源相同：{imported.origin}），没有重复写入",
-              file=sys.stderr)
+        print(
+            f"xxgk：{source} 已经导入过，条目是 {earlier}（导入来源相同：{imported.origin}），没有重复写入",
+            file=sys.stderr,
+        )
         return 1
     verdict = judge(root, registry, imported, given, defaults)
     print(explain(imported, given))
@@ -105,7 +128,9 @@ def _decide(args: argparse.Namespace, imported: Imported, verdict: Verdict) -> i
         if rest:
             report(rest, "text", sys.stdout, checked=1, what="个条目（未写入）")
     if secret and not args.force:
-        print("未写入。请先送保密审查；审查人确认可以公开（或原文已作处理）后，加 --force 重新导入。")
+        print(
+            "未写入。请先送保密审查；审查人确认可以公开（或原文已作处理）后，加 --force 重新导入。"
+        )
         return 1
     if errors:
         print("未写入。")
@@ -117,12 +142,19 @@ def _decide(args: argparse.Namespace, imported: Imported, verdict: Verdict) -> i
     except FileExistsError:
         print(f"xxgk：{rel} 已存在，没有覆盖。请重新运行（索引号会顺延）。", file=sys.stderr)
         return 1
-    print(f"已导入 {rel}，索引号 {verdict.meta['索引号']}。请核对上面识别的内容和正文后，运行 xxgk check 再提交。")
+    print(
+        f"已导入 {rel}，索引号 {verdict.meta['索引号']}。请核对上面识别的内容和正文后，运行 xxgk check 再提交。"
+    )
     return 0
 
 
-def run_folder(args: argparse.Namespace, root: Path, registry: Registry, given: dict[str, str],
-               defaults: dict[str, str]) -> int:
+def run_folder(
+    args: argparse.Namespace,
+    root: Path,
+    registry: Registry,
+    given: dict[str, str],
+    defaults: dict[str, str],
+) -> int:
     """Every page and document of a folder; the report beside it. 1 when any file needs a person."""
     folder: Path = args.file
 

@@ -40,7 +40,11 @@ FIELDS = {
     "disclosure": ("公开形式", "公开形式（主动公开/依申请公开）", "主动公开"),
     "term": ("公开时限", "公开时限（长期公开/限时公开）", "长期公开"),
     "end_date": ("公开截止日期", "公开截止日期（限时公开时填写，yyyy-mm-dd）", ""),
-    "procedure": ("审核程序", "审核程序（单位内审核后公开/其他单位审核后公开）", "单位内审核后公开"),
+    "procedure": (
+        "审核程序",
+        "审核程序（单位内审核后公开/其他单位审核后公开）",
+        "单位内审核后公开",
+    ),
     "keywords": ("关键词", "关键词（空格分开，每个不超过10个字）", None),
     "summary": ("内容描述", "内容描述（一两句话）", None),
 }
@@ -60,7 +64,9 @@ def ask(args: argparse.Namespace) -> dict[str, str] | None:
     for option, (key, question, default) in FIELDS.items():
         value = getattr(args, option)
         if value is None and sys.stdin.isatty():
-            value = input(f"{question}{'［' + default + '］' if default else ''}：").strip() or default
+            value = (
+                input(f"{question}{'［' + default + '］' if default else ''}：").strip() or default
+            )
         if value is None:
             value = default
         if value is None:
@@ -86,7 +92,12 @@ def run(args: argparse.Namespace) -> int:
         values = index_values(registry, meta["发布机构"], meta["分类"], created.year)
         number = next_number(registry, taken_numbers(root), values)
     text = front_matter({"索引号": number, **meta}) + "\n" + body
-    target = root / CATALOG_DIR / (str(created.year) if created else "未定") / f"{file_stem(number or 'new')}.md"
+    target = (
+        root
+        / CATALOG_DIR
+        / (str(created.year) if created else "未定")
+        / f"{file_stem(number or 'new')}.md"
+    )
     rel = target.relative_to(root).as_posix()
     doc = parse(text.encode("utf-8"), rel)
     problems = check_entry(doc, Context(registry, today(), {}, root), root)

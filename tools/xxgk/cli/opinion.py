@@ -34,16 +34,25 @@ HELP = """政务舆情（附件8）：列出待回应和已超时的舆情，新
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("opinion", help="政务舆情：回应时限、新建记录、检查", description=HELP)
     inner = p.add_subparsers(dest="action", metavar="操作", required=True)
-    due = inner.add_parser("due", help="列出待回应和已超时的舆情（有超时的退出码为 1）", description=HELP)
+    due = inner.add_parser(
+        "due", help="列出待回应和已超时的舆情（有超时的退出码为 1）", description=HELP
+    )
     due.add_argument("--at", help="按这个时刻计算（yyyy-mm-dd HH:MM，默认现在）")
     due.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
     due.set_defaults(func=run_due)
     check = inner.add_parser("check", help="检查 opinions/ 下的全部记录", description=HELP)
     check.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
     check.set_defaults(func=run_check)
-    add = inner.add_parser("add", help="新建一条舆情记录（分配编号，不覆盖已有文件）", description=HELP)
-    for flag, key in (("source", "来源"), ("detected", "发现时间"), ("unit", "涉及单位"),
-                      ("level", "风险等级"), ("summary", "概要")):
+    add = inner.add_parser(
+        "add", help="新建一条舆情记录（分配编号，不覆盖已有文件）", description=HELP
+    )
+    for flag, key in (
+        ("source", "来源"),
+        ("detected", "发现时间"),
+        ("unit", "涉及单位"),
+        ("level", "风险等级"),
+        ("summary", "概要"),
+    ):
         add.add_argument(f"--{flag}", required=True, metavar=key, help=key)
     add.add_argument("--found-by", metavar="发现人", help="发现人")
     add.set_defaults(func=run_add)
@@ -65,10 +74,24 @@ def run_due(args: argparse.Namespace) -> int:
     items, problems = load_opinions(args.root, load_registry(args.root))
     rows = due_rows(items, moment)
     if args.format == "json":
-        out = [{"path": o.rel, "编号": o.number, "涉及单位": o.department, "风险等级": o.level,
-                "回应方式": d.action, "时限": show(d.due), "状态": s.value} for o, d, s in rows]
-        json.dump({"时刻": show(moment), "待办": out,
-                   "记录问题": [p.as_dict() for p in problems]}, sys.stdout, ensure_ascii=False, indent=1)
+        out = [
+            {
+                "path": o.rel,
+                "编号": o.number,
+                "涉及单位": o.department,
+                "风险等级": o.level,
+                "回应方式": d.action,
+                "时限": show(d.due),
+                "状态": s.value,
+            }
+            for o, d, s in rows
+        ]
+        json.dump(
+            {"时刻": show(moment), "待办": out, "记录问题": [p.as_dict() for p in problems]},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=1,
+        )
         print()
     else:
         _print_due(rows, moment, problems)
@@ -76,12 +99,16 @@ def run_due(args: argparse.Namespace) -> int:
     return 1 if overdue or exit_code(problems) else 0
 
 
-def _print_due(rows: list[tuple[Opinion, Deadline, State]], moment: dt.datetime, problems: list[Problem]) -> None:
+def _print_due(
+    rows: list[tuple[Opinion, Deadline, State]], moment: dt.datetime, problems: list[Problem]
+) -> None:
     for o, d, s in rows:
         left = (d.due - moment).total_seconds() / 3600
         when = f"还剩 {left:.1f} 小时" if s is State.PENDING else f"已超时 {-left:.1f} 小时"
-        print(f"{o.rel}: {s.value} {o.number} {o.department}（{o.level}）"
-              f"应于 {show(d.due)} 前{d.action}，{when}")
+        print(
+            f"{o.rel}: {s.value} {o.number} {o.department}（{o.level}）"
+            f"应于 {show(d.due)} 前{d.action}，{when}"
+        )
     if problems:
         report(problems, "text", sys.stderr, checked=0, what="条记录")
     pending = sum(s is State.PENDING for _, _, s in rows)
@@ -105,7 +132,10 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         write_atomic(path, text, exclusive=True)
     except FileExistsError:
-        print(f"xxgk：{path.relative_to(args.root)} 已存在，没有覆盖；请重新运行以取下一个编号", file=sys.stderr)
+        print(
+            f"xxgk：{path.relative_to(args.root)} 已存在，没有覆盖；请重新运行以取下一个编号",
+            file=sys.stderr,
+        )
         return 2
     items, problems = load_opinions(args.root, load_registry(args.root))
     mine = [p for p in problems if p.path.endswith(f"{number}.yml")]
@@ -119,8 +149,12 @@ def run_add(args: argparse.Namespace) -> int:
 
 def _template(number: str, args: argparse.Namespace) -> str:
     q = scalar
-    lines = ["# yaml-language-server: $schema=../../schemas/opinion.schema.json",
-             f"编号: {number}", f"来源: {q(args.source)}", f"发现时间: {q(args.detected)}"]
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/opinion.schema.json",
+        f"编号: {number}",
+        f"来源: {q(args.source)}",
+        f"发现时间: {q(args.detected)}",
+    ]
     if args.found_by:
         lines.append(f"发现人: {q(args.found_by)}")
     lines += [f"概要: {q(args.summary)}", f"涉及单位: {q(args.unit)}", f"风险等级: {q(args.level)}"]

@@ -13,8 +13,13 @@ from xxgk.model.problem import Problem, Severity
 FORMATS = ("text", "json", "github")
 
 
-def report(problems: list[Problem], fmt: str, out: TextIO | None = None, checked: int = 0,
-           what: str = "个文件") -> None:
+def report(
+    problems: list[Problem],
+    fmt: str,
+    out: TextIO | None = None,
+    checked: int = 0,
+    what: str = "个文件",
+) -> None:
     out = out or sys.stdout  # looked up per call: tests and callers may swap sys.stdout
     problems = sorted(problems, key=lambda p: (p.path, p.line, p.column, p.rule))
     if fmt == "json":
@@ -54,8 +59,10 @@ def _github(problems: list[Problem], out: TextIO, checked: int, what: str) -> No
     for p in problems:
         kind = "error" if p.severity is Severity.ERROR else "warning"
         title = _escape(f"[{p.rule}]", prop=True)
-        out.write(f"::{kind} file={_escape(p.path, True)},line={p.line},col={p.column},"
-                  f"title={title}::{_escape(p.message)}\n")
+        out.write(
+            f"::{kind} file={_escape(p.path, True)},line={p.line},col={p.column},"
+            f"title={title}::{_escape(p.message)}\n"
+        )
     text = summary(problems, checked, what)
     out.write(text + "\n")
     target = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -74,7 +81,9 @@ def job_summary(problems: list[Problem], text: str) -> str:
         lines += ["", "| 位置 | 级别 | 规则 | 说明 |", "|---|---|---|---|"]
         for p in problems:
             msg = p.message.replace("|", "\\|")
-            lines.append(f"| `{p.path}:{p.line}:{p.column}` | {p.severity.label} | {p.rule} | {msg} |")
+            lines.append(
+                f"| `{p.path}:{p.line}:{p.column}` | {p.severity.label} | {p.rule} | {msg} |"
+            )
     return "\n".join(lines) + "\n"
 
 

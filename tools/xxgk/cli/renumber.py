@@ -35,7 +35,9 @@ HELP = """为没有索引号的条目生成索引号；加 --base 时，为本�
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = subs.add_parser("renumber", help="生成或重新分配索引号", description=HELP)
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="要编号的条目（默认：全部新条目）")
+    p.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="要编号的条目（默认：全部新条目）"
+    )
     p.add_argument("--base", help="主线的引用，例如 origin/main")
     p.set_defaults(func=run)
 
@@ -71,13 +73,18 @@ def run(args: argparse.Namespace) -> int:
         if name in protected:
             seen.add(own)
             continue
-        clash = own in base_numbers or own in seen or (not args.base and len(current.get(own, [])) > 1)
+        clash = (
+            own in base_numbers or own in seen or (not args.base and len(current.get(own, [])) > 1)
+        )
         if own and not clash:
             seen.add(own)
             continue
         number = _assign(registry, path, taken)
         if number is None:
-            print(f"{name}：发布机构、分类或产生时间有误，无法编号；请先运行 xxgk check {name}", file=sys.stderr)
+            print(
+                f"{name}：发布机构、分类或产生时间有误，无法编号；请先运行 xxgk check {name}",
+                file=sys.stderr,
+            )
             continue
         write_number(path, number)
         moved = _rename(path, own, number)
@@ -105,8 +112,12 @@ def _rename(path: Path, old: str, new: str) -> Path:
 def _assign(registry: Registry, path: Path, taken: set[str]) -> str | None:
     doc = read(path, path.name)
     created = parse_date(doc.get("产生时间"))
+    if created is None:
+        return None
     try:
-        values = index_values(registry, str(doc.get("发布机构")), str(doc.get("分类")), created.year)  # type: ignore[union-attr]
-    except (ValueError, AttributeError):
+        values = index_values(
+            registry, str(doc.get("发布机构")), str(doc.get("分类")), created.year
+        )
+    except ValueError:
         return None
     return next_number(registry, taken, values)

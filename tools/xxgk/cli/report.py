@@ -44,9 +44,16 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     kinds = p.add_subparsers(dest="kind", metavar="报告", required=True)
     a = kinds.add_parser("annual", help="年度报告", description=HELP)
     a.add_argument("--year", type=int, default=today().year - 1, help="报告年度（默认：上一年）")
-    a.add_argument("--unit", metavar="单位名称", help="生成某个部门（xxgk.yml 单位）的年度报告；不给则为本级政府")
-    a.add_argument("--all", action="store_true",
-                   help="annual/ 下每个年度（及其中每个单位）的报告，代替 --year 和 --unit")
+    a.add_argument(
+        "--unit",
+        metavar="单位名称",
+        help="生成某个部门（xxgk.yml 单位）的年度报告；不给则为本级政府",
+    )
+    a.add_argument(
+        "--all",
+        action="store_true",
+        help="annual/ 下每个年度（及其中每个单位）的报告，代替 --year 和 --unit",
+    )
     a.add_argument("--check", action="store_true", help="只核对已有页面是否与记录一致，不写文件")
     a.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     a.set_defaults(func=run)
@@ -66,16 +73,20 @@ def run(args: argparse.Namespace) -> int:
     return max((code for code, _ in results), default=0)
 
 
-def _duties(args: argparse.Namespace, registry: Registry, scopes: list[Scope],
-            results: list[dict[str, Any]]) -> None:
+def _duties(
+    args: argparse.Namespace, registry: Registry, scopes: list[Scope], results: list[dict[str, Any]]
+) -> None:
     """Which units have published each year's report by their deadline (条例第四十九条)."""
     for year in sorted({s.year for s in scopes}):
         found = annual_duty.duties(args.root, registry, year)
         status = {d.scope: d for d in found}
         for scope, result in zip(scopes, results):
             if scope.year == year and (duty := status.get(scope)) is not None:
-                result["发布情况"] = {"状态": duty.status(today()), "期限": duty.deadline.isoformat(),
-                                  "发布日期": duty.published.isoformat() if duty.published else None}
+                result["发布情况"] = {
+                    "状态": duty.status(today()),
+                    "期限": duty.deadline.isoformat(),
+                    "发布日期": duty.published.isoformat() if duty.published else None,
+                }
         if args.format != "json":
             print("\n".join(annual_duty.summary_lines(found, today())))
 
@@ -101,9 +112,11 @@ def _one(args: argparse.Namespace, registry: Registry, scope: Scope) -> tuple[in
         stale = page.stale(args.root, files)
         result["过时"] = [p.as_posix() for p in stale]
         for path in stale:
-            print(f"{path.as_posix()}：与记录统计的结果不一致（或不存在）；请运行 xxgk report annual "
-                  f"--year {scope.year}{' --unit ' + scope.unit if scope.unit else ''} 重新生成",
-                  file=sys.stderr)
+            print(
+                f"{path.as_posix()}：与记录统计的结果不一致（或不存在）；请运行 xxgk report annual "
+                f"--year {scope.year}{' --unit ' + scope.unit if scope.unit else ''} 重新生成",
+                file=sys.stderr,
+            )
         if not stale and args.format != "json":
             print(f"{name}与记录一致。")
         return (1 if stale else 0), result

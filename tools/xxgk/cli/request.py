@@ -51,9 +51,17 @@ HELP = """依申请公开：登记申请、导入在线申请、追加办理事�
   xxgk request letter YSQ-2026-0001 答复书 --identity ~/.xxgk/office-age-key.txt -o 答复书.md
 """
 
-APPLICANT_OPTIONS = {"name": "姓名", "org": "名称", "credit_code": "统一社会信用代码", "contact": "联系人",
-                     "id_type": "证件类型", "id_number": "证件号码", "phone": "联系电话", "email": "电子邮箱",
-                     "address": "通信地址"}
+APPLICANT_OPTIONS = {
+    "name": "姓名",
+    "org": "名称",
+    "credit_code": "统一社会信用代码",
+    "contact": "联系人",
+    "id_type": "证件类型",
+    "id_number": "证件号码",
+    "phone": "联系电话",
+    "email": "电子邮箱",
+    "address": "通信地址",
+}
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -64,16 +72,34 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     log.add_argument("number", metavar="编号")
     log.add_argument("kind", metavar="事件", choices=m.KINDS, help="、".join(m.KINDS))
     log.add_argument("fields", nargs="*", metavar="键=值", help="事件的字段，如 理由=… 天数=10")
-    log.add_argument("--date", nargs="+", action=DateThenFields, metavar=("日期", "键=值"),
-                     help="事件日期（默认今天）；其后仍可接 键=值")
+    log.add_argument(
+        "--date",
+        nargs="+",
+        action=DateThenFields,
+        metavar=("日期", "键=值"),
+        help="事件日期（默认今天）；其后仍可接 键=值",
+    )
     _json(log)
     show = action(inner, "show", "查看一件申请的状态、期限和事件", run_show, HELP)
-    show.add_argument("number", metavar="编号", help="申请编号（YSQ-…）或在线申请的受理编号（ZXSQ-…）")
+    show.add_argument(
+        "number", metavar="编号", help="申请编号（YSQ-…）或在线申请的受理编号（ZXSQ-…）"
+    )
     _identity(show, "解密申请人的个人信息（不给则显示“已加密”）")
     _json(show)
     inbox = action(inner, "inbox", "把在线申请和在线评议的暂存件导入为记录", run_inbox, HELP)
-    inbox.add_argument("--identity", type=Path, required=True, metavar="KEYFILE", help="政务公开办公室的 age 钥匙文件")
-    inbox.add_argument("--spool", type=Path, metavar="DIR", help="暂存文件夹（默认 $XXGK_SPOOL 或 /var/spool/xxgk）")
+    inbox.add_argument(
+        "--identity",
+        type=Path,
+        required=True,
+        metavar="KEYFILE",
+        help="政务公开办公室的 age 钥匙文件",
+    )
+    inbox.add_argument(
+        "--spool",
+        type=Path,
+        metavar="DIR",
+        help="暂存文件夹（默认 $XXGK_SPOOL 或 /var/spool/xxgk）",
+    )
     _json(inbox)
     lst = action(inner, "list", "列出申请（不含个人信息）", run_list, HELP)
     lst.add_argument("--status", metavar="状态", help="只列出此状态，如 办理中、已办结")
@@ -81,24 +107,42 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     lst.add_argument("--year", metavar="年份", help="收到申请的年份")
     _json(lst)
     due = action(inner, "due", "按单位列出已逾期和即将到期的申请", run_due, HELP)
-    due.add_argument("--within", type=int, default=3, metavar="N", help="N 个工作日内到期（默认 3）")
-    due.add_argument("--strict", action="store_true", help="有逾期时退出码为 1（供每日定时任务提醒）")
+    due.add_argument(
+        "--within", type=int, default=3, metavar="N", help="N 个工作日内到期（默认 3）"
+    )
+    due.add_argument(
+        "--strict", action="store_true", help="有逾期时退出码为 1（供每日定时任务提醒）"
+    )
     _json(due)
-    letter = action(inner, "letter", "生成补正告知书、延期答复告知书、答复书或查阅证明", run_letter, HELP)
+    letter = action(
+        inner, "letter", "生成补正告知书、延期答复告知书、答复书或查阅证明", run_letter, HELP
+    )
     letter.add_argument("number", metavar="编号")
-    letter.add_argument("kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS))
-    letter.add_argument("--format", choices=("md", "html", "docx"), default="md",
-                        help="md（默认）、html（可直接打印）或 docx（须同时给 -o）")
-    letter.add_argument("-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）")
+    letter.add_argument(
+        "kind", metavar="种类", choices=letters.KINDS, help="、".join(letters.KINDS)
+    )
+    letter.add_argument(
+        "--format",
+        choices=("md", "html", "docx"),
+        default="md",
+        help="md（默认）、html（可直接打印）或 docx（须同时给 -o）",
+    )
+    letter.add_argument(
+        "-o", "--output", type=Path, metavar="文件", help="写入文件（默认输出到屏幕）"
+    )
     _identity(letter, "解密申请人的姓名和地址（个人信息已加密的申请必须给）")
 
 
 def _identity(parser: argparse.ArgumentParser, text: str) -> None:
-    parser.add_argument("--identity", type=Path, metavar="KEYFILE", help=f"政务公开办公室的 age 钥匙文件：{text}")
+    parser.add_argument(
+        "--identity", type=Path, metavar="KEYFILE", help=f"政务公开办公室的 age 钥匙文件：{text}"
+    )
 
 
 def _json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式（默认 text）"
+    )
 
 
 def _add_parser(add: argparse.ArgumentParser) -> None:
@@ -107,7 +151,9 @@ def _add_parser(add: argparse.ArgumentParser) -> None:
     add.add_argument("--channel", required=True, choices=m.CHANNELS, help="申请渠道")
     add.add_argument("--unit", required=True, metavar="受理单位", help="受理单位全称")
     add.add_argument("--section", metavar="科室", help="责任科室")
-    add.add_argument("--type", required=True, choices=m.APPLICANT_TYPES, dest="applicant_type", help="申请人类型")
+    add.add_argument(
+        "--type", required=True, choices=m.APPLICANT_TYPES, dest="applicant_type", help="申请人类型"
+    )
     for option, key in APPLICANT_OPTIONS.items():
         add.add_argument("--" + option.replace("_", "-"), dest=option, metavar=key, help=key)
     add.add_argument("--info", required=True, metavar="所需信息", help="所需信息的内容描述")
@@ -121,8 +167,13 @@ def _add_parser(add: argparse.ArgumentParser) -> None:
 class DateThenFields(argparse.Action):
     """``--date D k=v …``: argparse ends the positionals at an option, so take the rest here."""
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: Any, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         namespace.date = values[0]
         namespace.fields = [*(getattr(namespace, "fields", None) or []), *values[1:]]
 
@@ -147,10 +198,19 @@ def run_add(args: argparse.Namespace) -> int:
         registered = _date(args.registered or received, ws, "登记日期")
     except RecordError as exc:
         return _fail(str(exc), 2)
-    applicant = {"类型": args.applicant_type,
-                 **{key: getattr(args, opt) for opt, key in APPLICANT_OPTIONS.items() if getattr(args, opt)}}
-    fields = {"渠道": args.channel, "受理单位": args.unit, "责任科室": args.section, "申请人": applicant,
-              "所需信息": args.info, "用途": args.purpose, "获取方式": args.delivery}
+    applicant = {
+        "类型": args.applicant_type,
+        **{key: getattr(args, opt) for opt, key in APPLICANT_OPTIONS.items() if getattr(args, opt)},
+    }
+    fields = {
+        "渠道": args.channel,
+        "受理单位": args.unit,
+        "责任科室": args.section,
+        "申请人": applicant,
+        "所需信息": args.info,
+        "用途": args.purpose,
+        "获取方式": args.delivery,
+    }
     try:
         if args.identity and (tag := applicant_tag(applicant, _keys(args.identity)[0])):
             applicant["标识"] = tag
@@ -161,8 +221,11 @@ def run_add(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     item = ws.item(record)
     due = item.state.reply_due
-    return _done(args.format, summary(item, ws.calendar, ws.today),
-                 f"已登记 {item.request.number}（{record.rel}）。答复期限 {due.marked() if due else '—'}。")
+    return _done(
+        args.format,
+        summary(item, ws.calendar, ws.today),
+        f"已登记 {item.request.number}（{record.rel}）。答复期限 {due.marked() if due else '—'}。",
+    )
 
 
 def _pairs(fields: list[str]) -> dict[str, str]:
@@ -189,8 +252,11 @@ def run_log(args: argparse.Namespace) -> int:
         report(warnings, "text", sys.stderr, checked=1, what="件申请")
     due = item.state.open_due
     tail = f"，当前期限 {due.marked()}" if due else ""
-    return _done(args.format, summary(item, ws.calendar, ws.today),
-                 f"已追加：{args.number} {args.kind}。状态：{item.state.status}{tail}。")
+    return _done(
+        args.format,
+        summary(item, ws.calendar, ws.today),
+        f"已追加：{args.number} {args.kind}。状态：{item.state.status}{tail}。",
+    )
 
 
 def _done(fmt: str, shown: dict[str, Any], message: str) -> int:
@@ -238,16 +304,26 @@ def _print(value: Any, fmt: str, text: Any) -> None:
 
 def _broken(problems: list[Problem]) -> None:
     if problems:
-        report(problems, "text", sys.stderr, checked=len({p.path for p in problems}), what="件申请（未列入）")
+        report(
+            problems,
+            "text",
+            sys.stderr,
+            checked=len({p.path for p in problems}),
+            what="件申请（未列入）",
+        )
 
 
 def run_list(args: argparse.Namespace) -> int:
     ws = Workspace.open(args.root)
     items, broken = ws.items()
     rows = [summary(i, ws.calendar, ws.today) for i in items]
-    rows = [r for r in rows if (not args.status or r["状态"] == args.status)
-            and (not args.unit or r["受理单位"] == args.unit)
-            and (not args.year or str(r["收到日期"]).startswith(str(args.year)))]
+    rows = [
+        r
+        for r in rows
+        if (not args.status or r["状态"] == args.status)
+        and (not args.unit or r["受理单位"] == args.unit)
+        and (not args.year or str(r["收到日期"]).startswith(str(args.year)))
+    ]
     _print(rows, args.format, list_text)
     _broken(broken)
     return 1 if broken else 0
@@ -259,8 +335,18 @@ def run_due(args: argparse.Namespace) -> int:
     groups = due_groups(items, ws.calendar, ws.today, args.within)
     waiting = sum(i.state.status in ("待补正", "待缴费") for i in items)
     if args.format == "json":
-        print(json.dumps({"日期": ws.today.isoformat(), "工作日内": args.within, "单位": groups,
-                          "暂停计时": waiting}, ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                {
+                    "日期": ws.today.isoformat(),
+                    "工作日内": args.within,
+                    "单位": groups,
+                    "暂停计时": waiting,
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         sys.stdout.write(due_text(groups, ws.today, args.within, waiting))
     _broken(broken)
@@ -275,10 +361,14 @@ def run_letter(args: argparse.Namespace) -> int:
     try:
         record = ws.record(args.number)
         if args.identity is None and has_sealed(record.data.get("申请人") or {}):
-            return _fail("申请人的个人信息已加密：生成信函须用 --identity 指定政务公开办公室的钥匙文件", 2)
+            return _fail(
+                "申请人的个人信息已加密：生成信函须用 --identity 指定政务公开办公室的钥匙文件", 2
+            )
         item = ws.item(record, _keys(args.identity) if args.identity else None)
         req = item.request
-        ctx = letters.context(req, item.state, ws.registry, ws.policy(req.policy_version), ws.calendar, args.kind)
+        ctx = letters.context(
+            req, item.state, ws.registry, ws.policy(req.policy_version), ws.calendar, args.kind
+        )
         text = letters.render(ws.root, args.kind, ctx, "html" if args.format == "html" else "md")
         data: str | bytes = to_docx(text) if args.format == "docx" else text
     except RecordError as exc:

@@ -89,8 +89,12 @@ CHECK_HELP = """检查 reviews/、consultations/、withdrawals/、training/ 下�
 
 
 def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subs.add_parser("review", help="保密审查：签署、到期复查、撤回、检查记录", description=HELP,
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = subs.add_parser(
+        "review",
+        help="保密审查：签署、到期复查、撤回、检查记录",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = p.add_subparsers(dest="action", metavar="操作", parser_class=type(p))
     fmt = argparse.RawDescriptionHelpFormatter
     s = sub.add_parser("sign", help="签署保密审查记录", description=SIGN_HELP, formatter_class=fmt)
@@ -98,29 +102,45 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     s.add_argument("--reviewer", help="审查人姓名（默认：git config user.name）")
     s.add_argument("--body", help="审查单位（默认：条目的发布机构；联合发文时每个机关各签一份）")
     s.add_argument("--conclusion", choices=CONCLUSIONS, default="同意公开", help="审查结论")
-    s.add_argument("--attribute", choices=("主动公开", "依申请公开", "不公开"), help="公开属性（默认：条目的公开形式）")
+    s.add_argument(
+        "--attribute",
+        choices=("主动公开", "依申请公开", "不公开"),
+        help="公开属性（默认：条目的公开形式）",
+    )
     s.add_argument("--reason", default="", help="不公开或部分公开的依据、理由")
     s.add_argument("--opinion", default="", help="其他审查意见")
     s.add_argument("--date", help="审查日期 yyyy-mm-dd（默认今天）")
-    s.add_argument("--ack", action="append", default=[], metavar="编号=说明", help="确认一条扫描发现")
+    s.add_argument(
+        "--ack", action="append", default=[], metavar="编号=说明", help="确认一条扫描发现"
+    )
     s.add_argument("--key", help="签名用的 SSH 私钥文件（或 ssh-agent 中密钥的公钥文件）")
     s.add_argument("--author", help="作者的签名身份（默认：条目最近一次提交的有效签名）")
-    s.add_argument("--unclear", choices=UNCLEAR_TO, help="难以确定是否属于国家秘密：报请谁确定（附件4 第十三条）")
+    s.add_argument(
+        "--unclear",
+        choices=UNCLEAR_TO,
+        help="难以确定是否属于国家秘密：报请谁确定（附件4 第十三条）",
+    )
     s.add_argument("--unclear-body", help="报保密工作部门或上级业务主管部门时的机关名称")
     s.add_argument("--sent", help="报送日期 yyyy-mm-dd（默认审查日期）")
-    s.add_argument("--needs-approval", metavar="批准机关", help="发布前须经该机关批准（附件6 第五条）")
+    s.add_argument(
+        "--needs-approval", metavar="批准机关", help="发布前须经该机关批准（附件6 第五条）"
+    )
     s.set_defaults(func=run_sign)
     d = sub.add_parser("due", help="列出到期复查", description=DUE_HELP, formatter_class=fmt)
     d.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     d.set_defaults(func=run_due)
-    w = sub.add_parser("withdraw", help="撤回已公开条目", description=WITHDRAW_HELP, formatter_class=fmt)
+    w = sub.add_parser(
+        "withdraw", help="撤回已公开条目", description=WITHDRAW_HELP, formatter_class=fmt
+    )
     w.add_argument("entry", type=Path, metavar="ENTRY", help="条目文件")
     w.add_argument("--reason", required=True, help="撤回原因")
     w.add_argument("--approver", required=True, help="批准撤回的负责人")
     w.add_argument("--handler", default="", help="经办人")
     w.add_argument("--date", help="撤回日期 yyyy-mm-dd（默认今天）")
     w.set_defaults(func=run_withdraw)
-    c = sub.add_parser("check", help="检查全部记录的格式", description=CHECK_HELP, formatter_class=fmt)
+    c = sub.add_parser(
+        "check", help="检查全部记录的格式", description=CHECK_HELP, formatter_class=fmt
+    )
     c.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     c.set_defaults(func=run_check)
     register_more(sub, fmt)
@@ -200,11 +220,16 @@ def _acknowledge(root: Path, doc: Document, req: SignRequest) -> SignRequest:
     """``req`` with the 类别 (and 解密记录) of each acknowledged finding; SignError when a
     finding is left open or a 密级标志 is acknowledged without a 解密 record."""
     result, idx = _findings(root, doc)
-    open_ = [f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
-             for f in result.open if f.ident not in req.acks]
+    open_ = [
+        f"{f.path}:{f.line}:{f.column} {f.name}“{f.shown}” 编号 {f.ident}"
+        for f in result.open
+        if f.ident not in req.acks
+    ]
     if open_:
-        raise SignError(f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
-                        + "\n  ".join(open_))
+        raise SignError(
+            f"{doc.rel}：有 {len(open_)} 条扫描发现未确认，请核实后用 --ack 编号=说明 确认：\n  "
+            + "\n  ".join(open_)
+        )
     index_no = str(doc.get("索引号") or "") if doc.parsed else ""
     body = req.body or (str(doc.get("发布机构") or "") if doc.parsed else "")
     kinds, refused = classify(result.open + result.acknowledged, req.acks, index_no, idx, body)
@@ -218,8 +243,11 @@ def _unclear(args: argparse.Namespace) -> dict[str, str] | None:
         return None
     if args.unclear != "分管负责同志" and not args.unclear_body:
         raise ConfigError(f"报{args.unclear}确定时须用 --unclear-body 写明机关名称")
-    return {"报送": args.unclear, "报送机关": args.unclear_body or "",
-            "报送日期": _date(args.sent or args.date).isoformat()}
+    return {
+        "报送": args.unclear,
+        "报送机关": args.unclear_body or "",
+        "报送日期": _date(args.sent or args.date).isoformat(),
+    }
 
 
 def _git_user(root: Path) -> str:
@@ -228,7 +256,9 @@ def _git_user(root: Path) -> str:
     except ConfigError:
         name = ""
     if not name:
-        raise ConfigError("没有指定审查人：请用 --reviewer 姓名，或先运行 git config user.name 姓名")
+        raise ConfigError(
+            "没有指定审查人：请用 --reviewer 姓名，或先运行 git config user.name 姓名"
+        )
     return name
 
 
@@ -238,18 +268,29 @@ def run_sign(args: argparse.Namespace) -> int:
     people = load_basis(root, registry).people
     name = args.reviewer or _git_user(root)
     if name not in people:
-        print(f"xxgk：“{name}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录", file=sys.stderr)
+        print(
+            f"xxgk：“{name}”不在保密审查人员名册（xxgk.yml 审查人员）中，不能签署审查记录",
+            file=sys.stderr,
+        )
         return 1
     key = ""
     failed = 0
     for path in args.entries:
         try:
             doc = _doc(root, path)
-            req = SignRequest(reviewer=name, body=args.body, conclusion=args.conclusion,
-                              attribute=args.attribute, reason=args.reason, opinion=args.opinion,
-                              date=_date(args.date), acks=_acks(args.ack),
-                              author=_author(root, doc, args.author),
-                              unclear=_unclear(args), permit=args.needs_approval or "")
+            req = SignRequest(
+                reviewer=name,
+                body=args.body,
+                conclusion=args.conclusion,
+                attribute=args.attribute,
+                reason=args.reason,
+                opinion=args.opinion,
+                date=_date(args.date),
+                acks=_acks(args.ack),
+                author=_author(root, doc, args.author),
+                unclear=_unclear(args),
+                permit=args.needs_approval or "",
+            )
             req = _acknowledge(root, doc, req)
             record = build(root, doc, req, people, registry)
             target = record_path(registry, doc, str(record["审查单位"]), req.date)
@@ -260,8 +301,10 @@ def run_sign(args: argparse.Namespace) -> int:
             print(f"xxgk：{exc}", file=sys.stderr)
             failed += 1
     if failed < len(args.entries):
-        print("下一步：提交 reviews/ 下的记录和签名，例如\n"
-              "  git add reviews/ && git commit -S -m \"保密审查：…\" -- reviews/")
+        print(
+            "下一步：提交 reviews/ 下的记录和签名，例如\n"
+            '  git add reviews/ && git commit -S -m "保密审查：…" -- reviews/'
+        )
     return 1 if failed else 0
 
 
@@ -277,11 +320,17 @@ def run_due(args: argparse.Namespace) -> int:
         if result.ok and not withdrawn(doc, idx, day):  # a withdrawn entry is no longer published
             covered.append(result.valid)
     dues = due_published(covered, months, day) + due_withheld(idx, months, day)
-    problems = [Problem(d.review.entry or d.review.rel, 1, 1, "REVIEW-DUE", Severity.WARNING, d.message())
-                for d in dues]
-    unreviewed = [replace(p, rule="REVIEW-PAGE", severity=Severity.WARNING)
-                  for p in page_problems(root, registry_page_files(root, registry), idx, basis, registry)]
-    report(problems + unreviewed, args.format, sys.stdout, checked=len(covered), what="个已审查条目")
+    problems = [
+        Problem(d.review.entry or d.review.rel, 1, 1, "REVIEW-DUE", Severity.WARNING, d.message())
+        for d in dues
+    ]
+    unreviewed = [
+        replace(p, rule="REVIEW-PAGE", severity=Severity.WARNING)
+        for p in page_problems(root, registry_page_files(root, registry), idx, basis, registry)
+    ]
+    report(
+        problems + unreviewed, args.format, sys.stdout, checked=len(covered), what="个已审查条目"
+    )
     return 1 if dues or unreviewed else 0
 
 
@@ -298,8 +347,9 @@ def run_check(args: argparse.Namespace) -> int:
 def run_withdraw(args: argparse.Namespace) -> int:
     root: Path = args.root
     try:
-        target = write_withdrawal(root, _doc(root, args.entry), args.reason, args.approver,
-                                  args.handler, _date(args.date))
+        target = write_withdrawal(
+            root, _doc(root, args.entry), args.reason, args.approver, args.handler, _date(args.date)
+        )
     except SignError as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1

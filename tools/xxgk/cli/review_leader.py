@@ -58,8 +58,12 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def register_leader(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
-    d = sub.add_parser("declassify", help="记录解密决定（密级标志）", description=DECLASSIFY_HELP,
-                       formatter_class=fmt)
+    d = sub.add_parser(
+        "declassify",
+        help="记录解密决定（密级标志）",
+        description=DECLASSIFY_HELP,
+        formatter_class=fmt,
+    )
     d.add_argument("entry", type=Path, metavar="ENTRY", help="条目文件")
     d.add_argument("--authority", required=True, help="作出解密决定的机关")
     d.add_argument("--decider", required=True, help="作出解密决定的人")
@@ -67,26 +71,38 @@ def register_leader(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
     d.add_argument("--body", help="审查单位（默认：条目的发布机构）")
     _common(d)
     d.set_defaults(func=run_declassify)
-    a = sub.add_parser("answer", help="记录保密部门或上级部门的确定意见", description=ANSWER_HELP,
-                       formatter_class=fmt)
+    a = sub.add_parser(
+        "answer",
+        help="记录保密部门或上级部门的确定意见",
+        description=ANSWER_HELP,
+        formatter_class=fmt,
+    )
     a.add_argument("review", type=Path, metavar="REVIEW", help="报请确定的审查记录（reviews/ 下）")
     a.add_argument("--result", required=True, choices=RESULTS, help="确定结果")
     a.add_argument("--authority", default="", help="确定机关（默认：审查记录中的报送机关）")
     a.add_argument("--doc-no", default="", help="答复的文号")
     _common(a)
     a.set_defaults(func=run_answer)
-    p = sub.add_parser("permit", help="记录须经批准信息的发布批准", description=PERMIT_HELP, formatter_class=fmt)
+    p = sub.add_parser(
+        "permit", help="记录须经批准信息的发布批准", description=PERMIT_HELP, formatter_class=fmt
+    )
     p.add_argument("entry", type=Path, metavar="ENTRY", help="条目文件")
     p.add_argument("--doc-no", required=True, help="批准文件的文号")
     p.add_argument("--authority", default="", help="批准机关（默认：审查记录中的须经批准）")
     p.add_argument("--body", help="单位（默认：条目的发布机构）")
     _common(p)
     p.set_defaults(func=run_permit)
-    c = sub.add_parser("confirm", help="领导小组办公室决定后的分管领导审核", description=CONFIRM_HELP,
-                       formatter_class=fmt)
+    c = sub.add_parser(
+        "confirm",
+        help="领导小组办公室决定后的分管领导审核",
+        description=CONFIRM_HELP,
+        formatter_class=fmt,
+    )
     c.add_argument("entry", type=Path, metavar="ENTRY", help="条目文件")
     c.add_argument("--decision", default="", help="领导小组办公室的协调决定记录（默认：最近一份）")
-    c.add_argument("--opinion", choices=("同意", "不同意"), default="同意", help="审核意见（默认同意）")
+    c.add_argument(
+        "--opinion", choices=("同意", "不同意"), default="同意", help="审核意见（默认同意）"
+    )
     _common(c)
     c.set_defaults(func=run_confirm)
 
@@ -100,21 +116,47 @@ def _entry(root: Path, path: Path) -> Document:
 
 
 def run_declassify(args: argparse.Namespace) -> int:
-    return write_approval(args, lambda root, trust, idx, act: declassify_record(
-        _entry(root, args.entry), args.body, args.authority, args.decider, args.doc_no, act, trust))
+    return write_approval(
+        args,
+        lambda root, trust, idx, act: declassify_record(
+            _entry(root, args.entry),
+            args.body,
+            args.authority,
+            args.decider,
+            args.doc_no,
+            act,
+            trust,
+        ),
+    )
 
 
 def run_answer(args: argparse.Namespace) -> int:
-    return write_approval(args, lambda root, trust, idx, act: answer_record(
-        root, _rel(root, args.review), args.authority, args.result, args.doc_no, act, trust))
+    return write_approval(
+        args,
+        lambda root, trust, idx, act: answer_record(
+            root, _rel(root, args.review), args.authority, args.result, args.doc_no, act, trust
+        ),
+    )
 
 
 def run_permit(args: argparse.Namespace) -> int:
-    return write_approval(args, lambda root, trust, idx, act: permit_record(
-        _entry(root, args.entry), args.body, args.authority, args.doc_no, act, trust, idx))
+    return write_approval(
+        args,
+        lambda root, trust, idx, act: permit_record(
+            _entry(root, args.entry), args.body, args.authority, args.doc_no, act, trust, idx
+        ),
+    )
 
 
 def run_confirm(args: argparse.Namespace) -> int:
-    return write_approval(args, lambda root, trust, idx, act: confirm_record(
-        _entry(root, args.entry), _rel(root, Path(args.decision)) if args.decision else "",
-        args.opinion, act, trust, idx))
+    return write_approval(
+        args,
+        lambda root, trust, idx, act: confirm_record(
+            _entry(root, args.entry),
+            _rel(root, Path(args.decision)) if args.decision else "",
+            args.opinion,
+            act,
+            trust,
+            idx,
+        ),
+    )

@@ -48,17 +48,28 @@ RELEASE_HELP = """对依申请公开答复中向申请人提供的信息进行�
 
 
 def register_more(sub: Any, fmt: type[argparse.HelpFormatter]) -> None:
-    a = sub.add_parser("approve", help="负责同志审批审查记录或签发答复", description=APPROVE_HELP, formatter_class=fmt)
+    a = sub.add_parser(
+        "approve",
+        help="负责同志审批审查记录或签发答复",
+        description=APPROVE_HELP,
+        formatter_class=fmt,
+    )
     a.add_argument("record", type=Path, metavar="RECORD", help="reviews/ 或 releases/ 下的审查记录")
     a.add_argument("--approver", required=True, help="审批人姓名（工作人员名册中的负责同志）")
-    a.add_argument("--opinion", choices=("同意", "不同意"), default="同意", help="审批意见（默认同意）")
+    a.add_argument(
+        "--opinion", choices=("同意", "不同意"), default="同意", help="审批意见（默认同意）"
+    )
     a.add_argument("--note", default="", help="说明")
     a.add_argument("--date", help="审批日期 yyyy-mm-dd（默认今天）")
     a.add_argument("--key", help="签名用的 SSH 私钥")
     a.set_defaults(func=run_approve)
-    r = sub.add_parser("release", help="审查依申请提供的信息", description=RELEASE_HELP, formatter_class=fmt)
+    r = sub.add_parser(
+        "release", help="审查依申请提供的信息", description=RELEASE_HELP, formatter_class=fmt
+    )
     r.add_argument("number", metavar="编号", help="申请编号（YSQ-…）")
-    r.add_argument("files", nargs="+", type=Path, metavar="FILE", help="向申请人提供的文件（仓库内）")
+    r.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="向申请人提供的文件（仓库内）"
+    )
     r.add_argument("--reviewer", required=True, help="审查人姓名")
     r.add_argument("--conclusion", choices=("同意公开", "脱密处理后部分公开"), default="同意公开")
     r.add_argument("--reason", default="", help="部分提供时删去了什么及依据")
@@ -79,7 +90,11 @@ def _rel(root: Path, path: Path) -> str:
     """A path given on the command line, from the repository root (relative to the working
     directory, or to the root when it names a file there)."""
     if not path.is_absolute():
-        path = Path.cwd() / path if (Path.cwd() / path).exists() or not (root / path).exists() else root / path
+        path = (
+            Path.cwd() / path
+            if (Path.cwd() / path).exists() or not (root / path).exists()
+            else root / path
+        )
     found = rel(root, path)
     if found.startswith("/") or ".." in found.split("/"):
         raise SignError(f"{path} 不在仓库 {root} 之内")
@@ -103,8 +118,12 @@ def write_approval(args: argparse.Namespace, build: Any) -> int:
 
 
 def run_approve(args: argparse.Namespace) -> int:
-    return write_approval(args, lambda root, trust, idx, act: approval_record(
-        root, _rel(root, args.record), act.approver, args.opinion, act.note, act.day, trust))
+    return write_approval(
+        args,
+        lambda root, trust, idx, act: approval_record(
+            root, _rel(root, args.record), act.approver, args.opinion, act.note, act.day, trust
+        ),
+    )
 
 
 def run_release(args: argparse.Namespace) -> int:
@@ -117,12 +136,24 @@ def run_release(args: argparse.Namespace) -> int:
             raise RecordError(f"{args.number} 的申请记录无法读取，请先运行 xxgk check 改正")
         staff = next((e.get("经办人") for e in req.events if e.get("经办人")), "")
         files = [_rel(root, f) for f in args.files]
-        record = release_record(root, req.number, req.unit, files, args.reviewer, basis.people,
-                                args.conclusion, args.reason, day, args.author or str(staff or "未注明"))
+        record = release_record(
+            root,
+            req.number,
+            req.unit,
+            files,
+            args.reviewer,
+            basis.people,
+            args.conclusion,
+            args.reason,
+            day,
+            args.author or str(staff or "未注明"),
+        )
         target = release_path(req.number, day, sha256_bytes(dump(record).encode()))
         write_signed(root, target, record, signing_key(root, args.key))
     except (SignError, RecordError) as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1
-    print(f"已写入并签名 {target} 和 {target}.sig；下一步由负责人签发：xxgk review approve {target} --approver 姓名")
+    print(
+        f"已写入并签名 {target} 和 {target}.sig；下一步由负责人签发：xxgk review approve {target} --approver 姓名"
+    )
     return 0

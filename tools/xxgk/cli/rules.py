@@ -23,7 +23,9 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
 def table() -> str:
     rows = ["| 规则 | 级别 | 要求 | 依据 |", "|---|---|---|---|"]
     for rule in all_rules():
-        rows.append(f"| `{rule.id}` | {rule.severity.label} | {rule.summary} | {rule.basis or '—'} |")
+        rows.append(
+            f"| `{rule.id}` | {rule.severity.label} | {rule.summary} | {rule.basis or '—'} |"
+        )
     return "\n".join(rows)
 
 

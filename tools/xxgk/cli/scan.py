@@ -82,8 +82,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             scan_file(root, path, idx, public, result)
         except ValueError:
-            problems.append(Problem(path.as_posix(), 1, 1, "FILE-OUTSIDE", Severity.ERROR,
-                                    "文件不在信息公开仓库里"))
+            problems.append(
+                Problem(
+                    path.as_posix(), 1, 1, "FILE-OUTSIDE", Severity.ERROR, "文件不在信息公开仓库里"
+                )
+            )
     problems += result.problems(args.all)
     report(problems, args.format, sys.stdout, checked=len(files), what="个文件")
     return exit_code(problems)

@@ -35,8 +35,12 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     kinds = p.add_subparsers(dest="kind", metavar="操作", required=True)
     r = kinds.add_parser("report", help="年度培训统计", description=HELP)
     r.add_argument("--year", type=int, default=today().year, help="年度（默认：今年）")
-    r.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                   help="输出格式（默认 text）")
+    r.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="输出格式（默认 text）",
+    )
     r.set_defaults(func=run)
 
 

@@ -57,12 +57,18 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     s = sub.add_parser("status", help="显示信任状态", description=STATUS_HELP, formatter_class=fmt)
     s.add_argument("--format", choices=FORMATS, default="text", help="输出格式（默认 text）")
     s.set_defaults(func=run_status)
-    g = sub.add_parser("sign", help="领导小组签署签名人文件和名册", description=SIGN_HELP, formatter_class=fmt)
+    g = sub.add_parser(
+        "sign", help="领导小组签署签名人文件和名册", description=SIGN_HELP, formatter_class=fmt
+    )
     g.add_argument("--key", required=True, help="信任锚私钥文件（或 ssh-agent 中密钥的公钥文件）")
     g.set_defaults(func=run_sign)
-    r = sub.add_parser("sign-record", help="签署培训记录或书面意见", description=RECORD_HELP, formatter_class=fmt)
+    r = sub.add_parser(
+        "sign-record", help="签署培训记录或书面意见", description=RECORD_HELP, formatter_class=fmt
+    )
     r.add_argument("records", nargs="+", type=Path, metavar="RECORD", help="记录文件")
-    r.add_argument("--key", help="签名用的 SSH 私钥（默认：XXGK_SIGNING_KEY 或 git config user.signingkey）")
+    r.add_argument(
+        "--key", help="签名用的 SSH 私钥（默认：XXGK_SIGNING_KEY 或 git config user.signingkey）"
+    )
     r.set_defaults(func=run_sign_record)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
@@ -86,7 +92,9 @@ def run_sign(args: argparse.Namespace) -> int:
     except SignatureError as exc:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1
-    print(f"已写入 {written}：允许签名人文件、名册、收件公钥和政策值已签署。提交它（单独的合并请求）。")
+    print(
+        f"已写入 {written}：允许签名人文件、名册、收件公钥和政策值已签署。提交它（单独的合并请求）。"
+    )
     return 0
 
 
@@ -95,7 +103,7 @@ def run_sign_record(args: argparse.Namespace) -> int:
     key = signing_key(root, args.key)
     failed = 0
     for path in args.records:
-        full = (path if path.is_absolute() else Path.cwd() / path)
+        full = path if path.is_absolute() else Path.cwd() / path
         try:
             print(f"已写入 {sign_record(root, rel(root, full), key)}")
         except SignatureError as exc:

@@ -29,7 +29,9 @@ def register(subs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg
     add = inner.add_parser("add", help="起算日之后第 N 个工作日", description=HELP)
     add.add_argument("date", metavar="DATE", help="起算日 yyyy-mm-dd（当天不计）")
     add.add_argument("n", metavar="N", help="工作日数（非负整数）")
-    add.add_argument("--provisional", action="store_true", help="缺少某年数据时按周一至周五、除去法定节假日暂算")
+    add.add_argument(
+        "--provisional", action="store_true", help="缺少某年数据时按周一至周五、除去法定节假日暂算"
+    )
     add.set_defaults(func=run_add)
 
 

@@ -36,8 +36,13 @@ class Backend:
     def as_config(self) -> dict[str, Any]:
         if self.name == "local":
             return {"name": "proxy", "proxy_url": self.proxy_url, "branch": self.branch}
-        out: dict[str, Any] = {"name": self.name, "repo": self.repo, "branch": self.branch,
-                               "squash_merges": True, "cms_label_prefix": "xxgk/"}
+        out: dict[str, Any] = {
+            "name": self.name,
+            "repo": self.repo,
+            "branch": self.branch,
+            "squash_merges": True,
+            "cms_label_prefix": "xxgk/",
+        }
         if self.name == "gitlab":
             out["auth_type"] = "pkce"
         for key in ("base_url", "api_root", "app_id"):
@@ -48,8 +53,13 @@ class Backend:
 
 def build_config(schema: dict[str, Any], registry: Registry, backend: Backend) -> dict[str, Any]:
     folder = CATALOG_DIR.as_posix()
-    body = {"name": "body", "label": "正文", "widget": "markdown", "required": False,
-            "hint": "不要在正文开头重复信息名称（附件1 二(一)6）；附件在上面“附件”中上传。"}
+    body = {
+        "name": "body",
+        "label": "正文",
+        "widget": "markdown",
+        "required": False,
+        "hint": "不要在正文开头重复信息名称（附件1 二(一)6）；附件在上面“附件”中上传。",
+    }
     return {
         "backend": backend.as_config(),
         "locale": "zh_Hans",
@@ -59,29 +69,33 @@ def build_config(schema: dict[str, Any], registry: Registry, backend: Backend) -
         "media_folder": f"{folder}/attachments",
         "public_folder": "attachments",
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
-        "collections": [{
-            "name": COLLECTION,
-            "label": "政府信息公开目录",
-            "label_singular": "目录条目",
-            "description": (f"{registry.name}的政府信息公开目录。保存后由合并请求上的作业规范元数据、"
-                            "分配索引号；保密审查签署后才会公开。"),
-            "folder": folder,
-            "path": "{{year}}/{{slug}}",
-            "slug": SLUG,
-            "extension": "md",
-            "format": "frontmatter",
-            "create": True,
-            "delete": False,
-            "identifier_field": "信息名称",
-            "summary": "{{信息名称}}（{{产生时间}}）",
-            "sortable_fields": ["产生时间", "信息名称"],
-            # uploads land in the year's attachments/ beside the entry; the PR job moves them
-            # into the entry's own folder (xxgk.editor.own_folder)
-            "media_folder": "attachments",
-            "public_folder": "attachments",
-            "editor": {"preview": False},
-            "fields": [*fields(schema, registry), body],
-        }],
+        "collections": [
+            {
+                "name": COLLECTION,
+                "label": "政府信息公开目录",
+                "label_singular": "目录条目",
+                "description": (
+                    f"{registry.name}的政府信息公开目录。保存后由合并请求上的作业规范元数据、"
+                    "分配索引号；保密审查签署后才会公开。"
+                ),
+                "folder": folder,
+                "path": "{{year}}/{{slug}}",
+                "slug": SLUG,
+                "extension": "md",
+                "format": "frontmatter",
+                "create": True,
+                "delete": False,
+                "identifier_field": "信息名称",
+                "summary": "{{信息名称}}（{{产生时间}}）",
+                "sortable_fields": ["产生时间", "信息名称"],
+                # uploads land in the year's attachments/ beside the entry; the PR job moves them
+                # into the entry's own folder (xxgk.editor.own_folder)
+                "media_folder": "attachments",
+                "public_folder": "attachments",
+                "editor": {"preview": False},
+                "fields": [*fields(schema, registry), body],
+            }
+        ],
     }
 
 

@@ -16,7 +16,9 @@ from xxgk.model.registry import Registry
 
 
 def disagreements(schema: dict[str, Any], config: dict[str, Any], registry: Registry) -> list[str]:
-    collection = next((c for c in config.get("collections", []) if c.get("name") == "catalog"), None)
+    collection = next(
+        (c for c in config.get("collections", []) if c.get("name") == "catalog"), None
+    )
     if collection is None:
         return ["配置里没有目录条目（catalog）集合"]
     fields = [f for f in collection.get("fields", []) if f.get("name") != "body"]
@@ -36,10 +38,16 @@ def _compare(schema: dict[str, Any], fields: list[dict[str, Any]], where: str) -
     props: dict[str, Any] = schema.get("properties", {})
     required = set(schema.get("required", []))
     names = [f.get("name") for f in fields]
-    found = [f"结构定义有字段“{where}{n}”，表单里没有（也没有写明为什么不由工作人员填写）"
-             for n in props if n not in names and (where or n not in NOT_TYPED)]
-    found += [f"表单字段“{where}{n}”不在结构定义里（检查会报 CAT-UNKNOWN-FIELD）"
-              for n in names if n not in props]
+    found = [
+        f"结构定义有字段“{where}{n}”，表单里没有（也没有写明为什么不由工作人员填写）"
+        for n in props
+        if n not in names and (where or n not in NOT_TYPED)
+    ]
+    found += [
+        f"表单字段“{where}{n}”不在结构定义里（检查会报 CAT-UNKNOWN-FIELD）"
+        for n in names
+        if n not in props
+    ]
     for f in fields:
         prop = props.get(f.get("name", ""))
         if prop is not None:
@@ -61,8 +69,9 @@ def _field(f: dict[str, Any], prop: dict[str, Any], required: bool, where: str) 
         found.append(f"“{name}”是否必填与结构定义不一致")
     if "enum" in prop and f.get("options") != prop["enum"]:
         found.append(f"“{name}”的选项与结构定义的 enum 不一致")
-    if prop.get("format") == "date" and (f.get("widget") != "datetime"
-                                         or f.get("format") != "YYYY-MM-DD"):
+    if prop.get("format") == "date" and (
+        f.get("widget") != "datetime" or f.get("format") != "YYYY-MM-DD"
+    ):
         found.append(f"“{name}”不是写出 yyyy-mm-dd 的日期控件")
     items = prop.get("items", {})
     if items.get("type") == "object":

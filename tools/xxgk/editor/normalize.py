@@ -55,8 +55,17 @@ def normalize(root: Path, rel: str) -> Outcome:
 
 def changed_entries(root: Path, base: str) -> list[str]:
     """Entries the branch adds or modifies since it forked from ``base``."""
-    out = git(root, "diff", "-z", "--name-only", "--no-renames", "--diff-filter=AM",
-              f"{base}...HEAD", "--", CATALOG_DIR.as_posix())
+    out = git(
+        root,
+        "diff",
+        "-z",
+        "--name-only",
+        "--no-renames",
+        "--diff-filter=AM",
+        f"{base}...HEAD",
+        "--",
+        CATALOG_DIR.as_posix(),
+    )
     return sorted(p for p in out.split("\0") if p.endswith(".md"))
 
 

@@ -94,8 +94,9 @@ def claims(root: Path, files: Iterable[str]) -> dict[str, list[Claim]]:
     return found
 
 
-def plan(root: Path, doc: Document, shared: dict[str, list[Claim]], on_base: set[str]
-         ) -> tuple[dict[str, str], list[Problem]]:
+def plan(
+    root: Path, doc: Document, shared: dict[str, list[Claim]], on_base: set[str]
+) -> tuple[dict[str, str], list[Problem]]:
     """{file: its place in the entry's folder} for the files the branch added, or problems."""
     folder = own_folder(doc.rel)
     moves: dict[str, str] = {}
@@ -109,14 +110,20 @@ def plan(root: Path, doc: Document, shared: dict[str, list[Claim]], on_base: set
         others = [c for c in shared.get(file, []) if c.entry != doc.rel]
         if others:
             where = "、".join(f"{c.entry} 第 {c.line} 行" for c in others)
-            refuse(SHARED, f"附件文件“{name}”也列在 {where} 的“附件”中：两个条目不能共用一个附件文件"
-                           "（一个条目撤回或改动会连带另一个）。请在编辑器里为本条目重新上传一份、换一个文件名")
+            refuse(
+                SHARED,
+                f"附件文件“{name}”也列在 {where} 的“附件”中：两个条目不能共用一个附件文件"
+                "（一个条目撤回或改动会连带另一个）。请在编辑器里为本条目重新上传一份、换一个文件名",
+            )
             continue
         if file.startswith(folder + "/") or file in on_base or file in moves:
             continue
         target = f"{folder}/{PurePosixPath(file).name}"
         if target in moves.values():
-            refuse(EXISTS, f"附件“{name}”与本条目的另一个附件同名，放进 {folder}/ 会互相覆盖：请改名后重新上传")
+            refuse(
+                EXISTS,
+                f"附件“{name}”与本条目的另一个附件同名，放进 {folder}/ 会互相覆盖：请改名后重新上传",
+            )
         elif os.path.lexists(root / target):
             refuse(EXISTS, f"{target} 已经存在，没有覆盖：请删掉多余的文件，或给附件改名后重新上传")
         elif not os.path.lexists(root / file):
@@ -155,8 +162,19 @@ def relocate(root: Path, entry: str, shared: dict[str, list[Claim]], on_base: se
             path.unlink(missing_ok=True)
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         line = doc.pos("附件")[0]
-        return Moved(entry, problems=(Problem(entry, line, 1, UNREADABLE, Severity.ERROR,
-                                              f"附件没有移入 {own_folder(entry)}/：{why}"),))
+        return Moved(
+            entry,
+            problems=(
+                Problem(
+                    entry,
+                    line,
+                    1,
+                    UNREADABLE,
+                    Severity.ERROR,
+                    f"附件没有移入 {own_folder(entry)}/：{why}",
+                ),
+            ),
+        )
     for file in moves:
         (root / file).unlink()
         _prune(root, PurePosixPath(file).parent)
@@ -166,8 +184,11 @@ def relocate(root: Path, entry: str, shared: dict[str, list[Claim]], on_base: se
 def relink(body: str, old: str, new: str) -> str:
     """Links and images of the body pointing at ``old`` (as written or percent-encoded)."""
     for form in dict.fromkeys((old, quote(old, safe="/"))):
-        body = re.sub(r"(\]\(<?)" + re.escape(form) + r"(?=[>)\s])",
-                      lambda m: m.group(1) + quote(new, safe="/"), body)
+        body = re.sub(
+            r"(\]\(<?)" + re.escape(form) + r"(?=[>)\s])",
+            lambda m: m.group(1) + quote(new, safe="/"),
+            body,
+        )
     return body
 
 

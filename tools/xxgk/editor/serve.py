@@ -30,8 +30,13 @@ BUNDLE = Path("node_modules") / "decap-cms" / "dist"
 PROXY = Path("node_modules") / "decap-server" / "dist" / "index.js"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-_TYPES = {".js": "text/javascript", ".wasm": "application/wasm", ".yml": "text/yaml",
-          ".css": "text/css", ".html": "text/html"}
+_TYPES = {
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".yml": "text/yaml",
+    ".css": "text/css",
+    ".html": "text/html",
+}
 
 
 def npm_dir(root: Path, given: Path | None) -> Path:
@@ -84,18 +89,31 @@ def page_server(config: bytes, npm: Path, port: int) -> ThreadingHTTPServer:
     return ThreadingHTTPServer(("127.0.0.1", port), handler(config, npm / BUNDLE))
 
 
-def start_proxy(root: Path, npm: Path, port: int,
-                log: Path | None = None) -> subprocess.Popen[bytes]:
+def start_proxy(
+    root: Path, npm: Path, port: int, log: Path | None = None
+) -> subprocess.Popen[bytes]:
     """decap-server in git mode: each entry saved in the workflow is a branch cms/… of ``root``.
     It dies with this process, however this process ends (``die_with_parent``)."""
     node = shutil.which("node")
     if node is None:
         raise ConfigError("没有找到 node：请安装 Node.js（Debian：apt-get install nodejs npm）")
-    env = {**proxy_git_env(os.environ), "MODE": "git", "GIT_REPO_DIRECTORY": str(root),
-           "PORT": str(port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+    env = {
+        **proxy_git_env(os.environ),
+        "MODE": "git",
+        "GIT_REPO_DIRECTORY": str(root),
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "LOG_LEVEL": "warn",
+    }
     out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 (the child keeps it)
-    proc = subprocess.Popen([node, str(npm / PROXY)], cwd=root, env=env, stdout=out,
-                            stderr=subprocess.STDOUT, preexec_fn=die_with_parent(os.getpid()))
+    proc = subprocess.Popen(
+        [node, str(npm / PROXY)],
+        cwd=root,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        preexec_fn=die_with_parent(os.getpid()),
+    )
     wait_for_port(port, proc.poll)
     return proc
 
@@ -105,8 +123,12 @@ def proxy_git_env(env: Mapping[str, str]) -> dict[str, str]:
     ``core.quotepath`` a Chinese file name comes back quoted and octal-escaped, and the CMS
     then cannot load the entry again. Set it off for the proxy's git only."""
     n = int(env.get("GIT_CONFIG_COUNT", "0") or "0")
-    return {**env, "GIT_CONFIG_COUNT": str(n + 1), f"GIT_CONFIG_KEY_{n}": "core.quotepath",
-            f"GIT_CONFIG_VALUE_{n}": "false"}
+    return {
+        **env,
+        "GIT_CONFIG_COUNT": str(n + 1),
+        f"GIT_CONFIG_KEY_{n}": "core.quotepath",
+        f"GIT_CONFIG_VALUE_{n}": "false",
+    }
 
 
 def die_with_parent(parent: int) -> Callable[[], None] | None:

@@ -17,10 +17,34 @@ from xxgk.importer.blocks import Resolver
 from xxgk.io.safefs import ATTACHMENT_LIMIT, UnsafeFile, read_bytes, shown
 
 FOLDER = "[[assets]]"  # cannot come from document text (escaped "[") and is replaced by the real folder name when the entry is written
-ATTACHMENT_TYPES = {".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".pdf", ".ofd", ".zip",
-                    ".rar", ".7z", ".txt", ".csv", ".ppt", ".pptx", ".jpg", ".jpeg", ".png"}
-_IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
-                "image/bmp": ".bmp", "image/webp": ".webp", "image/svg+xml": ".svg"}
+ATTACHMENT_TYPES = {
+    ".doc",
+    ".docx",
+    ".wps",
+    ".xls",
+    ".xlsx",
+    ".et",
+    ".pdf",
+    ".ofd",
+    ".zip",
+    ".rar",
+    ".7z",
+    ".txt",
+    ".csv",
+    ".ppt",
+    ".pptx",
+    ".jpg",
+    ".jpeg",
+    ".png",
+}
+_IMAGE_TYPES = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/bmp": ".bmp",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}
 _UNSAFE = re.compile(r"[^\w.\-\u3400-\u9fff]+")
 
 
@@ -50,7 +74,9 @@ class Assets:
 
     def image(self, data: bytes, content_type: str, alt: str) -> str:
         count = sum(not a.attachment for a in self.items) + 1
-        target = self.add(f"image-{count}{_IMAGE_TYPES.get(content_type, '.bin')}", data, alt, False)
+        target = self.add(
+            f"image-{count}{_IMAGE_TYPES.get(content_type, '.bin')}", data, alt, False
+        )
         return f"![{_alt(alt) or f'图{count}'}]({target})"
 
 
@@ -121,7 +147,7 @@ def word_resolver(assets: Assets) -> Resolver:
     """Images of a .docx arrive as ``md:`` sources holding their Markdown (see xxgk.importer.word)."""
 
     def image(src: str, alt: str) -> str:
-        return src[len("md:"):] if src.startswith("md:") else ""
+        return src[len("md:") :] if src.startswith("md:") else ""
 
     def link(href: str, text: str) -> str:
         scheme = urlsplit(href).scheme.lower()

@@ -17,8 +17,30 @@ from dataclasses import dataclass
 
 from bs4.element import Comment, NavigableString, Tag
 
-BLOCK_TAGS = {"p", "div", "section", "article", "main", "center", "blockquote", "h1", "h2", "h3",
-              "h4", "h5", "h6", "ul", "ol", "table", "pre", "hr", "dl", "form", "body", "td"}
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "center",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "pre",
+    "hr",
+    "dl",
+    "form",
+    "body",
+    "td",
+}
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 # [^\S\n]* before the newline, not \s*: with \s* on both sides, a run of n newlines after a
 # Chinese character was tried at every split, n² steps
@@ -107,7 +129,7 @@ def _inline_tag(tag: Tag, res: Resolver) -> str:
 def _split_space(text: str) -> tuple[str, str, str]:
     core = text.strip()
     start = text.find(core)
-    return text[:start], core, text[start + len(core):]
+    return text[:start], core, text[start + len(core) :]
 
 
 def text_of(tag: Tag) -> str:
@@ -131,10 +153,14 @@ def paragraph(tag: Tag, res: Resolver) -> list[Block]:
         return []
     if not text and "![" in md:
         return [Block("image", "", md)]
-    md = "\n".join(line.strip(" \u3000") if not line.endswith("  ") else line.lstrip(" \u3000")
-                   for line in md.split("\n"))
+    md = "\n".join(
+        line.strip(" \u3000") if not line.endswith("  ") else line.lstrip(" \u3000")
+        for line in md.split("\n")
+    )
     return [Block("p", text, md)]
 
 
 def has_blocks(tag: Tag) -> bool:
-    return any(isinstance(c, Tag) and (c.name in BLOCK_TAGS or c.name == "li") for c in tag.children)
+    return any(
+        isinstance(c, Tag) and (c.name in BLOCK_TAGS or c.name == "li") for c in tag.children
+    )

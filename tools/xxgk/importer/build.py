@@ -52,10 +52,16 @@ def convert(path: Path, registry: Registry) -> Imported:
     elif suffix in WEB and suffix != ".mht":
         page = read_page(path)
         blocks, warnings, kind = walk(page.article, web_resolver(assets, path.parent)), [], "网页"
-        reading, extractor, url = read(blocks, page.stated, registry, web=True), page.extractor, page.url
+        reading, extractor, url = (
+            read(blocks, page.stated, registry, web=True),
+            page.extractor,
+            page.url,
+        )
     else:
-        raise ImportError_(f"{path}：只能导入 .docx（Word）和 .html/.htm（网页）文件；"
-                           ".doc、.wps、.mht 请先另存为 .docx 或“网页，仅 HTML”")
+        raise ImportError_(
+            f"{path}：只能导入 .docx（Word）和 .html/.htm（网页）文件；"
+            ".doc、.wps、.mht 请先另存为 .docx 或“网页，仅 HTML”"
+        )
     if not any(b.text or b.kind == "image" for b in blocks):
         raise ImportError_(f"{path}：文件里没有读到任何正文")
     return Imported(path, kind, reading, assets, warnings, extractor, url or file_origin(path))
@@ -84,12 +90,18 @@ def attachments(imported: Imported) -> list[dict[str, str]]:
     return out
 
 
-def assemble(imported: Imported, given: dict[str, str], defaults: dict[str, str]) -> dict[str, object]:
+def assemble(
+    imported: Imported, given: dict[str, str], defaults: dict[str, str]
+) -> dict[str, object]:
     """Front matter: options, then guesses, then defaults (in the FIELD_ORDER of entries)."""
     guessed: dict[str, Guess] = imported.reading.fields
     meta: dict[str, object] = {}
     for key in {**defaults, **{k: "" for k in guessed}, **given}:
-        value = given.get(key) or (guessed[key].value if key in guessed else "") or defaults.get(key, "")
+        value = (
+            given.get(key)
+            or (guessed[key].value if key in guessed else "")
+            or defaults.get(key, "")
+        )
         if value:
             meta[key] = value
     if imported.reading.joint and "联合发文机关" not in meta:
@@ -112,8 +124,13 @@ def _kept(old: str, registry: Registry, taken: set[str], values: dict[str, str])
     return ""
 
 
-def place(root: Path, meta: dict[str, object], registry: Registry, old: str = "",
-          taken: set[str] | None = None) -> tuple[str, Path]:
+def place(
+    root: Path,
+    meta: dict[str, object],
+    registry: Registry,
+    old: str = "",
+    taken: set[str] | None = None,
+) -> tuple[str, Path]:
     """(索引号, entry path); no 索引号 while publisher, category or date are not usable.
     ``old``: the 索引号 the source already showed, kept when it fits. ``taken``: the numbers in
     use, when the caller keeps them (a folder import adds each one it gives)."""

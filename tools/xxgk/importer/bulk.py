@@ -27,7 +27,14 @@ SUFFIXES = tuple(s for s in (*WEB, *WORD) if s != ".mht")
 SUFFIXES = SUFFIXES + tuple(s.upper() for s in SUFFIXES)
 FIELDS = ("信息名称", "文件编号", "产生时间", "发布机构", "关键词", "内容描述")
 
-DONE, SEEN, LISTING, HELD, FAILED, WOULD = "已导入", "已导入过", "栏目页", "未写入", "读取失败", "可导入"
+DONE, SEEN, LISTING, HELD, FAILED, WOULD = (
+    "已导入",
+    "已导入过",
+    "栏目页",
+    "未写入",
+    "读取失败",
+    "可导入",
+)
 
 
 @dataclass
@@ -63,13 +70,21 @@ def files_of(folder: Path) -> tuple[list[Path], list[Row]]:
     page), and a row for each file that is refused."""
     found, problems = list_files(folder, "", SUFFIXES)
     rows = [Row(p.path, FAILED, attention=[p.message]) for p in problems]
-    keep = [f for f in found
-            if not any(part.endswith(("_files", ".files")) for part in f.relative_to(folder).parts[:-1])]
+    keep = [
+        f
+        for f in found
+        if not any(part.endswith(("_files", ".files")) for part in f.relative_to(folder).parts[:-1])
+    ]
     return keep, rows
 
 
-def import_folder(root: Path, folder: Path, registry: Registry, options: Options,
-                  progress: Callable[[int, int, Row], None]) -> list[Row]:
+def import_folder(
+    root: Path,
+    folder: Path,
+    registry: Registry,
+    options: Options,
+    progress: Callable[[int, int, Row], None],
+) -> list[Row]:
     files, rows = files_of(folder)
     origins = imported_origins(root)
     taken = taken_numbers(root)
@@ -80,8 +95,15 @@ def import_folder(root: Path, folder: Path, registry: Registry, options: Options
     return rows
 
 
-def one(root: Path, folder: Path, path: Path, registry: Registry, options: Options,
-        origins: dict[str, str], taken: set[str]) -> Row:
+def one(
+    root: Path,
+    folder: Path,
+    path: Path,
+    registry: Registry,
+    options: Options,
+    origins: dict[str, str],
+    taken: set[str],
+) -> Row:
     name = path.relative_to(folder).as_posix()
     try:
         imported = convert(path, registry)
@@ -95,11 +117,13 @@ def one(root: Path, folder: Path, path: Path, registry: Registry, options: Optio
     row = _row(name, imported.extractor, verdict)
     for key in row.values:
         guess = imported.reading.fields.get(key)
-        row.origins[key] = ("选项" if key in options.given else guess.origin if guess
-                            else "默认值")
+        row.origins[key] = "选项" if key in options.given else guess.origin if guess else "默认值"
     row.attention += imported.reading.notes + imported.warnings + imported.assets.missing
-    row.attention += [f"{p.rule} {p.message}" for p in verdict.problems
-                      if p.rule not in ("CAT-REQUIRED", "CAT-INDEX-MISSING") or not row.missing]
+    row.attention += [
+        f"{p.rule} {p.message}"
+        for p in verdict.problems
+        if p.rule not in ("CAT-REQUIRED", "CAT-INDEX-MISSING") or not row.missing
+    ]
     row.attention += verdict.secret
     if verdict.errors or (verdict.secret and not options.force):
         row.outcome = HELD

@@ -19,9 +19,24 @@ from readability import Document  # type: ignore[import-untyped]
 from readability.readability import Unparseable  # type: ignore[import-untyped]
 
 # in order of preference: the innermost names first where platforms nest them
-CONTAINERS = ("#ivs_content", ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#zoom", "#Zoom",
-              "#fontzoom", ".xxgk_content", "#xxgk_content", ".article-content", ".art_con",
-              ".wz_content", ".zwxl-article", ".pages_content", "#js_content", "#content_text")
+CONTAINERS = (
+    "#ivs_content",
+    ".TRS_Editor",
+    ".TRS_UEDITOR",
+    "#UCAP-CONTENT",
+    "#zoom",
+    "#Zoom",
+    "#fontzoom",
+    ".xxgk_content",
+    "#xxgk_content",
+    ".article-content",
+    ".art_con",
+    ".wz_content",
+    ".zwxl-article",
+    ".pages_content",
+    "#js_content",
+    "#content_text",
+)
 MIN_TEXT = 20  # CJK characters a container must hold to be the article
 LISTING_RUN = 30  # a page whose longest text outside links is shorter is a list of links
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -24,10 +24,14 @@ def created(r: Reading, tail: Tail, page: dict[str, Stated]) -> None:
         for key in ORDER:
             when = find_date(page[key].value) if key in page else None
             if when:
-                r.fields["产生时间"] = Guess(when.isoformat(), f"{page[key].origin}“{page[key].value}”")
+                r.fields["产生时间"] = Guess(
+                    when.isoformat(), f"{page[key].origin}“{page[key].value}”"
+                )
                 if key == "发布日期":
-                    r.notes.append(f"产生时间取自{page[key].origin}，页面没有成文日期：发布日期是上网的日子，"
-                                   "请核对文件的成文日期（附件1 二(二)4），不同时用 --date 改正")
+                    r.notes.append(
+                        f"产生时间取自{page[key].origin}，页面没有成文日期：发布日期是上网的日子，"
+                        "请核对文件的成文日期（附件1 二(二)4），不同时用 --date 改正"
+                    )
                 break
 
 
@@ -36,6 +40,8 @@ def stated_notes(page: dict[str, Stated]) -> list[str]:
     notes = []
     validity = page["有效性"].value if "有效性" in page else ""
     if validity and any(w in validity for w in ("失效", "废止", "无效", "过期")):
-        notes.append(f"原页面的{page['有效性'].origin}是“{validity}”：请核对是否仍应公开，"
-                     "规章和规范性文件请填写废止日期")
+        notes.append(
+            f"原页面的{page['有效性'].origin}是“{validity}”：请核对是否仍应公开，"
+            "规章和规范性文件请填写废止日期"
+        )
     return notes

@@ -26,9 +26,11 @@ from xxgk.importer.tail import (
 )
 from xxgk.model.registry import Registry
 
-OUTLINE = ((re.compile(r"^第[一二三四五六七八九十百]+[章编]"), 2),
-           (re.compile(r"^[一二三四五六七八九十]+、"), 2),
-           (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 3))
+OUTLINE = (
+    (re.compile(r"^第[一二三四五六七八九十百]+[章编]"), 2),
+    (re.compile(r"^[一二三四五六七八九十]+、"), 2),
+    (re.compile(r"^[（(][一二三四五六七八九十]+[）)]"), 3),
+)
 HEADING_MAX = 40  # longer lines are paragraphs that merely start with 一、
 
 
@@ -58,15 +60,21 @@ def outline(blocks: list[Block]) -> list[Block]:
             out.append(Block("h", b.text, f"{'#' * level} {escape(b.text)}", level))
             continue
         level = next((lv for rx, lv in OUTLINE if rx.match(text)), 0)
-        if b.kind == "p" and level and len(text) <= HEADING_MAX and not re.search(r"[。；;]$", text):
+        if (
+            b.kind == "p"
+            and level
+            and len(text) <= HEADING_MAX
+            and not re.search(r"[。；;]$", text)
+        ):
             out.append(Block("h", b.text, f"{'#' * level} {escape(b.text)}", level))
         else:
             out.append(b)
     return out
 
 
-def read(blocks: list[Block], page: dict[str, Stated], registry: Registry,
-         web: bool = False) -> Reading:
+def read(
+    blocks: list[Block], page: dict[str, Stated], registry: Registry, web: bool = False
+) -> Reading:
     """What the document (and, for a web page, what the page) says, and the cleaned body.
     ``page``: the values a web page states outside the article, with their origins; a web
     page's article also loses the site furniture at its edges."""
@@ -79,7 +87,7 @@ def read(blocks: list[Block], page: dict[str, Stated], registry: Registry,
     known = page["信息名称"].value if "信息名称" in page else ""
     title, at, count = find_title(rest, known)
     if at >= 0:
-        del rest[at:at + count]
+        del rest[at : at + count]
         r.removed.append("标题（页面上方会显示信息名称）")
     tail = Tail()
     rest = strip_record(rest, tail)
@@ -131,4 +139,6 @@ def _publisher(r: Reading, signs: list[str], origin: str, registry: Registry) ->
         if len(set(found)) > 1:
             r.joint = list(dict.fromkeys(found))
     elif signs:
-        r.notes.append(f"{origin}“{'、'.join(signs)}”不是 xxgk.yml 中登记的单位，请用 --publisher 给出")
+        r.notes.append(
+            f"{origin}“{'、'.join(signs)}”不是 xxgk.yml 中登记的单位，请用 --publisher 给出"
+        )

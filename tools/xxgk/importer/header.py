@@ -20,14 +20,48 @@ SECRET = re.compile(r"^(绝密|机密|秘密)(?:[★☆*＊]\S*)?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 ISSUER = re.compile(r"^签发人[:：]\S*$")
 ISSUER_TAIL = re.compile(r"签发人[:：].*$")
-DOCNO = re.compile(r"^\S{1,20}?[〔\[(（【［﹝{<〈]\s*\d{2,4}\s*[〕\])）】］﹞}>〉]\s*第?\s*[A-Za-z]{0,4}\d+\s*号$")
+DOCNO = re.compile(
+    r"^\S{1,20}?[〔\[(（【［﹝{<〈]\s*\d{2,4}\s*[〕\])）】］﹞}>〉]\s*第?\s*[A-Za-z]{0,4}\d+\s*号$"
+)
 BANNER = re.compile(r"^\S{2,40}文件$")
 # what may stand before a 发文字号 on a page: a bullet, or the label of a header cell
 LEAD = re.compile(r"^(?:[•·●◆◇■□▪▫◎○★☆\-—*＊>》]+|(?:文号|发文字号|文件编号|文件字号)[:：]?)+")
 # the 文种 a title ends with (党政机关公文处理工作条例 第八条, and the usual 规范性文件 names)
-KINDS = ("通知", "决定", "意见", "办法", "公告", "通告", "报告", "请示", "批复", "函", "规定",
-         "方案", "纪要", "规划", "细则", "决议", "命令", "令", "公报", "议案", "通报", "答复",
-         "指南", "制度", "计划", "总结", "要点", "条例", "规则", "章程", "预案", "标准", "目录")
+KINDS = (
+    "通知",
+    "决定",
+    "意见",
+    "办法",
+    "公告",
+    "通告",
+    "报告",
+    "请示",
+    "批复",
+    "函",
+    "规定",
+    "方案",
+    "纪要",
+    "规划",
+    "细则",
+    "决议",
+    "命令",
+    "令",
+    "公报",
+    "议案",
+    "通报",
+    "答复",
+    "指南",
+    "制度",
+    "计划",
+    "总结",
+    "要点",
+    "条例",
+    "规则",
+    "章程",
+    "预案",
+    "标准",
+    "目录",
+)
 TITLE_MAX = 3  # lines a title may be broken over
 
 
@@ -90,8 +124,13 @@ def read_head(blocks: list[Block]) -> tuple[Head, list[Block]]:
 
 def _title_like(block: Block) -> bool:
     text = compact(block.text)
-    return (block.kind in ("p", "h") and 0 < len(text) <= 60 and "\n" not in block.text
-            and not re.search(r"[：:。；;，,]$", text) and not re.match(r"^[一二三四五六七八九十]+、", text))
+    return (
+        block.kind in ("p", "h")
+        and 0 < len(text) <= 60
+        and "\n" not in block.text
+        and not re.search(r"[：:。；;，,]$", text)
+        and not re.match(r"^[一二三四五六七八九十]+、", text)
+    )
 
 
 def find_title(blocks: list[Block], known: str = "") -> tuple[str, int, int]:
@@ -105,7 +144,7 @@ def find_title(blocks: list[Block], known: str = "") -> tuple[str, int, int]:
         return known, -1, 0
     if known:
         want, acc = compact(known), ""
-        for n, block in enumerate(blocks[start:start + TITLE_MAX], 1):
+        for n, block in enumerate(blocks[start : start + TITLE_MAX], 1):
             acc += compact(block.text)
             if acc == want:
                 return known, start, n
@@ -113,7 +152,7 @@ def find_title(blocks: list[Block], known: str = "") -> tuple[str, int, int]:
                 break
         return known, -1, 0
     acc, count = "", 0
-    for block in blocks[start:start + TITLE_MAX]:
+    for block in blocks[start : start + TITLE_MAX]:
         if not _title_like(block):
             break
         acc, count = acc + compact(block.text), count + 1

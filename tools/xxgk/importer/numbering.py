@@ -32,8 +32,13 @@ def chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
 
 
 def render(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
-               "taiwaneseCountingThousand", "ideographDigital"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "ideographDigital",
+    ):
         return chinese(n)
     if fmt == "chineseLegalSimplified":
         return chinese(n, _LEGAL, "拾")
@@ -63,8 +68,11 @@ def _levels(doc: Any) -> dict[str, dict[int, tuple[int, str, str]]]:
         for lvl in a.findall(qn("w:lvl")):
             val = {k: lvl.find(qn(f"w:{k}")) for k in ("start", "numFmt", "lvlText")}
             get = {k: (v.get(qn("w:val")) if v is not None else None) for k, v in val.items()}
-            levels[_int(lvl.get(qn("w:ilvl")), 0)] = (_int(get["start"], 1), get["numFmt"] or "decimal",
-                                                      get["lvlText"] or "")
+            levels[_int(lvl.get(qn("w:ilvl")), 0)] = (
+                _int(get["start"], 1),
+                get["numFmt"] or "decimal",
+                get["lvlText"] or "",
+            )
         abstract[a.get(qn("w:abstractNumId"))] = levels
     found = {}
     for num in root.findall(qn("w:num")):
@@ -119,7 +127,12 @@ def spell_out(source: IO[bytes]) -> io.BytesIO | None:
     changed = False
     for paragraph in doc.paragraphs:
         found = _num_pr(paragraph)
-        if not found or found[0] not in defs or found[1] not in defs[found[0]] or not 0 <= found[1] < 9:
+        if (
+            not found
+            or found[0] not in defs
+            or found[1] not in defs[found[0]]
+            or not 0 <= found[1] < 9
+        ):
             continue
         num_id, level = found
         levels = defs[num_id]
@@ -128,7 +141,9 @@ def spell_out(source: IO[bytes]) -> io.BytesIO | None:
         for deeper in range(level + 1, 9):
             row[deeper] = levels.get(deeper, (1, "", ""))[0] - 1
         _start, fmt, text = levels[level]
-        if fmt == "bullet" or (text in PLAIN_LABELS and fmt in ("decimal", "lowerLetter", "upperLetter")):
+        if fmt == "bullet" or (
+            text in PLAIN_LABELS and fmt in ("decimal", "lowerLetter", "upperLetter")
+        ):
             continue
         _write_label(paragraph, _label(levels, row, level))
         changed = True

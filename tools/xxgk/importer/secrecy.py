@@ -17,9 +17,13 @@ from xxgk.scan.run import public_values
 
 def findings(imported: Imported, text: str, rel: str, registry: Registry) -> list[str]:
     """Everything that must stop the import unless --force, in Chinese."""
-    found = [f"{m}（信息载体上的国家秘密标志，须先保密审查，附件4 第六条）"
-             for m in imported.reading.markings]
-    found += [f"{rel} 第 {f.line} 行：{f.name}“{f.shown}”" for f in _scan(imported, text, rel, registry)]
+    found = [
+        f"{m}（信息载体上的国家秘密标志，须先保密审查，附件4 第六条）"
+        for m in imported.reading.markings
+    ]
+    found += [
+        f"{rel} 第 {f.line} 行：{f.name}“{f.shown}”" for f in _scan(imported, text, rel, registry)
+    ]
     return found
 
 

@@ -34,4 +34,3 @@ def imported_origins(root: Path) -> dict[str, str]:
         if isinstance(value, str) and value:
             found.setdefault(value, doc.rel)
     return found
-

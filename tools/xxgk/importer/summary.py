@@ -31,8 +31,10 @@ def explain(imported: Imported, given: dict[str, str]) -> str:
     out = [f"读取 {imported.source.name}（{imported.kind}）"]
     if imported.extractor:
         out.append(f"正文取自：{imported.extractor}")
-    out += _lines("从文件中识别：", [f"{k}：{g.value}（取自{g.origin}）" for k, g in r.fields.items()
-                                 if k not in given])
+    out += _lines(
+        "从文件中识别：",
+        [f"{k}：{g.value}（取自{g.origin}）" for k, g in r.fields.items() if k not in given],
+    )
     out += _lines("由选项给出：", [f"{k}：{v}" for k, v in given.items()])
     if r.joint:
         out.append("联合发文机关：" + "、".join(r.joint))
@@ -41,7 +43,9 @@ def explain(imported: Imported, given: dict[str, str]) -> str:
     out += _lines("正文中的附件：", r.sections)
     out += _lines("随条目保存的文件：", [a.name for a in imported.assets.items])
     out += _lines("请留意：", r.notes + imported.warnings)
-    out += _lines("文件中引用、但没有取得的内容（请另行取得，用 --attach 附上）：", imported.assets.missing)
+    out += _lines(
+        "文件中引用、但没有取得的内容（请另行取得，用 --attach 附上）：", imported.assets.missing
+    )
     if r.listed and not r.sections and not any(a.attachment for a in imported.assets.items):
         out.append("附件说明列出了附件，但文件中没有附件正文，也没有附件文件：请用 --attach 附上。")
     return "\n".join(out)

@@ -38,7 +38,9 @@ class Tail:
 
 def _record_line(block: Block) -> bool:
     text = compact(block.text)
-    return block.kind == "p" and (bool(CC.match(text)) or (len(text) <= 60 and bool(PRINTED.search(text))))
+    return block.kind == "p" and (
+        bool(CC.match(text)) or (len(text) <= 60 and bool(PRINTED.search(text)))
+    )
 
 
 def strip_record(blocks: list[Block], tail: Tail) -> list[Block]:
@@ -87,7 +89,7 @@ def read_list(blocks: list[Block], tail: Tail) -> None:
         if not m or block.kind != "p":
             continue
         text = m.group(1)
-        for follow in blocks[n + 1:]:
+        for follow in blocks[n + 1 :]:
             if follow.kind != "p" or not ITEM.match(follow.text.strip(" \u3000")):
                 break
             text += "\n" + follow.text
@@ -110,11 +112,14 @@ def read_signoff(main: list[Block], tail: Tail) -> None:
             continue
         tail.date, tail.date_printed = when, compact(found[1])
         signs = [x for x in [*lines[:-1], found[0]] if compact(x)]
-        for prev in reversed(main[max(0, n - SIGN_SPAN):n]):
+        for prev in reversed(main[max(0, n - SIGN_SPAN) : n]):
             if len(signs) >= SIGN_SPAN or prev.kind != "p" or len(compact(prev.text)) > 40:
                 break
-            if re.search(r"[。；;：:，,]$", compact(prev.text)) or ATTACH_NOTE.match(prev.text) \
-                    or ITEM.match(prev.text.strip(" \u3000")):
+            if (
+                re.search(r"[。；;：:，,]$", compact(prev.text))
+                or ATTACH_NOTE.match(prev.text)
+                or ITEM.match(prev.text.strip(" \u3000"))
+            ):
                 break
             signs.insert(0, prev.text)
         tail.signature = [compact(x) for x in signs]
@@ -136,8 +141,13 @@ def mark_sections(rest: list[Block], tail: Tail) -> list[Block]:
         label = compact(block.text).rstrip(":：")
         name = ""
         nxt = rest[n + 1] if n + 1 < len(rest) else None
-        if nxt and nxt.kind in ("p", "h") and len(compact(nxt.text)) <= 60 and "\n" not in nxt.text \
-                and not re.search(r"[。；;：:]$", compact(nxt.text)):
+        if (
+            nxt
+            and nxt.kind in ("p", "h")
+            and len(compact(nxt.text)) <= 60
+            and "\n" not in nxt.text
+            and not re.search(r"[。；;：:]$", compact(nxt.text))
+        ):
             name, skip = compact(nxt.text), True
         heading = f"{label} {name}".strip()
         tail.sections.append(heading)

@@ -19,10 +19,18 @@ from xxgk.model.registry import Registry
 from xxgk.rules import check_entry
 from xxgk.rules.base import Context
 
-REQUIRED_OPTIONS = {"信息名称": "--title", "产生时间": "--date", "分类": "--category",
-                    "发布机构": "--publisher", "责任部门": "--department", "公开形式": "--disclosure",
-                    "公开时限": "--term", "审核程序": "--procedure", "关键词": "--keywords",
-                    "内容描述": "--summary"}
+REQUIRED_OPTIONS = {
+    "信息名称": "--title",
+    "产生时间": "--date",
+    "分类": "--category",
+    "发布机构": "--publisher",
+    "责任部门": "--department",
+    "公开形式": "--disclosure",
+    "公开时限": "--term",
+    "审核程序": "--procedure",
+    "关键词": "--keywords",
+    "内容描述": "--summary",
+}
 
 
 @dataclass
@@ -45,17 +53,25 @@ class Verdict:
         return [key for key in REQUIRED_OPTIONS if not self.meta.get(key)]
 
 
-def judge(root: Path, registry: Registry, imported: Imported, given: dict[str, str],
-          defaults: dict[str, str], taken: set[str] | None = None) -> Verdict:
+def judge(
+    root: Path,
+    registry: Registry,
+    imported: Imported,
+    given: dict[str, str],
+    defaults: dict[str, str],
+    taken: set[str] | None = None,
+) -> Verdict:
     meta = assemble(imported, given, defaults)
     old = imported.reading.old_index
     number, target = place(root, meta, registry, old, taken)
     if old and number and number != old:
-        imported.reading.notes.append(f"原页面的索引号“{old}”与本仓库的编号不符或已被占用，"
-                                      f"已分配新索引号 {number}")
+        imported.reading.notes.append(
+            f"原页面的索引号“{old}”与本仓库的编号不符或已被占用，已分配新索引号 {number}"
+        )
     if imported.reading.topic and not meta.get("分类"):
-        imported.reading.notes.append(f"原页面的{imported.reading.topic}：分类请从本旗九大类中选定，"
-                                      "用 --category 给出")
+        imported.reading.notes.append(
+            f"原页面的{imported.reading.topic}：分类请从本旗九大类中选定，用 --category 给出"
+        )
     meta = {"索引号": number, **meta}
     text = entry_text(imported, meta, target)
     rel = display(target, root)
@@ -64,12 +80,21 @@ def judge(root: Path, registry: Registry, imported: Imported, given: dict[str, s
     problems = check_entry(doc, Context(registry, today(), {}, root), root)
     # the files the import saves beside the entry do not exist yet: CAT-ATTACHMENT may not say so
     coming = [f"“{Path(rel).stem}.files/{a.name}”" for a in imported.assets.items]
-    problems = [p for p in problems if not (p.rule == "CAT-ATTACHMENT" and "不存在" in p.message
-                                            and any(c in p.message for c in coming))]
+    problems = [
+        p
+        for p in problems
+        if not (
+            p.rule == "CAT-ATTACHMENT"
+            and "不存在" in p.message
+            and any(c in p.message for c in coming)
+        )
+    ]
     secret = findings(imported, text, rel, registry)
     return Verdict(meta, text, target, rel, problems, secret, bool(old) and number == old)
 
 
 def missing_options(meta: dict[str, object]) -> str:
-    lines = [f"  {option}（{key}）" for key, option in REQUIRED_OPTIONS.items() if not meta.get(key)]
+    lines = [
+        f"  {option}（{key}）" for key, option in REQUIRED_OPTIONS.items() if not meta.get(key)
+    ]
     return "\n".join(lines)

@@ -38,14 +38,20 @@ def walk(node: Tag, res: Resolver) -> list[Block]:
         if run:
             holder = Tag(name="p")
             for piece in run:
-                holder.append(piece.extract() if isinstance(piece, Tag) else NavigableString(str(piece)))
+                holder.append(
+                    piece.extract() if isinstance(piece, Tag) else NavigableString(str(piece))
+                )
             blocks.extend(paragraph(holder, res))
             run.clear()
 
     for child in list(node.children):
         if isinstance(child, Comment):
             continue
-        if isinstance(child, NavigableString) or isinstance(child, Tag) and child.name not in BLOCK_TAGS | {"li"}:
+        if (
+            isinstance(child, NavigableString)
+            or isinstance(child, Tag)
+            and child.name not in BLOCK_TAGS | {"li"}
+        ):
             run.append(child)
         elif isinstance(child, Tag):
             flush()

@@ -25,16 +25,45 @@ from xxgk.importer.titles import clean_title, page_title
 from xxgk.importer.word import ImportError_
 from xxgk.io.safefs import HTML_LIMIT, HTML_TAG_LIMIT, UnsafeFile, read_named
 
-DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "input", "button", "select",
-             "textarea", "nav", "header", "footer", "aside", "link", "meta", "object", "embed",
-             "svg", "canvas", "template", "audio", "video", "map")
-JUNK = re.compile(r"(?:^|[-_ ])(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|share|side|sidebar|"
-                  r"banner|search|login|toolbar|print|position|location|copyright|foot|related|"
-                  r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare|bdsharebuttonbox|"
-                  r"dqwz|wz|pos|prev-next|gotop|snapshot-banner|xgwz)(?:$|[-_ \d])",
-                  re.IGNORECASE)
-META = {"articletitle": "信息名称", "pubdate": "发布日期", "contentsource": "发布机构",
-        "keywords": "关键词", "description": "内容描述"}
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "link",
+    "meta",
+    "object",
+    "embed",
+    "svg",
+    "canvas",
+    "template",
+    "audio",
+    "video",
+    "map",
+)
+JUNK = re.compile(
+    r"(?:^|[-_ ])(nav|navbar|menu|header|footer|breadcrumbs?|crumbs?|share|side|sidebar|"
+    r"banner|search|login|toolbar|print|position|location|copyright|foot|related|"
+    r"pager?|comment|qrcode|close|fontsize|zoomfont|bdshare|bdsharebuttonbox|"
+    r"dqwz|wz|pos|prev-next|gotop|snapshot-banner|xgwz)(?:$|[-_ \d])",
+    re.IGNORECASE,
+)
+META = {
+    "articletitle": "信息名称",
+    "pubdate": "发布日期",
+    "contentsource": "发布机构",
+    "keywords": "关键词",
+    "description": "内容描述",
+}
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _SAVED = re.compile(r"saved from url=\(\d+\)(https?://\S+?)\s*$")
 _TITLE_CLASS = re.compile(r"(?:^|[-_ ])(?:title|tit|bt|con_title|biaoti)(?:$|[-_ ])", re.IGNORECASE)
@@ -60,11 +89,14 @@ def decode(raw: bytes) -> str:
     declared charset (GB2312/GBK read as GB18030), else UTF-8, else GB18030."""
     for bom, codec in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom):].decode(codec, "replace")
+            return raw[len(bom) :].decode(codec, "replace")
     m = _CHARSET.search(raw[:4096])
     declared = m.group(1).decode("ascii", "replace").lower() if m else ""
-    order = ["gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared,
-             "utf-8", "gb18030"]
+    order = [
+        "gb18030" if declared in ("gb2312", "gbk", "gb18030", "x-gbk") else declared,
+        "utf-8",
+        "gb18030",
+    ]
     for codec in [c for c in order if c]:
         try:
             return raw.decode(codec)
@@ -116,8 +148,11 @@ def _heading(rest: Tag) -> str:
     """The article's title outside the article: the longest heading-like element (a site's
     logo is a heading too, but a short one)."""
     found = [t for t in rest.find_all(["h1", "h2", "h3"]) if 0 < len(text_of(t)) <= 100]
-    found += [t for t in rest.find_all(class_=_TITLE_CLASS)
-              if not t.find(["div", "p", "table"]) and 0 < len(text_of(t)) <= 100]
+    found += [
+        t
+        for t in rest.find_all(class_=_TITLE_CLASS)
+        if not t.find(["div", "p", "table"]) and 0 < len(text_of(t)) <= 100
+    ]
     texts = [clean_title(text_of(t)) for t in found]
     return max(texts, key=len, default="")
 
@@ -130,7 +165,9 @@ def page_text(path: Path) -> str:
     except UnsafeFile as exc:
         raise ImportError_(f"{exc}：无法导入") from exc
     if text.count("<") > HTML_TAG_LIMIT:
-        raise ImportError_(f"{path}：网页的标签超过 {HTML_TAG_LIMIT} 个，不像是保存的文章页面，无法导入")
+        raise ImportError_(
+            f"{path}：网页的标签超过 {HTML_TAG_LIMIT} 个，不像是保存的文章页面，无法导入"
+        )
     return text
 
 
@@ -165,8 +202,11 @@ def read_page(path: Path) -> Page:
     for key, value in meta.items():
         stated.setdefault(key, value)
     if "信息名称" in stated:
-        stated["信息名称"] = Stated(clean_title(stated["信息名称"].value), stated["信息名称"].label,
-                                stated["信息名称"].where)
+        stated["信息名称"] = Stated(
+            clean_title(stated["信息名称"].value),
+            stated["信息名称"].label,
+            stated["信息名称"].where,
+        )
     elif heading:
         stated["信息名称"] = Stated(heading, "", "正文上方的标题行")
     elif title:

@@ -33,8 +33,16 @@ p[style-name='标题 3'] => h3:fresh
 
 # What python-docx and mammoth raise on a damaged file that passed check_docx (a part or a
 # relationship missing, a value that is not a number …).
-DAMAGED = (KeyError, ValueError, IndexError, OSError, zipfile.BadZipFile, PackageNotFoundError,
-           etree.LxmlError, RecursionError)
+DAMAGED = (
+    KeyError,
+    ValueError,
+    IndexError,
+    OSError,
+    zipfile.BadZipFile,
+    PackageNotFoundError,
+    etree.LxmlError,
+    RecursionError,
+)
 
 
 class ImportError_(Exception):
@@ -46,10 +54,14 @@ def docx_bytes(path: Path) -> bytes:
     try:
         data = read_named(path, ATTACHMENT_LIMIT)
         if not zipfile.is_zipfile(io.BytesIO(data)):
-            raise ImportError_(f"{path}：不是 .docx 文件（旧的 .doc、.wps 请先用 Word 或 WPS“另存为 .docx”）")
+            raise ImportError_(
+                f"{path}：不是 .docx 文件（旧的 .doc、.wps 请先用 Word 或 WPS“另存为 .docx”）"
+            )
         check_docx(data, str(path))
     except (UnsafeFile, DamagedDocx) as exc:
-        raise ImportError_(f"{exc}：无法导入（Word 文件已损坏、过大或不是正常的 Word 文件）") from exc
+        raise ImportError_(
+            f"{exc}：无法导入（Word 文件已损坏、过大或不是正常的 Word 文件）"
+        ) from exc
     return data
 
 
@@ -60,15 +72,20 @@ def docx_html(path: Path, assets: Assets) -> tuple[Tag, list[str]]:
     def keep(image: Any) -> dict[str, str]:
         with image.open() as fh:
             picture = fh.read()
-        return {"src": "md:" + assets.image(picture, image.content_type or "", image.alt_text or "")}
+        return {
+            "src": "md:" + assets.image(picture, image.content_type or "", image.alt_text or "")
+        }
 
     try:
         spelled = spell_out(io.BytesIO(data))
         with spelled or io.BytesIO(data) as fh:
-            result = mammoth.convert_to_html(fh, style_map=STYLE_MAP,
-                                             convert_image=mammoth.images.img_element(keep))
+            result = mammoth.convert_to_html(
+                fh, style_map=STYLE_MAP, convert_image=mammoth.images.img_element(keep)
+            )
     except DAMAGED as exc:
-        raise ImportError_(f"{path}：Word 文件已损坏或不完整，无法读取（{type(exc).__name__}: {exc}）") from exc
+        raise ImportError_(
+            f"{path}：Word 文件已损坏或不完整，无法读取（{type(exc).__name__}: {exc}）"
+        ) from exc
     soup = BeautifulSoup(f"<body>{result.value}</body>", "lxml")
     warnings = [m.message for m in result.messages if m.type == "error"]
     body = soup.body

@@ -35,7 +35,7 @@ from xxgk.intake.service import NONCE, TOKEN, Intake, Outcome, Settings
 
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
@@ -61,7 +61,7 @@ def parse_body(body: bytes, content_type: str) -> dict[str, Any]:
         except json.JSONDecodeError as exc:
             raise BadBody(400, "提交的内容不是合法的 JSON") from exc
         if not isinstance(data, dict):
-            raise BadBody(400, "JSON 应是一个对象：{\"栏目\": \"内容\", …}")
+            raise BadBody(400, 'JSON 应是一个对象：{"栏目": "内容", …}')
         return data
     if kind == FORM:
         return dict(parse_qsl(text, keep_blank_values=True, max_num_fields=200))
@@ -97,12 +97,17 @@ def create_app(settings: Settings) -> Starlette:
     def poster(kind: str) -> Any:
         async def post(request: Request) -> Response:
             return await submit(request, kind, intake, pages)
+
         return post
 
-    routes: list[BaseRoute] = [Route("/api/token", token, methods=["GET"]),
-                               Route("/api/health", health, methods=["GET"])]
-    for kind, paths in ((REQUEST, ("/api/requests", "/apply/", "/apply/index.html")),
-                        (EVALUATION, ("/api/evaluations", "/evaluation/", "/evaluation/index.html"))):
+    routes: list[BaseRoute] = [
+        Route("/api/token", token, methods=["GET"]),
+        Route("/api/health", health, methods=["GET"]),
+    ]
+    for kind, paths in (
+        (REQUEST, ("/api/requests", "/apply/", "/apply/index.html")),
+        (EVALUATION, ("/api/evaluations", "/evaluation/", "/evaluation/index.html")),
+    ):
         routes += [Route(path, poster(kind), methods=["POST"]) for path in paths]
     if settings.site is not None:
         routes.append(Mount("/", app=StaticFiles(directory=settings.site, html=True)))
@@ -127,8 +132,14 @@ async def submit(request: Request, kind: str, intake: Intake, pages: Pages) -> R
     return answer(kind, outcome, html, intake, pages)
 
 
-def refuse(kind: str, status: int, message: str, html: bool, pages: Pages,
-           headers: dict[str, str] = HEADERS) -> Response:
+def refuse(
+    kind: str,
+    status: int,
+    message: str,
+    html: bool,
+    pages: Pages,
+    headers: dict[str, str] = HEADERS,
+) -> Response:
     if html:
         return HTMLResponse(pages.problem(kind, [FieldError("", message)]), status, headers=headers)
     return JSONResponse({"说明": message, "问题": []}, status, headers=headers)
@@ -142,5 +153,7 @@ def answer(kind: str, outcome: Outcome, html: bool, intake: Intake, pages: Pages
     if outcome.token:  # a confirmation page: first time (428), or again when too early or stale
         hidden = {TOKEN: outcome.token, NONCE: outcome.nonce or secrets.token_urlsafe(16)}
         messages = [] if outcome.status == 428 else [e.message for e in outcome.errors]
-        return HTMLResponse(pages.confirm(kind, outcome.data, hidden, messages), 200, headers=HEADERS)
+        return HTMLResponse(
+            pages.confirm(kind, outcome.data, hidden, messages), 200, headers=HEADERS
+        )
     return HTMLResponse(pages.problem(kind, outcome.errors), outcome.status, headers=HEADERS)

@@ -29,13 +29,28 @@ PERSON = "自然人"
 ORGANISATION = "法人或者其他组织"
 KIND = "政府信息公开申请"
 # form field -> key of 申请人 in the record
-_PERSON_KEYS = {"name": "姓名", "id_type": "证件类型", "id_number": "证件号码", "phone": "联系电话",
-                "email": "电子邮箱", "address": "通信地址"}
-_ORG_KEYS = {"org": "名称", "credit_code": "统一社会信用代码", "contact": "联系人", "phone": "联系电话",
-             "email": "电子邮箱", "address": "通信地址"}
+_PERSON_KEYS = {
+    "name": "姓名",
+    "id_type": "证件类型",
+    "id_number": "证件号码",
+    "phone": "联系电话",
+    "email": "电子邮箱",
+    "address": "通信地址",
+}
+_ORG_KEYS = {
+    "org": "名称",
+    "credit_code": "统一社会信用代码",
+    "contact": "联系人",
+    "phone": "联系电话",
+    "email": "电子邮箱",
+    "address": "通信地址",
+}
 _PERSON_ONLY = ("name", "id_type", "id_number")
 _ORG_ONLY = ("org_kind", "org", "credit_code", "contact")
-_RULE_FIELDS = {"REQ-UNIT": ("unit", "请从列表中选择受理机关"), "REQ-APPLICANT": ("", "请填写申请人的姓名或者名称")}
+_RULE_FIELDS = {
+    "REQ-UNIT": ("unit", "请从列表中选择受理机关"),
+    "REQ-APPLICANT": ("", "请填写申请人的姓名或者名称"),
+}
 
 
 @dataclass
@@ -73,9 +88,14 @@ def record_fields(data: dict[str, str], registry: Registry) -> dict[str, Any]:
     keys = _PERSON_KEYS if person else _ORG_KEYS
     applicant = {"类型": PERSON if person else data.get("org_kind", "其他")}
     applicant |= {key: data[name] for name, key in keys.items() if data.get(name)}
-    return {"渠道": "网络", "受理单位": data.get("unit") or registry.name, "申请人": applicant,
-            "所需信息": data.get("info", ""), "用途": data.get("purpose"),
-            "获取方式": f"{data.get('carrier', '')}，{data.get('delivery', '')}"}
+    return {
+        "渠道": "网络",
+        "受理单位": data.get("unit") or registry.name,
+        "申请人": applicant,
+        "所需信息": data.get("info", ""),
+        "用途": data.get("purpose"),
+        "获取方式": f"{data.get('carrier', '')}，{data.get('delivery', '')}",
+    }
 
 
 def notes(registry: Registry) -> list[str]:
@@ -89,12 +109,15 @@ def notes(registry: Registry) -> list[str]:
         f"能够当场答复的当场答复；不能当场答复的，自收到申请之日起 {days} 个工作日内答复。申请内容不明确、需要补正的，"
         "答复期限自收到补正之日起重新计算；征求第三方或者其他机关意见的时间不计算在内；需要延长答复期限的，"
         f"经批准可以延长，最长不超过 {extra} 个工作日，并书面告知您。",
-        "请保存或打印本回执，凭受理编号向政务公开办公室查询办理情况" + (f"（电话 {phone}）。" if phone else "。"),
+        "请保存或打印本回执，凭受理编号向政务公开办公室查询办理情况"
+        + (f"（电话 {phone}）。" if phone else "。"),
         "您填写的个人信息已加密保存，只用于办理本申请。",
     ]
 
 
-def preview(ws: Workspace, schema: FormSchema, data: dict[str, str], moment: dt.datetime) -> Preview:
+def preview(
+    ws: Workspace, schema: FormSchema, data: dict[str, str], moment: dt.datetime
+) -> Preview:
     """Check ``data`` and work out the receipt, without writing anything."""
     data = normalise(data, ws.registry)
     out = Preview(errors=schema.errors(data))
@@ -105,11 +128,20 @@ def preview(ws: Workspace, schema: FormSchema, data: dict[str, str], moment: dt.
     day = out.received.date
     then = replace(ws, today=day)  # checked as of the day it is received
     try:
-        record, _ = build_request(then, day.isoformat(), day.isoformat(), out.fields, None,
-                                  number=f"YSQ-{day.year}-0000", seal=False)
+        record, _ = build_request(
+            then,
+            day.isoformat(),
+            day.isoformat(),
+            out.fields,
+            None,
+            number=f"YSQ-{day.year}-0000",
+            seal=False,
+        )
     except Refused as exc:
-        out.errors = [FieldError(*_RULE_FIELDS.get(p.rule, ("", f"申请未能通过核对：{p.message}")))
-                      for p in exc.problems]
+        out.errors = [
+            FieldError(*_RULE_FIELDS.get(p.rule, ("", f"申请未能通过核对：{p.message}")))
+            for p in exc.problems
+        ]
         return out
     out.deadline = then.item(record).state.reply_due
     return out

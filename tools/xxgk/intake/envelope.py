@@ -42,8 +42,12 @@ class Envelope:
 
     def receipt_json(self) -> dict[str, Any]:
         what = "政府信息公开申请" if self.kind == REQUEST else "政府信息公开社会评议"
-        out: dict[str, Any] = {"受理编号": self.receipt, "种类": what, "提交时间": self.submitted[:16],
-                               "收到日期": self.received}
+        out: dict[str, Any] = {
+            "受理编号": self.receipt,
+            "种类": what,
+            "提交时间": self.submitted[:16],
+            "收到日期": self.received,
+        }
         if self.kind == REQUEST:
             out |= {"受理机关": self.unit, "答复期限": self.deadline}
         else:

@@ -34,7 +34,9 @@ class Preview:
     errors: list[FieldError] = field(default_factory=list)
 
 
-NOTES = ["感谢您对政府信息公开工作的评议。批评和建议将交由责任单位整改或者作出解释，办理情况在年度社会评议结果中公布。"]
+NOTES = [
+    "感谢您对政府信息公开工作的评议。批评和建议将交由责任单位整改或者作出解释，办理情况在年度社会评议结果中公布。"
+]
 
 
 def answer_of(data: dict[str, str], registry: Registry) -> Preview:
@@ -51,7 +53,9 @@ def answer_of(data: dict[str, str], registry: Registry) -> Preview:
     for q in policy.questions:
         value = data.get(q.code)
         if value and value not in policy.options:
-            out.errors.append(FieldError(q.code, f"请从列出的选项中选择：{'、'.join(policy.options)}"))
+            out.errors.append(
+                FieldError(q.code, f"请从列出的选项中选择：{'、'.join(policy.options)}")
+            )
         elif value:
             out.answer.answers[q.code] = value
     if not out.answer.answers and not any(e.field in codes for e in out.errors):
@@ -70,11 +74,15 @@ def evaluation_text(number: str, receipt: str, day: dt.date, answer: Answer) -> 
 
 def record_errors(root: Path, text: str, registry: Registry, rel: str) -> list[str]:
     """Problems of an evaluation record's text (schema, units, questions, options)."""
-    result = load_record(root, text.encode("utf-8"), rel, "evaluation.schema.json", "EVA-SCHEMA", coerce=True)
+    result = load_record(
+        root, text.encode("utf-8"), rel, "evaluation.schema.json", "EVA-SCHEMA", coerce=True
+    )
     found = [p.message for p in result.problems]
     if result.data is not None and result.loaded is not None and not found:
         policy = voice_policy(registry)
-        _, problems = evaluation_from(Record(rel, result.data, result.loaded), policy, unit_names(registry))
+        _, problems = evaluation_from(
+            Record(rel, result.data, result.loaded), policy, unit_names(registry)
+        )
         found += [p.message for p in problems]
     return found
 

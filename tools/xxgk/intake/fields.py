@@ -42,7 +42,9 @@ class FormSchema:
         self.schema = schema
         self.properties: dict[str, Any] = schema.get("properties", {})
         self._validator = jsonschema.Draft202012Validator(schema)
-        self._fast = fastjsonschema.compile(schema, use_formats=False)  # the valid case, ten times faster
+        self._fast = fastjsonschema.compile(
+            schema, use_formats=False
+        )  # the valid case, ten times faster
 
     def title(self, field: str) -> str:
         return str(self.properties.get(field, {}).get("title") or field)
@@ -74,7 +76,9 @@ class FormSchema:
         if kw == "enum":
             return [FieldError(field, f"请从列出的选项中选择{title}")]
         if kw == "pattern":
-            return [FieldError(field, f"{title}的格式不对：{sub.get('description', '')}".rstrip("："))]
+            return [
+                FieldError(field, f"{title}的格式不对：{sub.get('description', '')}".rstrip("："))
+            ]
         if kw == "maxLength":
             return [FieldError(field, f"{title}不能超过 {err.validator_value} 个字")]
         if kw == "minLength":

@@ -58,13 +58,17 @@ def run(root: Path, spool: Path, identities: list[x25519.Identity], today: dt.da
     return [take(ws, entry, identities, seen) for entry in entries(spool)]
 
 
-def take(ws: Workspace, entry: Path, identities: list[x25519.Identity], seen: dict[str, Path]) -> Taken:
+def take(
+    ws: Workspace, entry: Path, identities: list[x25519.Identity], seen: dict[str, Path]
+) -> Taken:
     try:
         env = open_entry(entry.read_bytes(), identities)
     except SealError as exc:
         return Taken(entry.stem, FAILED, message=str(exc))
     if env.receipt != entry.stem:
-        return Taken(entry.stem, FAILED, message=f"文件名与其中的受理编号 {env.receipt} 不一致，未处理")
+        return Taken(
+            entry.stem, FAILED, message=f"文件名与其中的受理编号 {env.receipt} 不一致，未处理"
+        )
     if env.receipt in seen:
         remove(entry)
         return Taken(env.receipt, SEEN, _rel(ws.root, seen[env.receipt]))
@@ -119,10 +123,18 @@ def report_text(done: list[Taken], spool: Path) -> str:
     """One line a submission and a count, for staff at the terminal."""
     lines = []
     for t in done:
-        where = f" → {Path(t.record).stem}（{t.record}）" if t.status == IMPORTED else (f"（{t.record}）" if t.record else "")
+        where = (
+            f" → {Path(t.record).stem}（{t.record}）"
+            if t.status == IMPORTED
+            else (f"（{t.record}）" if t.record else "")
+        )
         lines.append(f"{t.receipt} {t.status}{where}" + (f"：{t.message}" if t.message else ""))
-    counts = "，".join(f"{s} {sum(t.status == s for t in done)} 份" for s in (IMPORTED, SEEN, WAITING, FAILED))
-    lines.append(f"暂存文件夹 {spool}：{counts}。" if done else f"暂存文件夹 {spool} 里没有待导入的提交。")
+    counts = "，".join(
+        f"{s} {sum(t.status == s for t in done)} 份" for s in (IMPORTED, SEEN, WAITING, FAILED)
+    )
+    lines.append(
+        f"暂存文件夹 {spool}：{counts}。" if done else f"暂存文件夹 {spool} 里没有待导入的提交。"
+    )
     return "\n".join(lines) + "\n"
 
 

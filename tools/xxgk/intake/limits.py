@@ -14,10 +14,14 @@ from collections import OrderedDict, deque
 WINDOW = 3600.0  # seconds
 MAX_TRACKED = 20_000  # addresses remembered; the oldest are forgotten first
 
-TOO_LARGE = ("提交的内容太大了（超过 {kb} KB），没有收到。所需信息的描述请精简一些；材料较多的，"
-             "可以改用信函或者到政务公开办公室当面提交。")
-TOO_MANY = ("同一网络地址在一小时内提交的次数已经达到上限（{n} 次），这一份没有收到。"
-            "请约 {minutes} 分钟后再提交；如有急事，请致电政务公开办公室。")
+TOO_LARGE = (
+    "提交的内容太大了（超过 {kb} KB），没有收到。所需信息的描述请精简一些；材料较多的，"
+    "可以改用信函或者到政务公开办公室当面提交。"
+)
+TOO_MANY = (
+    "同一网络地址在一小时内提交的次数已经达到上限（{n} 次），这一份没有收到。"
+    "请约 {minutes} 分钟后再提交；如有急事，请致电政务公开办公室。"
+)
 
 
 class RateLimit:

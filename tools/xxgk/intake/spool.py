@@ -67,12 +67,18 @@ class Spool:
             for name in (INBOX, ISSUED, KEYS):
                 (root / name).mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise SpoolError(f"无法使用暂存文件夹 {root}（{exc.strerror}）：请用 --spool 指定一个可写的文件夹") from exc
+            raise SpoolError(
+                f"无法使用暂存文件夹 {root}（{exc.strerror}）：请用 --spool 指定一个可写的文件夹"
+            ) from exc
 
     def _taken(self, prefix: str, year: str) -> int:
         """The largest serial of a year given out or stored (markers and entries both count)."""
-        names = [p.name.removesuffix(SUFFIX) for d in (ISSUED, INBOX) for p in (self.root / d).iterdir()]
-        serials = [int(m[3]) for n in names if (m := _NAME.match(n)) and (m[1], m[2]) == (prefix, year)]
+        names = [
+            p.name.removesuffix(SUFFIX) for d in (ISSUED, INBOX) for p in (self.root / d).iterdir()
+        ]
+        serials = [
+            int(m[3]) for n in names if (m := _NAME.match(n)) and (m[1], m[2]) == (prefix, year)
+        ]
         return max(serials, default=0)
 
     def _next(self, prefix: str, year: str) -> str:
@@ -83,13 +89,19 @@ class Spool:
             self._last[key] += 1
             return f"{prefix}-{year}-{self._last[key]:05d}"
 
-    def store(self, prefix: str, year: str, seal: Callable[[str], tuple[bytes, str]], nonce: str = "") -> str:
+    def store(
+        self, prefix: str, year: str, seal: Callable[[str], tuple[bytes, str]], nonce: str = ""
+    ) -> str:
         """Give out the next 受理编号, store the entry ``seal(受理编号)`` gives under it and, for a
         ``nonce``, the receipt text it gives; all durable on return."""
         for _ in range(100_000):
             receipt = self._next(prefix, year)
             try:
-                os.close(os.open(self.root / ISSUED / receipt, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                os.close(
+                    os.open(
+                        self.root / ISSUED / receipt, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
+                    )
+                )
             except FileExistsError:
                 continue  # given out by another process
             entry, answer = seal(receipt)
@@ -120,13 +132,17 @@ class Spool:
         number = json.loads(answer).get("受理编号", "") if answer else ""
         return answer if number and (self.root / INBOX / f"{number}{SUFFIX}").exists() else None
 
+
 def entries(root: Path) -> list[Path]:
     """The stored submissions, oldest 受理编号 first (temporary files and links left out)."""
     folder = root / INBOX
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == SUFFIX and not p.name.startswith(".")
-                  and p.is_file() and not p.is_symlink())
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix == SUFFIX and not p.name.startswith(".") and p.is_file() and not p.is_symlink()
+    )
 
 
 def remove(entry: Path) -> None:

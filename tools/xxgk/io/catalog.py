@@ -31,7 +31,7 @@ def rel(root: Path, path: Path) -> str:
         text = os.path.normpath(text)  # by name: resolve() would follow (and loop on) symlinks
     for base in _bases(root):
         if text.startswith(base):
-            return text[len(base):]
+            return text[len(base) :]
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop

@@ -36,7 +36,9 @@ def grep_at(root: Path, ref: str, pattern: str, folder: str) -> dict[str, str]:
     """path -> first matching line at ``ref`` (``git grep``; no match is not an error)."""
     done = subprocess.run(
         ["git", "grep", "-z", "--no-color", "-I", "-e", pattern, ref, "--", folder],
-        cwd=root, capture_output=True, check=False,
+        cwd=root,
+        capture_output=True,
+        check=False,
     )
     if done.returncode not in (0, 1):
         raise ConfigError(f"git grep 失败：{done.stderr.decode('utf-8', 'replace').strip()}")

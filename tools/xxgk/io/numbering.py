@@ -18,8 +18,14 @@ def index_values(registry: Registry, publisher: str, category: str, year: int) -
     cat = registry.category(category)
     if unit is None or cat is None:
         raise ValueError("发布机构或分类未登记")
-    return {"机构代码": unit.org_code, "单位代码": unit.code, "分类代码": cat.code,
-            "地区编号": registry.region_code, "年份": str(year), "序号": ""}
+    return {
+        "机构代码": unit.org_code,
+        "单位代码": unit.code,
+        "分类代码": cat.code,
+        "地区编号": registry.region_code,
+        "年份": str(year),
+        "序号": "",
+    }
 
 
 def next_number(registry: Registry, taken: set[str], values: dict[str, str]) -> str:

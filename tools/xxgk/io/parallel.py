@@ -35,8 +35,13 @@ def slices(n: int, workers: int) -> list[tuple[int, int]]:
     return [(i, min(i + step, n)) for i in range(0, n, step)]
 
 
-def fork_map(func: Callable[[Any, int, int], R], job: Any, n: int, workers: int,
-             meanwhile: Callable[[], None] | None = None) -> list[R]:
+def fork_map(
+    func: Callable[[Any, int, int], R],
+    job: Any,
+    n: int,
+    workers: int,
+    meanwhile: Callable[[], None] | None = None,
+) -> list[R]:
     """``[func(job, start, stop) …]`` over ``range(n)`` in order; ``meanwhile`` runs here
     while the workers work."""
     if workers <= 1 or n < 2:

@@ -54,7 +54,9 @@ FIELDS: tuple[tuple[str, str], ...] = (
 SAMPLES: dict[tuple[str, str], frozenset[str]] = {
     ("网站", "网站标识码"): frozenset({"1506230001"}),
     ("网站", "ICP备案号"): frozenset({"蒙ICP备00000000号"}),
-    ("网站", "公安机关备案号"): frozenset({"蒙公网安备 15062302000000号", "蒙公网安备15062302000000号"}),
+    ("网站", "公安机关备案号"): frozenset(
+        {"蒙公网安备 15062302000000号", "蒙公网安备15062302000000号"}
+    ),
     ("公开工作机构", "电话"): frozenset({"0477-7621234"}),
     ("公开工作机构", "传真"): frozenset({"0477-7621235"}),
     ("公开工作机构", "电子邮箱"): frozenset({"zwgk@etkqq.gov.cn"}),
@@ -68,7 +70,9 @@ _KEY_TYPE = re.compile(r"(?:^|\s)(?:ssh-\S+|ecdsa-\S+|sk-\S+)\s+\S+(?:\s+(.*))?$
 def placeholder_reason(field: tuple[str, str], value: str) -> str | None:
     """Why ``value`` of ``field`` is not a real one, or None when nothing marks it."""
     text = value.strip()
-    if text in SAMPLES.get(field, frozenset()) or " ".join(text.split()) in SAMPLES.get(field, frozenset()):
+    if text in SAMPLES.get(field, frozenset()) or " ".join(text.split()) in SAMPLES.get(
+        field, frozenset()
+    ):
         return "是仓库随附的样例值"
     for group in _DIGITS.findall(text):
         if len(group) >= 4 and len(set(group)) == 1:
@@ -97,14 +101,30 @@ def registry_problems(text: str, rel: str = REGISTRY) -> list[Problem]:
         if value is None or (isinstance(value, str) and not value.strip()):
             where = (section, key) if (section, key) in loaded.key_pos else (section,)
             line, col = loaded.key_pos.get(where, (1, 1))
-            out.append(Problem(rel, line, col, RULE_MISSING, Severity.ERROR,
-                               f"{name} 没有填写：正式发布的网站须写明{key}"))
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    col,
+                    RULE_MISSING,
+                    Severity.ERROR,
+                    f"{name} 没有填写：正式发布的网站须写明{key}",
+                )
+            )
             continue
         why = placeholder_reason((section, key), str(value))
         if why:
             line, col = loaded.pos(section, key)
-            out.append(Problem(rel, line, col, RULE_PLACEHOLDER, Severity.ERROR,
-                               f"{name}“{value}”{why}：正式发布前须换成本单位真实的{key}"))
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    col,
+                    RULE_PLACEHOLDER,
+                    Severity.ERROR,
+                    f"{name}“{value}”{why}：正式发布前须换成本单位真实的{key}",
+                )
+            )
     return out + _sample_recipients(loaded, rel)
 
 
@@ -120,9 +140,17 @@ def _sample_recipients(loaded: Loaded, rel: str) -> list[Problem]:
     for i, key in enumerate(keys if isinstance(keys, list) else []):
         if isinstance(key, str) and key.strip() in SAMPLE_AGE_KEYS:
             line, col = loaded.pos("公开工作机构", "收件公钥", i)
-            out.append(Problem(rel, line, col, RULE_PLACEHOLDER, Severity.ERROR,
-                               "公开工作机构.收件公钥 是随附的样例公钥（对应的钥匙人人可见）：正式上线前换成"
-                               "政务公开办公室自己的 age 公钥（docs/requests.md“钥匙的保管”）"))
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    col,
+                    RULE_PLACEHOLDER,
+                    Severity.ERROR,
+                    "公开工作机构.收件公钥 是随附的样例公钥（对应的钥匙人人可见）：正式上线前换成"
+                    "政务公开办公室自己的 age 公钥（docs/requests.md“钥匙的保管”）",
+                )
+            )
     return out
 
 
@@ -137,9 +165,17 @@ def signer_problems(text: str, rel: str = SIGNERS) -> list[Problem]:
         comment = (found.group(1) or "") if found else ""
         if comment.strip().startswith(SAMPLE_KEY_MARK):
             who = stripped.split()[0]
-            out.append(Problem(rel, number, 1, RULE_SAMPLE_KEY, Severity.ERROR,
-                               f"{who} 的公钥是随附的样例密钥（私钥人人可见）：正式发布前删除这一行，"
-                               "换成审查人员本人的公钥，再由领导小组签署（xxgk trust sign）"))
+            out.append(
+                Problem(
+                    rel,
+                    number,
+                    1,
+                    RULE_SAMPLE_KEY,
+                    Severity.ERROR,
+                    f"{who} 的公钥是随附的样例密钥（私钥人人可见）：正式发布前删除这一行，"
+                    "换成审查人员本人的公钥，再由领导小组签署（xxgk trust sign）",
+                )
+            )
     return out
 
 
@@ -151,8 +187,16 @@ def production_problems(root: Path) -> list[Problem]:
         if text is not None:
             out.extend(check(text, rel))
     if os.path.lexists(root / SAMPLE_KEYS):
-        out.append(Problem(SAMPLE_KEYS, 1, 1, RULE_SAMPLE_KEY, Severity.ERROR,
-                           f"{SAMPLE_KEYS}/ 里是样例私钥，人人可见：正式发布前从仓库中删除"))
+        out.append(
+            Problem(
+                SAMPLE_KEYS,
+                1,
+                1,
+                RULE_SAMPLE_KEY,
+                Severity.ERROR,
+                f"{SAMPLE_KEYS}/ 里是样例私钥，人人可见：正式发布前从仓库中删除",
+            )
+        )
     return sorted(out)
 
 

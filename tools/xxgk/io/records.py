@@ -31,8 +31,9 @@ class RecordLoad:
     schema: Schema | None = None
 
 
-def load_record(root: Path, raw: bytes, rel: str, schema_name: str, rule: str,
-                *, coerce: bool = False) -> RecordLoad:
+def load_record(
+    root: Path, raw: bytes, rel: str, schema_name: str, rule: str, *, coerce: bool = False
+) -> RecordLoad:
     """``coerce``: turn text into the integers and booleans the schema asks for."""
     text, bad = decode(raw, rel)
     if text is None:
@@ -42,7 +43,9 @@ def load_record(root: Path, raw: bytes, rel: str, schema_name: str, rule: str,
     if not loaded.ok:
         return out
     if not isinstance(loaded.data, dict):
-        out.problems.append(Problem(rel, 1, 1, rule, Severity.ERROR, "记录应由“字段名: 值”的行组成"))
+        out.problems.append(
+            Problem(rel, 1, 1, rule, Severity.ERROR, "记录应由“字段名: 值”的行组成")
+        )
         return out
     out.schema = schema_for(root, schema_name)
     data = drop_empty(loaded.data)
@@ -84,8 +87,13 @@ class Record:
             path = path[:-1]
         return self.loaded.pos(*path) if path else (1, 1)
 
-    def problem(self, path: tuple[str | int, ...], rule: str, message: str,
-                severity: Severity = Severity.ERROR) -> Problem:
+    def problem(
+        self,
+        path: tuple[str | int, ...],
+        rule: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
         return Problem(self.rel, *self.where(path), rule, severity, message)
 
 
@@ -100,8 +108,16 @@ def record_files(root: Path, folder: str) -> list[Path]:
     return record_listing(root, folder)[0]
 
 
-def parse_record(raw: bytes, rel: str, root: Path, schema_name: str, rule: str,
-                 *, coerce: bool = False, warnings: bool = False) -> Record:
+def parse_record(
+    raw: bytes,
+    rel: str,
+    root: Path,
+    schema_name: str,
+    rule: str,
+    *,
+    coerce: bool = False,
+    warnings: bool = False,
+) -> Record:
     """``coerce``: numbers and yes/no typed as the schema asks; ``warnings``: keep the
     reader's warnings (FM-IMPLICIT) beside the errors."""
     result = load_record(root, raw, rel, schema_name, rule, coerce=coerce)
@@ -139,8 +155,15 @@ def read_raw(root: Path, path: Path, rule: str) -> tuple[bytes | None, Problem |
         return None, Problem(rel, 1, 1, rule, Severity.ERROR, f"无法读取：{exc.strerror}")
 
 
-def read_record(root: Path, path: Path, schema_name: str, rule: str,
-                *, coerce: bool = False, warnings: bool = False) -> Record:
+def read_record(
+    root: Path,
+    path: Path,
+    schema_name: str,
+    rule: str,
+    *,
+    coerce: bool = False,
+    warnings: bool = False,
+) -> Record:
     rel = path.relative_to(root).as_posix()
     raw, refused = read_raw(root, path, rule)
     if raw is None:
@@ -151,8 +174,9 @@ def read_record(root: Path, path: Path, schema_name: str, rule: str,
 def read_all(root: Path, folder: str, schema_name: str, rule: str) -> list[Record]:
     """Every record of ``folder``; what cannot be read (a symlink …) is an invalid record."""
     paths, hazards = record_listing(root, folder)
-    return ([Record(p.path, problems=[p]) for p in hazards]
-            + [read_record(root, p, schema_name, rule) for p in paths])
+    return [Record(p.path, problems=[p]) for p in hazards] + [
+        read_record(root, p, schema_name, rule) for p in paths
+    ]
 
 
 def tree_signature(root: Path, folders: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:

@@ -26,7 +26,9 @@ def find_root(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / REGISTRY_FILE).is_file():
             return folder
-    raise ConfigError(f"在 {here} 及其上级目录中找不到 {REGISTRY_FILE}：请在信息公开仓库里运行，或用 --root 指定")
+    raise ConfigError(
+        f"在 {here} 及其上级目录中找不到 {REGISTRY_FILE}：请在信息公开仓库里运行，或用 --root 指定"
+    )
 
 
 def _coerce(data: Any, schema: dict[str, Any]) -> Any:
@@ -35,8 +37,10 @@ def _coerce(data: Any, schema: dict[str, Any]) -> Any:
     if isinstance(data, dict):
         props = schema.get("properties", {})
         extra = schema.get("additionalProperties")
-        return {k: _coerce(v, props.get(k, extra if isinstance(extra, dict) else {}))
-                for k, v in data.items()}
+        return {
+            k: _coerce(v, props.get(k, extra if isinstance(extra, dict) else {}))
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [_coerce(v, schema.get("items", {})) for v in data]
     if isinstance(data, str):
@@ -53,7 +57,9 @@ def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     except UnsafeFile as exc:
         return None, [Problem(REGISTRY_FILE, 1, 1, "REG-SCHEMA", Severity.ERROR, str(exc))]
     except OSError as exc:
-        return None, [Problem(REGISTRY_FILE, 1, 1, "REG-SCHEMA", Severity.ERROR, f"无法读取：{exc.strerror}")]
+        return None, [
+            Problem(REGISTRY_FILE, 1, 1, "REG-SCHEMA", Severity.ERROR, f"无法读取：{exc.strerror}")
+        ]
 
     text, bad = decode(raw, REGISTRY_FILE)
     if text is None:
@@ -68,7 +74,9 @@ def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     data = with_defaults(_coerce(drop_empty(loaded.data or {}), schema.schema), schema.schema)
     for err in schema.errors(data):
         line, col = loaded.pos(*err.path)
-        problems.append(Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, err.message))
+        problems.append(
+            Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, err.message)
+        )
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     try:
@@ -79,9 +87,17 @@ def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
         return None, problems
     except KeyError as exc:  # a value neither written nor given a default by the schema
         where = "schemas/registry.schema.json"
-        problems.append(Problem(where, 1, 1, "REG-SCHEMA", Severity.ERROR,
-                                f"{REGISTRY_FILE} 没有写“{exc.args[0]}”，{where} 也没有给它默认值："
-                                "结构文件可能是旧版本，请换成与本工具同一版本的 schemas/"))
+        problems.append(
+            Problem(
+                where,
+                1,
+                1,
+                "REG-SCHEMA",
+                Severity.ERROR,
+                f"{REGISTRY_FILE} 没有写“{exc.args[0]}”，{where} 也没有给它默认值："
+                "结构文件可能是旧版本，请换成与本工具同一版本的 schemas/",
+            )
+        )
         return None, problems
 
 

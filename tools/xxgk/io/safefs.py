@@ -84,7 +84,9 @@ SYMLINK = "是符号链接，不予读取（防止读到仓库以外的文件）
 SPECIAL = "不是普通文件（命名管道、套接字或设备），不予读取"
 
 
-def list_files(root: Path, folder: str, suffixes: tuple[str, ...]) -> tuple[list[Path], list[Problem]]:
+def list_files(
+    root: Path, folder: str, suffixes: tuple[str, ...]
+) -> tuple[list[Path], list[Problem]]:
     """Regular files under ``root/folder`` ending with ``suffixes`` (sorted as text), and a
     problem for every symlink, special file, odd name and folder named ``*<suffix>`` there.
     Hidden names (".") are skipped; nothing is followed or opened."""
@@ -125,8 +127,14 @@ def _folder_problem(root: Path, folder: str) -> str | None:
     return None
 
 
-def _sort_entry(entry: os.DirEntry[str], here: str, suffixes: tuple[str, ...], found: list[str],
-                stack: list[str], problems: list[Problem]) -> None:
+def _sort_entry(
+    entry: os.DirEntry[str],
+    here: str,
+    suffixes: tuple[str, ...],
+    found: list[str],
+    stack: list[str],
+    problems: list[Problem],
+) -> None:
     name = entry.name
     if name.startswith("."):
         return
@@ -232,8 +240,9 @@ class Folders:
 
 
 @contextmanager
-def opened(root: Path, rel: str, limit: int, folders: Folders | None = None
-           ) -> Iterator[tuple[int, int]]:
+def opened(
+    root: Path, rel: str, limit: int, folders: Folders | None = None
+) -> Iterator[tuple[int, int]]:
     """(fd, size) of the regular file ``root/rel`` of at most ``limit`` bytes, reached without
     following a symlink below ``root`` (``folders``: of the same root, kept open for the next
     file); FileNotFoundError when absent, else UnsafeFile."""
@@ -291,7 +300,9 @@ def read_named(path: Path, limit: int) -> bytes:
     except (OSError, ValueError) as exc:
         if isinstance(exc, FileNotFoundError):
             raise
-        raise UnsafeFile(f"{shown(str(path))} 无法读取（{getattr(exc, 'strerror', '') or exc}）") from exc
+        raise UnsafeFile(
+            f"{shown(str(path))} 无法读取（{getattr(exc, 'strerror', '') or exc}）"
+        ) from exc
     try:
         size = _regular(fd, str(path), limit)
         return b"".join(chunks(fd, limit, str(path), first=size + 1))

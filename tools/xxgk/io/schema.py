@@ -54,7 +54,9 @@ def load_schema(path: str) -> Schema:
     except OSError as exc:
         raise ConfigError(f"读不到结构定义文件 {path}：{exc.strerror}") from exc
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"结构定义文件 {path} 第 {exc.lineno} 行第 {exc.colno} 列不是合法的 JSON") from exc
+        raise ConfigError(
+            f"结构定义文件 {path} 第 {exc.lineno} 行第 {exc.colno} 列不是合法的 JSON"
+        ) from exc
     except (fastjsonschema.JsonSchemaDefinitionException, jsonschema.SchemaError) as exc:
         raise ConfigError(f"结构定义文件 {path} 不是合法的 JSON Schema：{exc}") from exc
 
@@ -116,8 +118,14 @@ def _title(schema: dict[str, Any], path: tuple[str | int, ...]) -> str:
     return named[-1] if named else "此项"
 
 
-_TYPE_NAMES = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "是/否（true/false）",
-               "array": "列表（每项一行，以“- ”开头）", "object": "“字段名: 值”的组合"}
+_TYPE_NAMES = {
+    "string": "文字",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "是/否（true/false）",
+    "array": "列表（每项一行，以“- ”开头）",
+    "object": "“字段名: 值”的组合",
+}
 
 
 def _translate(err: jsonschema.ValidationError, schema: dict[str, Any]) -> SchemaError:
@@ -137,7 +145,9 @@ def _translate(err: jsonschema.ValidationError, schema: dict[str, Any]) -> Schem
         instance: Any = err.instance  # jsonschema's stubs type it Any | Unset
         extra = sorted(set(instance) - set(_sub_schema(schema, iter(path)).get("properties", {})))
         msg = f"不认识的字段“{'、'.join(extra)}”。可用的字段：{allowed}"
-        return SchemaError(path + (extra[0],) if extra else path, field or (extra[0] if extra else ""), kw, msg)
+        return SchemaError(
+            path + (extra[0],) if extra else path, field or (extra[0] if extra else ""), kw, msg
+        )
     if kw == "enum":
         value: Any = err.validator_value
         options = "、".join(map(str, value))

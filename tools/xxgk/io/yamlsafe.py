@@ -72,14 +72,18 @@ class _Builder:
             _skip(ev, events)
             return None
         if isinstance(ev, yaml.AliasEvent):
-            self.problem(ev.start_mark, "FM-ANCHOR", f"不能使用 YAML 引用“*{ev.anchor}”，请把内容直接写出")
+            self.problem(
+                ev.start_mark, "FM-ANCHOR", f"不能使用 YAML 引用“*{ev.anchor}”，请把内容直接写出"
+            )
             return None
         if getattr(ev, "anchor", None):
             self.problem(ev.start_mark, "FM-ANCHOR", f"不能使用 YAML 锚点“&{ev.anchor}”，请去掉")
         tag = getattr(ev, "tag", None)
         if tag not in (None, "!"):
             shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-            self.problem(ev.start_mark, "FM-TAG", f"不能使用 YAML 类型标记“{shown}”，请去掉，直接写文字")
+            self.problem(
+                ev.start_mark, "FM-TAG", f"不能使用 YAML 类型标记“{shown}”，请去掉，直接写文字"
+            )
         self.out.value_pos[path] = self._where(ev.start_mark)
         if isinstance(ev, yaml.ScalarEvent):
             return self.scalar(ev)
@@ -103,7 +107,7 @@ class _Builder:
                 ev.start_mark,
                 "FM-IMPLICIT",
                 f"“{value}”会被一般 YAML 工具读成数字或真假值；本工具按文字读取，"
-                f"请加引号写成 \"{value}\"，以免其他工具读错",
+                f'请加引号写成 "{value}"，以免其他工具读错',
                 Severity.WARNING,
             )
         return value

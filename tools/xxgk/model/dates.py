@@ -36,6 +36,8 @@ def today() -> dt.date:
         return dt.datetime.now(BEIJING).date()
     fixed = parse_date(given)
     if fixed is None:
-        raise BadToday(f"环境变量 XXGK_TODAY 应写作 yyyy-mm-dd 的真实日期，现为“{given}”；"
-                       "不设置时按北京时间的今天计算")
+        raise BadToday(
+            f"环境变量 XXGK_TODAY 应写作 yyyy-mm-dd 的真实日期，现为“{given}”；"
+            "不设置时按北京时间的今天计算"
+        )
     return fixed

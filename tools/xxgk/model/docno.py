@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_VALID = re.compile(r"^(?P<code>[^\s〔〕\[\]()（）【】{}<>《》]+?)〔(?P<year>\d{4})〕(?P<num>[A-Za-z]{0,4}[1-9]\d*)号$")
+_VALID = re.compile(
+    r"^(?P<code>[^\s〔〕\[\]()（）【】{}<>《》]+?)〔(?P<year>\d{4})〕(?P<num>[A-Za-z]{0,4}[1-9]\d*)号$"
+)
 _LOOSE = re.compile(
     r"^(?P<code>.+?)\s*[〔\[(（【{<〈﹝［]\s*(?P<year>\d{2}|\d{4})\s*[〕\])）】}>〉﹞］]\s*"
     r"第?\s*(?P<num>[A-Za-z]{0,4}\d+)\s*号?$"
@@ -18,8 +20,11 @@ _LOOSE = re.compile(
 
 
 # full-width digits and Latin letters (Ａ-Ｚ, ａ-ｚ, ０-９) to ASCII
-_FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-              for c in range(r[0], r[1] + 1)}
+_FULLWIDTH = {
+    c: c - 0xFEE0
+    for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for c in range(r[0], r[1] + 1)
+}
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,6 @@ def suggest(text: str, context_year: int | None = None) -> str | None:
     full_year = int(year) if len(year) == 4 else _expand_year(year, context_year)
     num = m["num"]
     prefix = re.match(r"[A-Za-z]*", num).group(0)  # type: ignore[union-attr]
-    digits = num[len(prefix):].lstrip("0") or "0"
+    digits = num[len(prefix) :].lstrip("0") or "0"
     fixed = f"{m['code'].strip()}〔{full_year}〕{prefix}{digits}号"
     return fixed if parse(fixed) and fixed != text else None

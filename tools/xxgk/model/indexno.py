@@ -31,7 +31,9 @@ class IndexFormat:
             if name is None:
                 continue
             if name not in FIELDS:
-                raise IndexFormatError(f"索引号格式里的“{{{name}}}”不认识，可用：{'、'.join(FIELDS)}")
+                raise IndexFormatError(
+                    f"索引号格式里的“{{{name}}}”不认识，可用：{'、'.join(FIELDS)}"
+                )
             if name in seen:
                 raise IndexFormatError(f"索引号格式里“{{{name}}}”出现了两次")
             seen.add(name)
@@ -60,8 +62,14 @@ class IndexFormat:
         return tuple(str(values[f]) for f in FIELDS if f in self.fields and f != "序号")
 
     def example(self) -> str:
-        sample: dict[str, str | int] = {"机构代码": "000014349", "地区编号": "150623", "单位代码": "002",
-                  "分类代码": "02", "年份": "2018", "序号": 1705}
+        sample: dict[str, str | int] = {
+            "机构代码": "000014349",
+            "地区编号": "150623",
+            "单位代码": "002",
+            "分类代码": "02",
+            "年份": "2018",
+            "序号": 1705,
+        }
         return self.render(sample)
 
 

@@ -93,15 +93,19 @@ def settings_of(section: Mapping[str, Any]) -> Settings:
         evaluation=_evaluation(section["社会评议"]),
         opinion=OpinionPolicy(
             basis=str(section["舆情回应"]["依据"]),
-            limits=MappingProxyType({
-                str(level): MappingProxyType({str(a): int(h) for a, h in actions.items()})
-                for level, actions in section["舆情回应"]["时限"].items()}),
+            limits=MappingProxyType(
+                {
+                    str(level): MappingProxyType({str(a): int(h) for a, h in actions.items()})
+                    for level, actions in section["舆情回应"]["时限"].items()
+                }
+            ),
         ),
     )
 
 
 def _terms(values: Mapping[str, Any], base: RequestTerms | None) -> RequestTerms:
     """The terms of ``values``; a history entry takes what it does not state from ``base``."""
+
     def pick(key: str, attr: str) -> Any:
         return values[key] if base is None or key in values else getattr(base, attr)
 
@@ -124,7 +128,9 @@ def _requests(section: Mapping[str, Any]) -> RequestPolicy:
         history=tuple(_terms(old, current) for old in section["历史版本"]),
         online_cutoff=dt.time(int(hours), int(minutes)),
         online_purpose=section["在线申请填写用途"] is True,
-        review_bodies=MappingProxyType({str(k): str(v) for k, v in section["行政复议机关"].items()}),
+        review_bodies=MappingProxyType(
+            {str(k): str(v) for k, v in section["行政复议机关"].items()}
+        ),
     )
 
 

@@ -33,10 +33,52 @@ from dataclasses import dataclass
 
 import nh3
 
-TAGS = frozenset({
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del",
-    "ins", "sub", "sup", "small", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
-    "tbody", "tfoot", "tr", "th", "td", "caption", "code", "pre", "a", "img", "span", "div", "abbr"})
+TAGS = frozenset(
+    {
+        "p",
+        "br",
+        "hr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "strong",
+        "em",
+        "b",
+        "i",
+        "u",
+        "s",
+        "del",
+        "ins",
+        "sub",
+        "sup",
+        "small",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "caption",
+        "code",
+        "pre",
+        "a",
+        "img",
+        "span",
+        "div",
+        "abbr",
+    }
+)
 _CELL = {"colspan", "rowspan", "align", "style"}
 ATTRIBUTES: dict[str, set[str]] = {
     **{f"h{n}": {"id"} for n in range(1, 7)},
@@ -52,7 +94,11 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 # The class names allowed, per tag (values of ``class`` are filtered to these); and on <code>
 # the ``language-…`` class of a fenced code block (MkDocs always enables fenced_code).
-CLASSES: dict[str, set[str]] = {"div": {"toc", "xxgk-annual"}, "p": {"xxgk-annual-date"}, "td": {"n"}}
+CLASSES: dict[str, set[str]] = {
+    "div": {"toc", "xxgk-annual"},
+    "p": {"xxgk-annual-date"},
+    "td": {"n"},
+}
 _LANGUAGE = re.compile(r"language-[\w#.+\-]*")
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LINK_REL = "noopener noreferrer"
@@ -80,14 +126,55 @@ _MATHML = """math maction annotation annotation-xml menclose merror mfenced mfra
 mlabeledtr mmultiscripts mn mo mover mpadded mphantom mprescripts mroot mrow ms mspace msqrt
 mstyle msub msubsup msup mtable mtd mtext mtr munder munderover none semantics"""
 _EVERY_TAG = frozenset((_HTML + " " + _SVG + " " + _MATHML).split())
-_WIDE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "javascript", "vbscript", "data", "file",
-                           "ftp", "blob", "about"})
+_WIDE_SCHEMES = frozenset(
+    {
+        "http",
+        "https",
+        "mailto",
+        "tel",
+        "javascript",
+        "vbscript",
+        "data",
+        "file",
+        "ftp",
+        "blob",
+        "about",
+    }
+)
 # Tags that run script, load or embed other documents, or restyle the page: refused even on
 # the pages our own code generates (see ``Unsafe.severe``).
-NEVER = frozenset({
-    "script", "style", "link", "meta", "base", "iframe", "frame", "frameset", "object", "embed",
-    "applet", "svg", "math", "template", "xmp", "noscript", "noembed", "noframes", "plaintext",
-    "portal", "audio", "video", "source", "track", "image", "html", "head", "body"})
+NEVER = frozenset(
+    {
+        "script",
+        "style",
+        "link",
+        "meta",
+        "base",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "template",
+        "xmp",
+        "noscript",
+        "noembed",
+        "noframes",
+        "plaintext",
+        "portal",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "image",
+        "html",
+        "head",
+        "body",
+    }
+)
 
 _START = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
 _END = re.compile(r"</([A-Za-z][^\t\n\f\r />]*)")
@@ -109,9 +196,11 @@ class Unsafe:
 
 def _url(value: str) -> str:
     """A URL as the browser reads it: outer spaces and controls, tabs, newlines gone."""
-    return _URL_NOISE.sub("", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
-                                           "\x1d\x1e\x1f ")
+    return _URL_NOISE.sub("", value).strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+        "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+        "\x1d\x1e\x1f "
+    )
 
 
 def scheme_of(value: str) -> str | None:
@@ -140,9 +229,14 @@ def _strict_filter(tag: str, attr: str, value: str) -> str | None:
 
 
 _STRICT = nh3.Cleaner(
-    tags=set(TAGS), clean_content_tags=_DROP_CONTENT, attributes=ATTRIBUTES,
-    attribute_filter=_strict_filter, strip_comments=True, link_rel=LINK_REL,
-    url_schemes=set(SCHEMES))
+    tags=set(TAGS),
+    clean_content_tags=_DROP_CONTENT,
+    attributes=ATTRIBUTES,
+    attribute_filter=_strict_filter,
+    strip_comments=True,
+    link_rel=LINK_REL,
+    url_schemes=set(SCHEMES),
+)
 
 
 def clean(html: str) -> str:
@@ -162,10 +256,19 @@ def _permissive(html: str, seen: list[tuple[str, str, str]]) -> str:
         seen.append((tag, attr, value))
         return value
 
-    return str(nh3.clean(
-        html, tags=set(_EVERY_TAG | names), clean_content_tags=set(), attributes={},
-        generic_attribute_prefixes=starts, strip_comments=False, link_rel=LINK_REL,
-        url_schemes=set(_WIDE_SCHEMES | schemes), attribute_filter=record))
+    return str(
+        nh3.clean(
+            html,
+            tags=set(_EVERY_TAG | names),
+            clean_content_tags=set(),
+            attributes={},
+            generic_attribute_prefixes=starts,
+            strip_comments=False,
+            link_rel=LINK_REL,
+            url_schemes=set(_WIDE_SCHEMES | schemes),
+            attribute_filter=record,
+        )
+    )
 
 
 def review(html: str) -> list[Unsafe]:
@@ -205,8 +308,11 @@ def _end_tags(html: str, loose: str) -> list[Unsafe]:
     the page's own elements around the body."""
     have = Counter(n.lower() for n in _END.findall(loose))
     wrote = Counter(n.lower() for n in _END.findall(html))
-    return [Unsafe(f"多余的结束标签 </{n}>（会打乱页面结构）", "</" + n, True)
-            for n, count in wrote.items() if count > have[n]]
+    return [
+        Unsafe(f"多余的结束标签 </{n}>（会打乱页面结构）", "</" + n, True)
+        for n, count in wrote.items()
+        if count > have[n]
+    ]
 
 
 def _attribute(tag: str, attr: str, value: str) -> list[Unsafe]:
@@ -216,8 +322,14 @@ def _attribute(tag: str, attr: str, value: str) -> list[Unsafe]:
     allowed = ATTRIBUTES.get(tag, set())
     out = []
     scheme = scheme_of(value)
-    if scheme and scheme not in SCHEMES and (
-            name in ("href", "src") or (name not in allowed and scheme in ("javascript", "vbscript"))):
+    if (
+        scheme
+        and scheme not in SCHEMES
+        and (
+            name in ("href", "src")
+            or (name not in allowed and scheme in ("javascript", "vbscript"))
+        )
+    ):
         out.append(Unsafe(f"不允许的链接协议 {scheme}:", scheme + ":", True))
     if name == "class":
         bad = [c for c in value.split() if not class_ok(tag, c)]
@@ -229,5 +341,7 @@ def _attribute(tag: str, attr: str, value: str) -> list[Unsafe]:
     elif name == "src" and not out and not is_local(value):
         out.append(Unsafe(f"不允许引用其他网站的图片 {_url(value)}", _url(value), True))
     elif name == "style" and not _ALIGN.fullmatch(value):
-        out.append(Unsafe(f"不允许的属性 style（<{tag}>）：表格单元格只能写 text-align", "style", True))
+        out.append(
+            Unsafe(f"不允许的属性 style（<{tag}>）：表格单元格只能写 text-align", "style", True)
+        )
     return out

@@ -58,7 +58,9 @@ class YearData:
     """One year's official arrangement: days off that fall on weekdays and 调休 working weekends."""
 
     year: int
-    source: str  # the notice, e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕N号）
+    source: (
+        str  # the notice, e.g. 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕N号）
+    )
     holidays: frozenset[dt.date] = frozenset()
     workdays: frozenset[dt.date] = frozenset()
 
@@ -124,8 +126,9 @@ class WorkCalendar:
                 return day in on
             return day.weekday() < 5 and day not in _statutory(day.year)
 
-    def add(self, start: dt.date, n: int, skip: Container[dt.date] = (),
-            provisional: bool = False) -> Result:
+    def add(
+        self, start: dt.date, n: int, skip: Container[dt.date] = (), provisional: bool = False
+    ) -> Result:
         """The ``n``-th working day after ``start``, not counting the days in ``skip``.
 
         ``n == 0`` gives ``start`` itself (an answer on the spot).
@@ -141,8 +144,9 @@ class WorkCalendar:
                 left -= 1
         raise ValueError(f"{n} 个工作日超出可计算的范围")
 
-    def count(self, start: dt.date, end: dt.date, skip: Container[dt.date] = (),
-              provisional: bool = True) -> int:
+    def count(
+        self, start: dt.date, end: dt.date, skip: Container[dt.date] = (), provisional: bool = True
+    ) -> int:
         """Working days in (start, end]: how many have passed since ``start``."""
         missing: set[int] = set()
         days, day = 0, start
@@ -162,7 +166,9 @@ def _statutory(year: int) -> frozenset[dt.date]:
         return frozenset()
 
 
-def parse_year(data: Any, year: int) -> tuple[YearData | None, list[tuple[tuple[str | int, ...], str]]]:
+def parse_year(
+    data: Any, year: int
+) -> tuple[YearData | None, list[tuple[tuple[str | int, ...], str]]]:
     """A year file (already loaded as text values) -> YearData, or (path, message) problems."""
     errors: list[tuple[tuple[str | int, ...], str]] = []
     if not isinstance(data, dict):
@@ -176,7 +182,9 @@ def parse_year(data: Any, year: int) -> tuple[YearData | None, list[tuple[tuple[
     for i, item in enumerate(data.get("放假") or []):
         span = _span(item, year)
         if span is None:
-            errors.append((("放假", i), "每项应有“节日”“开始”“结束”，日期写成 yyyy-mm-dd，开始不晚于结束"))
+            errors.append(
+                (("放假", i), "每项应有“节日”“开始”“结束”，日期写成 yyyy-mm-dd，开始不晚于结束")
+            )
         else:
             holidays.update(span)
     workdays: set[dt.date] = set()

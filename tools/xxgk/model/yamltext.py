@@ -15,10 +15,26 @@ import json
 import re
 
 # What the reader warns about (FM-IMPLICIT): plain values other tools read as something else.
-BOOL_WORDS = frozenset([
-    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-    "on", "On", "ON", "off", "Off", "OFF",
-])
+BOOL_WORDS = frozenset(
+    [
+        "y",
+        "Y",
+        "yes",
+        "Yes",
+        "YES",
+        "n",
+        "N",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+    ]
+)
 NULL_WORDS = frozenset(["", "~", "null", "Null", "NULL"])
 # numbers whose value differs from the digits as read: octal, hex, binary, base 60
 CHANGED_NUMBER = re.compile(r"^[-+]?(?:0[0-9_]+|0[bx][0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+)$")
@@ -49,8 +65,13 @@ def scalar(value: str) -> str:
     """``value`` as a YAML scalar that every YAML reader reads back as the same text."""
     if _DATE.match(value):
         return value
-    if (_PLAIN_SAFE.match(value) and ": " not in value and not value.endswith((":", " "))
-            and not typed(value) and value.isprintable()):
+    if (
+        _PLAIN_SAFE.match(value)
+        and ": " not in value
+        and not value.endswith((":", " "))
+        and not typed(value)
+        and value.isprintable()
+    ):
         return value
     return _quoted(value)
 
@@ -62,8 +83,10 @@ def _quoted(value: str) -> str:
     return _ESCAPE.sub(_escape, text)
 
 
-_ESCAPE = re.compile(r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd"
-                     r"\U00010000-\U0010ffff]")
+_ESCAPE = re.compile(
+    r"[^\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd"
+    r"\U00010000-\U0010ffff]"
+)
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -60,17 +60,24 @@ def shipped_scopes(root: Path, registry: Registry) -> list[Scope]:
         year = int(year_dir.name)
         if (year_dir / TEXT_FILE).is_file():
             scopes.append(Scope(year))
-        scopes += [Scope(year, by_code[d.name], d.name) for d in sorted(year_dir.iterdir())
-                   if d.is_dir() and d.name in by_code]
+        scopes += [
+            Scope(year, by_code[d.name], d.name)
+            for d in sorted(year_dir.iterdir())
+            if d.is_dir() and d.name in by_code
+        ]
     return scopes
 
 
 def input_problems(root: Path, registry: Registry) -> list[Problem]:
     """Problems of every report's staff-written inputs (for ``xxgk check``): no tables counted."""
-    return [p for scope in shipped_scopes(root, registry) for p in read_inputs(root, scope).problems]
+    return [
+        p for scope in shipped_scopes(root, registry) for p in read_inputs(root, scope).problems
+    ]
 
 
-def build(root: Path, registry: Registry, scope: Scope) -> tuple[AnnualReport | None, list[Problem]]:
+def build(
+    root: Path, registry: Registry, scope: Scope
+) -> tuple[AnnualReport | None, list[Problem]]:
     year = scope.year
     inputs = read_inputs(root, scope)
     problems = list(inputs.problems)
@@ -84,19 +91,34 @@ def build(root: Path, registry: Registry, scope: Scope) -> tuple[AnnualReport | 
         problems += _balance_problems(three, year, facts)
     if has_errors(problems) or inputs.appeals is None:
         return None, problems
-    two = TableTwo(count_documents(regulations, year),
-                   {k: int(inputs.stats[k]) for k in ("行政许可", "行政处罚", "行政强制")},
-                   inputs.fees)
+    two = TableTwo(
+        count_documents(regulations, year),
+        {k: int(inputs.stats[k]) for k in ("行政许可", "行政处罚", "行政强制")},
+        inputs.fees,
+    )
     sections, probs = _fill(root, scope, inputs.sections, two, three, inputs.appeals)
     if has_errors(probs):
         return None, problems + probs
-    report = AnnualReport(scope, str(inputs.meta.get("发布机构") or scope.unit or registry.name),
-                          str(inputs.meta["发布日期"]), two, three, inputs.appeals, sections)
+    report = AnnualReport(
+        scope,
+        str(inputs.meta.get("发布机构") or scope.unit or registry.name),
+        str(inputs.meta["发布日期"]),
+        two,
+        three,
+        inputs.appeals,
+        sections,
+    )
     return report, problems
 
 
-def _fill(root: Path, scope: Scope, sections: dict[str, str], two: TableTwo, three: TableThree,
-          four: TableFour) -> tuple[dict[str, str], list[Problem]]:
+def _fill(
+    root: Path,
+    scope: Scope,
+    sections: dict[str, str],
+    two: TableTwo,
+    three: TableThree,
+    four: TableFour,
+) -> tuple[dict[str, str], list[Problem]]:
     """Put the tables' figures into the staff's text; a reference to no cell is an error."""
     rel = f"{scope.folder}/{TEXT_FILE}"
     lines = (root / rel).read_text(encoding="utf-8-sig").split("\n")
@@ -115,5 +137,7 @@ def _balance_problems(three: TableThree, year: int, facts: list[RequestFacts]) -
     if not broken:
         return []
     # the table is counted from requests/: the folder is where the correction has to be made
-    found = [Problem(REQUESTS_DIR, 1, 1, RULE_BALANCE, Severity.ERROR, b.message(year)) for b in broken]
+    found = [
+        Problem(REQUESTS_DIR, 1, 1, RULE_BALANCE, Severity.ERROR, b.message(year)) for b in broken
+    ]
     return found + suspects(facts, year)

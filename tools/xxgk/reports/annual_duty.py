@@ -74,7 +74,9 @@ def first_year(root: Path) -> int | None:
 
 def scopes(registry: Registry, year: int) -> list[Scope]:
     """The county report and one per department (the county government's own unit excluded)."""
-    return [Scope(year)] + [Scope(year, u.name, u.code) for u in registry.units if u.name != registry.name]
+    return [Scope(year)] + [
+        Scope(year, u.name, u.code) for u in registry.units if u.name != registry.name
+    ]
 
 
 def duties(root: Path, registry: Registry, year: int) -> list[Duty]:
@@ -92,8 +94,9 @@ def duties(root: Path, registry: Registry, year: int) -> list[Duty]:
     return found
 
 
-def _published(root: Path, rel: str, basis: Basis, idx: RecordIndex,
-               registry: Registry) -> tuple[dt.date | None, str]:
+def _published(
+    root: Path, rel: str, basis: Basis, idx: RecordIndex, registry: Registry
+) -> tuple[dt.date | None, str]:
     try:
         doc = parse(read_bytes(root, rel, ENTRY_LIMIT), rel)
     except (UnsafeFile, OSError) as exc:
@@ -118,8 +121,10 @@ def summary_lines(found: list[Duty], ref: dt.date) -> list[str]:
     if not found:
         return []
     year = found[0].scope.year
-    lines = [f"{year} 年度报告发布情况（截至 {ref}；部门 {year + 1}-01-31、本级政府 {year + 1}-03-31 前，"
-             "条例第四十九条）："]
+    lines = [
+        f"{year} 年度报告发布情况（截至 {ref}；部门 {year + 1}-01-31、本级政府 {year + 1}-03-31 前，"
+        "条例第四十九条）："
+    ]
     for wanted in (MISSING, LATE, PENDING, ON_TIME):
         chosen = [d for d in found if d.status(ref) == wanted]
         if chosen:

@@ -39,8 +39,14 @@ CLAUSES = {
 }
 
 
-def finding(department: str, path: str, line: int, rule: str, message: str,
-            severity: Severity = Severity.ERROR) -> Finding:
+def finding(
+    department: str,
+    path: str,
+    line: int,
+    rule: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
+) -> Finding:
     return Finding(path, line, 1, rule, severity, message, department or NO_UNIT)
 
 
@@ -65,8 +71,9 @@ def reference_day(year: int, today: dt.date) -> dt.date:
     return min(dt.date(year, 12, 31), today)
 
 
-def run_audit(root: Path, registry: Registry, year: int, today: dt.date,
-              sources: list[tuple[str, Source]]) -> Audit:
+def run_audit(
+    root: Path, registry: Registry, year: int, today: dt.date, sources: list[tuple[str, Source]]
+) -> Audit:
     audit = Audit(year, reference_day(year, today))
     for title, source in sources:
         try:
@@ -84,23 +91,36 @@ def voice_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
     """Complaints, evaluations and public-opinion items not handled in time (xxgk.voice)."""
     found = []
     for f in audit_findings(root, year):
-        found.append(Finding(f.path, f.line, f.column, f.rule, f.severity, f.message,
-                             f.department or NO_UNIT))
+        found.append(
+            Finding(
+                f.path, f.line, f.column, f.rule, f.severity, f.message, f.department or NO_UNIT
+            )
+        )
     return found
 
 
 # ---- output --------------------------------------------------------------------------
 
+
 def to_listing(audit: Audit, registry: Registry) -> Listing:
     units = audit.by_unit()
     errors = sum(f.severity is Severity.ERROR for f in audit.findings)
-    notes = [f"依据《{registry.name}信息公开责任追究制度》（附件3）第五条；截至 {audit.reference}。",
-             (f"共 {len(audit.findings)} 项发现（{errors} 项错误），涉及 {len(units)} 个单位。"
-              "本报告仅供内部使用，不在网站公开。")]
+    notes = [
+        f"依据《{registry.name}信息公开责任追究制度》（附件3）第五条；截至 {audit.reference}。",
+        (
+            f"共 {len(audit.findings)} 项发现（{errors} 项错误），涉及 {len(units)} 个单位。"
+            "本报告仅供内部使用，不在网站公开。"
+        ),
+    ]
     notes += [f"未能检查：{n}" for n in audit.not_checked]
-    tables = [Table(unit, ["类别", "位置", "说明"],
-                    [[f.rule, f"{f.path}:{f.line}", f.message] for f in items])
-              for unit, items in units.items()]
+    tables = [
+        Table(
+            unit,
+            ["类别", "位置", "说明"],
+            [[f.rule, f"{f.path}:{f.line}", f.message] for f in items],
+        )
+        for unit, items in units.items()
+    ]
     if not tables:
         tables = [Table("全部单位", ["类别", "位置", "说明"], empty="没有发现。")]
     rules = Table("类别与依据", ["类别", "依据"], [[k, v] for k, v in CLAUSES.items()])
@@ -108,6 +128,9 @@ def to_listing(audit: Audit, registry: Registry) -> Listing:
 
 
 def to_json(audit: Audit) -> dict[str, Any]:
-    return {"年度": audit.year, "截至": audit.reference.isoformat(),
-            "未能检查": audit.not_checked,
-            "单位": {u: [f.as_dict() for f in items] for u, items in audit.by_unit().items()}}
+    return {
+        "年度": audit.year,
+        "截至": audit.reference.isoformat(),
+        "未能检查": audit.not_checked,
+        "单位": {u: [f.as_dict() for f in items] for u, items in audit.by_unit().items()},
+    }

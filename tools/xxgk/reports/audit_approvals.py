@@ -50,7 +50,9 @@ def coordination_findings(root: Path, registry: Registry, year: int, ref: dt.dat
         if not doc.parsed or not concerned(doc) or str(doc.get("产生时间") or "")[:4] != str(year):
             continue
         for why in consultation_reasons(doc, idx):
-            found.append(finding(str(doc.get("发布机构") or ""), doc.rel, 1, "AUD-COORDINATION", why))
+            found.append(
+                finding(str(doc.get("发布机构") or ""), doc.rel, 1, "AUD-COORDINATION", why)
+            )
     return found
 
 
@@ -66,29 +68,61 @@ def release_findings(root: Path, registry: Registry, year: int, ref: dt.date) ->
         if req is None or req.received is None or req.policy_version not in ws.policies:
             continue  # an unreadable record is the request checks' finding
         state = ws.item(record).state
-        if state.outcome not in GIVES_INFORMATION or state.replied_on is None or state.replied_on.year != year:
+        if (
+            state.outcome not in GIVES_INFORMATION
+            or state.replied_on is None
+            or state.replied_on.year != year
+        ):
             continue
         for why in release_reasons(root, req.number, req.unit, idx, basis):
-            found.append(finding(req.unit, record.rel, record.loaded.pos("编号")[0], "AUD-RELEASE",
-                                 f"申请 {req.number}（{state.outcome}）：{why}"))
+            found.append(
+                finding(
+                    req.unit,
+                    record.rel,
+                    record.loaded.pos("编号")[0],
+                    "AUD-RELEASE",
+                    f"申请 {req.number}（{state.outcome}）：{why}",
+                )
+            )
     return found
 
 
 def roster_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
     """Units the staff roster does not cover: no 分管负责同志, no 24-hour 舆情 contact."""
     if not has_staff_roster(registry):
-        return [finding("", "xxgk.yml", 1, "AUD-ROSTER",
-                        f"xxgk.yml 没有{STAFF_ROSTER}：各单位的分管负责同志、信息公开工作人员和 24 小时舆情联系人"
-                        "均未登记，全员培训无从衡量")]
+        return [
+            finding(
+                "",
+                "xxgk.yml",
+                1,
+                "AUD-ROSTER",
+                f"xxgk.yml 没有{STAFF_ROSTER}：各单位的分管负责同志、信息公开工作人员和 24 小时舆情联系人"
+                "均未登记，全员培训无从衡量",
+            )
+        ]
     heads, contacts = leaders(registry), opinion_contacts(registry)
     found = []
     for unit in registry.units:
         if unit.name not in heads:
-            found.append(finding(unit.name, "xxgk.yml", 1, "AUD-ROSTER",
-                                 f"{STAFF_ROSTER}没有登记“{unit.name}”的分管负责同志（附件4 第五条）"))
+            found.append(
+                finding(
+                    unit.name,
+                    "xxgk.yml",
+                    1,
+                    "AUD-ROSTER",
+                    f"{STAFF_ROSTER}没有登记“{unit.name}”的分管负责同志（附件4 第五条）",
+                )
+            )
         if unit.name not in contacts:
-            found.append(finding(unit.name, "xxgk.yml", 1, "AUD-ROSTER",
-                                 f"{STAFF_ROSTER}没有登记“{unit.name}”的 24 小时舆情联系人（附件8 二（四））"))
+            found.append(
+                finding(
+                    unit.name,
+                    "xxgk.yml",
+                    1,
+                    "AUD-ROSTER",
+                    f"{STAFF_ROSTER}没有登记“{unit.name}”的 24 小时舆情联系人（附件8 二（四））",
+                )
+            )
     return found
 
 

@@ -18,7 +18,9 @@ RULE_ANNUAL = "AUD-ANNUAL-REPORT"
 RULE_COMPLAINT = "AUD-COMPLAINT"
 
 
-def annual_report_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> list[Finding]:
+def annual_report_findings(
+    root: Path, registry: Registry, year: int, ref: dt.date
+) -> list[Finding]:
     """Reports on ``year - 1`` due in the audited year: missing after the deadline, or late."""
     first = first_year(root)
     if first is None:
@@ -29,8 +31,15 @@ def annual_report_findings(root: Path, registry: Registry, year: int, ref: dt.da
     for duty in duties(root, registry, year - 1):
         status = duty.status(ref)
         if status in (MISSING, LATE):
-            found.append(finding(duty.unit, duty.page, 1, RULE_ANNUAL,
-                                 f"{year - 1} 年度政府信息公开工作年度报告{duty.text(ref)}（条例第四十九条）"))
+            found.append(
+                finding(
+                    duty.unit,
+                    duty.page,
+                    1,
+                    RULE_ANNUAL,
+                    f"{year - 1} 年度政府信息公开工作年度报告{duty.text(ref)}（条例第四十九条）",
+                )
+            )
     return found
 
 
@@ -46,11 +55,25 @@ def complaint_findings(root: Path, registry: Registry, year: int, ref: dt.date) 
         due, replied = item.due(cal), item.replied_on()
         line = item.record.loaded.pos("编号")[0]
         if replied and replied > due.date and replied.year == year:
-            found.append(finding(item.unit, item.rel, line, RULE_COMPLAINT,
-                                 f"举报投诉 {item.number} 于 {replied} 答复，超过期限 {due.marked()}"))
+            found.append(
+                finding(
+                    item.unit,
+                    item.rel,
+                    line,
+                    RULE_COMPLAINT,
+                    f"举报投诉 {item.number} 于 {replied} 答复，超过期限 {due.marked()}",
+                )
+            )
         elif replied is None and due.date < ref and due.date.year <= year:
-            found.append(finding(item.unit, item.rel, line, RULE_COMPLAINT,
-                                 f"举报投诉 {item.number}（{item.received} 收到）期限 {due.marked()} 已过，至今未答复"))
+            found.append(
+                finding(
+                    item.unit,
+                    item.rel,
+                    line,
+                    RULE_COMPLAINT,
+                    f"举报投诉 {item.number}（{item.received} 收到）期限 {due.marked()} 已过，至今未答复",
+                )
+            )
     return found
 
 

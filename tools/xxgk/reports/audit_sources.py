@@ -72,12 +72,26 @@ def request_findings(root: Path, registry: Registry, year: int, ref: dt.date) ->
         line = record.loaded.pos("编号")[0]
         closed = state.closed_on or state.replied_on
         if state.late and closed and closed.year == year:
-            found.append(finding(req.unit, record.rel, line, "AUD-REQUEST-LATE",
-                                 f"申请 {req.number}：" + "；".join(state.late)))
+            found.append(
+                finding(
+                    req.unit,
+                    record.rel,
+                    line,
+                    "AUD-REQUEST-LATE",
+                    f"申请 {req.number}：" + "；".join(state.late),
+                )
+            )
         due = state.open_due
         if due is not None and due.date < ref and due.date.year <= year and state.overdue(ws.today):
-            found.append(finding(req.unit, record.rel, line, "AUD-REQUEST-UNANSWERED",
-                                 f"申请 {req.number}（{state.status}）期限 {due.date} 已过，至今未办结"))
+            found.append(
+                finding(
+                    req.unit,
+                    record.rel,
+                    line,
+                    "AUD-REQUEST-UNANSWERED",
+                    f"申请 {req.number}（{state.status}）期限 {due.date} 已过，至今未办结",
+                )
+            )
     return found
 
 
@@ -87,8 +101,11 @@ def fee_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> lis
     for ws, record in _records(root):
         req = record.request
         if any(e.kind in FEE_EVENTS and e.date and e.date.year == year for e in req.events):
-            found += [finding(req.unit, p.path, p.line, "AUD-FEE", f"申请 {req.number}：{p.message}")
-                      for p in ws.problems(record) if p.rule == "REQ-FEE"]
+            found += [
+                finding(req.unit, p.path, p.line, "AUD-FEE", f"申请 {req.number}：{p.message}")
+                for p in ws.problems(record)
+                if p.rule == "REQ-FEE"
+            ]
     return found
 
 
@@ -107,8 +124,15 @@ def unreviewed_findings(root: Path, registry: Registry, year: int, ref: dt.date)
         verdict = review_verdict(root, doc, idx, basis)
         if not verdict.ok:
             line = doc.pos("信息名称")[0]
-            found.append(finding(str(doc.get("发布机构") or ""), doc.rel, line, "AUD-UNREVIEWED",
-                                 f"已合并的条目没有有效的保密审查：{verdict.reason}"))
+            found.append(
+                finding(
+                    str(doc.get("发布机构") or ""),
+                    doc.rel,
+                    line,
+                    "AUD-UNREVIEWED",
+                    f"已合并的条目没有有效的保密审查：{verdict.reason}",
+                )
+            )
     return found
 
 
@@ -117,23 +141,36 @@ def guide_findings(root: Path, registry: Registry, year: int, ref: dt.date) -> l
     if not history.has_history(root):
         raise Unavailable("仓库没有提交历史，无法判断指南的更新时间")
     months = registry.settings.guide_months
-    dates = [history.registry_sections_changed(root, GUIDE_SECTIONS),
-             history.last_change(root, *_guide_files(root))]
+    dates = [
+        history.registry_sections_changed(root, GUIDE_SECTIONS),
+        history.last_change(root, *_guide_files(root)),
+    ]
     last = max((d for d in dates if d is not None and d <= ref), default=None)
     limit = months_before(ref, months)
     if last is not None and last >= limit:
         return []
     office = str(registry.site.get("主办单位") or registry.office.get("名称") or registry.name)
     when = f"最后一次更新是 {last}" if last else "在仓库历史中没有更新记录"
-    return [finding(office, REGISTRY_FILE, _registry_line(root, "公开工作机构"), "AUD-GUIDE-STALE",
-                    f"政府信息公开指南{when}，超过 {months} 个月（截至 {ref}）：请核对公开工作机构、"
-                    "分类等指南内容并更新")]
+    return [
+        finding(
+            office,
+            REGISTRY_FILE,
+            _registry_line(root, "公开工作机构"),
+            "AUD-GUIDE-STALE",
+            f"政府信息公开指南{when}，超过 {months} 个月（截至 {ref}）：请核对公开工作机构、"
+            "分类等指南内容并更新",
+        )
+    ]
 
 
 # What the 公开指南 is made of: these sections of xxgk.yml (the site writes the guide from
 # them), a hand-written guide page if a site has one, and the module that writes the page.
 GUIDE_SECTIONS: tuple[history.Section, ...] = (
-    ("名称",), ("分类",), ("公开工作机构",), ("政策", "依申请公开"))
+    ("名称",),
+    ("分类",),
+    ("公开工作机构",),
+    ("政策", "依申请公开"),
+)
 GUIDE_PAGES = (f"{CONTENT_DIR}/guide", f"{CONTENT_DIR}/guide.md")
 GUIDE_CODE = "tools/xxgk/site/guide.py"  # writes the guide page from the registry
 
@@ -159,8 +196,16 @@ def silent_unit_findings(root: Path, registry: Registry, year: int, ref: dt.date
         if last is None or last < limit:
             when = f"最近一条产生于 {last}" if last else "目录中没有该单位的条目"
             line = _registry_line(root, "单位", i, "名称")
-            found.append(finding(unit.name, REGISTRY_FILE, line, "AUD-UNIT-SILENT",
-                                 f"{when}，已超过 {months} 个月没有更新（截至 {ref}）", Severity.WARNING))
+            found.append(
+                finding(
+                    unit.name,
+                    REGISTRY_FILE,
+                    line,
+                    "AUD-UNIT-SILENT",
+                    f"{when}，已超过 {months} 个月没有更新（截至 {ref}）",
+                    Severity.WARNING,
+                )
+            )
     return found
 
 
@@ -173,20 +218,40 @@ def training_findings(root: Path, registry: Registry, year: int, ref: dt.date) -
     """Staff short of the yearly class hours, and work done before one's first training."""
     report, problems = training_report(root, registry, year)
     # a record that cannot be read counts no hours: say so beside the shortfalls it causes
-    found = [finding("", p.path, p.line, p.rule, p.message) for p in problems
-             if p.severity is Severity.ERROR]
+    found = [
+        finding("", p.path, p.line, p.rule, p.message)
+        for p in problems
+        if p.severity is Severity.ERROR
+    ]
     reviewers = [str(r.get("姓名") or "") for r in registry.reviewers]
     for p in report.below():
         where, line = ("training", 1)
         if p.name in reviewers:
-            where, line = REGISTRY_FILE, _registry_line(root, "审查人员", reviewers.index(p.name), "姓名")
-        found.append(finding(p.unit, where, line, "AUD-UNTRAINED",
-                             f"{p.name} {year} 年培训 {_hours(p.hours)} 学时，不足 {_hours(report.minimum)} 学时"))
+            where, line = (
+                REGISTRY_FILE,
+                _registry_line(root, "审查人员", reviewers.index(p.name), "姓名"),
+            )
+        found.append(
+            finding(
+                p.unit,
+                where,
+                line,
+                "AUD-UNTRAINED",
+                f"{p.name} {year} 年培训 {_hours(p.hours)} 学时，不足 {_hours(report.minimum)} 学时",
+            )
+        )
     for e in report.early:
         start = f"首次培训在 {e.first_training}" if e.first_training else "从未参加培训"
         unit = next((p.unit for p in report.people if p.name == e.activity.person), "")
-        found.append(finding(unit, e.activity.rel, 1, "AUD-UNTRAINED",
-                             f"{e.activity.person} 于 {e.activity.date} {e.activity.kind}，{start}（先培训后上岗）"))
+        found.append(
+            finding(
+                unit,
+                e.activity.rel,
+                1,
+                "AUD-UNTRAINED",
+                f"{e.activity.person} 于 {e.activity.date} {e.activity.kind}，{start}（先培训后上岗）",
+            )
+        )
     return found
 
 

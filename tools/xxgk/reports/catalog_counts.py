@@ -39,9 +39,13 @@ def regulation(doc: Document) -> tuple[Regulation | None, list[Problem]]:
     repealed = parse_date(repealed_text) if repealed_text else None
     problems = []
     if issued is None:
-        problems.append(_problem(doc, "产生时间", f"{kind}的“产生时间”不是 yyyy-mm-dd 日期，无法计入年度报告"))
+        problems.append(
+            _problem(doc, "产生时间", f"{kind}的“产生时间”不是 yyyy-mm-dd 日期，无法计入年度报告")
+        )
     if repealed_text and repealed is None:
-        problems.append(_problem(doc, "废止日期", "“废止日期”不是 yyyy-mm-dd 日期，无法计入年度报告"))
+        problems.append(
+            _problem(doc, "废止日期", "“废止日期”不是 yyyy-mm-dd 日期，无法计入年度报告")
+        )
     if issued and repealed and repealed < issued:
         problems.append(_problem(doc, "废止日期", f"“废止日期”{repealed} 早于产生时间 {issued}"))
     if problems or issued is None:

@@ -26,7 +26,9 @@ from xxgk.reports.tables import (
     rows_3,
 )
 
-PLACEHOLDER = re.compile(r"\{\{\s*(表[二三四])\s*[:：]\s*([^}:：]+?)\s*(?:[:：]\s*([^}]+?)\s*)?\}\}")
+PLACEHOLDER = re.compile(
+    r"\{\{\s*(表[二三四])\s*[:：]\s*([^}:：]+?)\s*(?:[:：]\s*([^}]+?)\s*)?\}\}"
+)
 
 
 class UnknownFigure(Exception):
@@ -40,26 +42,34 @@ def _two(t: TableTwo, a: str, b: str | None) -> str:
         return str(t.decisions[a])
     if a == "行政事业性收费" and b is None:
         return format(t.fees, "f")
-    raise UnknownFigure(f"表二没有“{a}{':' + b if b else ''}”：可写 {'、'.join(DOC_KINDS)} 加列名"
-                        f"（{'、'.join(DOC_COLUMNS)}），或 行政许可、行政处罚、行政强制、行政事业性收费")
+    raise UnknownFigure(
+        f"表二没有“{a}{':' + b if b else ''}”：可写 {'、'.join(DOC_KINDS)} 加列名"
+        f"（{'、'.join(DOC_COLUMNS)}），或 行政许可、行政处罚、行政强制、行政事业性收费"
+    )
 
 
 def _three(t: TableThree, a: str, b: str | None) -> str:
     rows = {r.id for r in rows_3() if r.counted} | {"三（七）"}
     if a in rows and b in COLUMNS_3:
         return str(t.get(a, b))
-    raise UnknownFigure(f"表三没有“{a}:{b}”：行次如 一、二、三（一）、三（三）2、三（七）、四，"
-                        f"列为 {'、'.join(COLUMNS_3)}")
+    raise UnknownFigure(
+        f"表三没有“{a}:{b}”：行次如 一、二、三（一）、三（三）2、三（七）、四，"
+        f"列为 {'、'.join(COLUMNS_3)}"
+    )
 
 
 def _four(t: TableFour, a: str, b: str | None) -> str:
     if a in {sub for _, sub in GROUPS_4} and b in OUTCOME_COLUMNS_4:
         return str(t.get(a, b))
-    raise UnknownFigure(f"表四没有“{a}:{b}”：组为 行政复议、未经复议直接起诉、复议后起诉，"
-                        f"列为 {'、'.join(OUTCOME_COLUMNS_4)}")
+    raise UnknownFigure(
+        f"表四没有“{a}:{b}”：组为 行政复议、未经复议直接起诉、复议后起诉，"
+        f"列为 {'、'.join(OUTCOME_COLUMNS_4)}"
+    )
 
 
-def fill(text: str, two: TableTwo, three: TableThree, four: TableFour) -> tuple[str, list[tuple[str, str]]]:
+def fill(
+    text: str, two: TableTwo, three: TableThree, four: TableFour
+) -> tuple[str, list[tuple[str, str]]]:
     """The text with every reference replaced, and (reference, why) for those that name nothing."""
     bad: list[tuple[str, str]] = []
     lookup: dict[str, Callable[[str, str | None], str]] = {

@@ -82,8 +82,17 @@ def touches(root: Path, folder: str) -> list[Touch]:
     """Every commit adding or modifying a file under ``folder``, oldest first."""
     if not has_history(root):
         return []
-    out = git(root, "log", "--reverse", "--diff-filter=AM", "-z", "--name-only",
-              "--format=%x01%H%x00%an%x00%ae%x00%as", "--", folder)
+    out = git(
+        root,
+        "log",
+        "--reverse",
+        "--diff-filter=AM",
+        "-z",
+        "--name-only",
+        "--format=%x01%H%x00%an%x00%ae%x00%as",
+        "--",
+        folder,
+    )
     found: list[Touch] = []
     for block in out.split("\x01")[1:]:
         fields = block.split("\x00")
@@ -97,4 +106,9 @@ def touches(root: Path, folder: str) -> list[Touch]:
 
 
 def as_dict(touch: Touch) -> dict[str, Any]:
-    return {"文件": touch.path, "作者": touch.author, "日期": touch.date.isoformat(), "提交": touch.commit}
+    return {
+        "文件": touch.path,
+        "作者": touch.author,
+        "日期": touch.date.isoformat(),
+        "提交": touch.commit,
+    }

@@ -62,11 +62,23 @@ def _problem(rel: str, where: tuple[int, int], message: str) -> Problem:
     return Problem(rel, where[0], where[1], RULE, Severity.ERROR, message)
 
 
-def _read_yaml(root: Path, scope: Scope, name: str, schema: str) -> tuple[dict[str, Any], Loaded, list[Problem]]:
+def _read_yaml(
+    root: Path, scope: Scope, name: str, schema: str
+) -> tuple[dict[str, Any], Loaded, list[Problem]]:
     rel = f"{scope.folder}/{name}"
     path = root / rel
     if not path.is_file():
-        return {}, Loaded(), [_problem(rel, (1, 1), f"缺少文件 {rel}：请照 {ANNUAL_DIR}/ 下已有年度的样式填写后再生成报告")]
+        return (
+            {},
+            Loaded(),
+            [
+                _problem(
+                    rel,
+                    (1, 1),
+                    f"缺少文件 {rel}：请照 {ANNUAL_DIR}/ 下已有年度的样式填写后再生成报告",
+                )
+            ],
+        )
     text, bad = decode(path.read_bytes(), rel)
     if text is None:
         return {}, Loaded(), [bad] if bad else []
@@ -80,19 +92,27 @@ def _read_yaml(root: Path, scope: Scope, name: str, schema: str) -> tuple[dict[s
     return data, loaded, problems
 
 
-def _validate(root: Path, rel: str, loaded: Loaded, schema_name: str, year: int,
-              problems: list[Problem]) -> tuple[dict[str, Any], list[Problem]]:
+def _validate(
+    root: Path, rel: str, loaded: Loaded, schema_name: str, year: int, problems: list[Problem]
+) -> tuple[dict[str, Any], list[Problem]]:
     schema = schema_for(root, schema_name)
     data = _coerce(drop_empty(loaded.data or {}), schema.schema)
     for err in schema.errors(data):
         problems.append(_problem(rel, loaded.pos(*err.path), err.message))
     if isinstance(data, dict) and data.get("年度") not in (None, str(year)):
-        problems.append(_problem(rel, loaded.pos("年度"),
-                                 f"“年度”写的是 {data.get('年度')}，但文件在 {year} 年的文件夹里"))
+        problems.append(
+            _problem(
+                rel,
+                loaded.pos("年度"),
+                f"“年度”写的是 {data.get('年度')}，但文件在 {year} 年的文件夹里",
+            )
+        )
     return (data if isinstance(data, dict) else {}), problems
 
 
-def _appeals(data: dict[str, Any], rel: str, loaded: Loaded) -> tuple[TableFour | None, list[Problem]]:
+def _appeals(
+    data: dict[str, Any], rel: str, loaded: Loaded
+) -> tuple[TableFour | None, list[Problem]]:
     cells: dict[tuple[str, str], int] = {}
     problems: list[Problem] = []
     for top, sub in GROUPS_4:
@@ -103,8 +123,13 @@ def _appeals(data: dict[str, Any], rel: str, loaded: Loaded) -> tuple[TableFour 
         table = TableFour(cells)
         given = node.get("总计")
         if given is not None and int(given) != table.get(sub, "总计"):
-            problems.append(_problem(rel, loaded.pos(*path, "总计"),
-                                     f"“{sub}”的总计写的是 {given}，但前四项之和是 {table.get(sub, '总计')}"))
+            problems.append(
+                _problem(
+                    rel,
+                    loaded.pos(*path, "总计"),
+                    f"“{sub}”的总计写的是 {given}，但前四项之和是 {table.get(sub, '总计')}",
+                )
+            )
     return TableFour(cells), problems
 
 
@@ -125,7 +150,9 @@ def _read_text(root: Path, scope: Scope, into: Inputs) -> None:
     rel = f"{scope.folder}/{TEXT_FILE}"
     path = root / rel
     if not path.is_file():
-        into.problems.append(_problem(rel, (1, 1), f"缺少文件 {rel}：写明第一、五、六部分后再生成报告"))
+        into.problems.append(
+            _problem(rel, (1, 1), f"缺少文件 {rel}：写明第一、五、六部分后再生成报告")
+        )
         return
     doc = parse(path.read_bytes(), rel)
     into.problems += doc.problems
@@ -149,8 +176,16 @@ def _publication_date(rel: str, loaded: Loaded, scope: Scope, text: object) -> l
     deadline = dt.date(scope.year + 1, 1 if scope.unit else 3, 31)
     if day > deadline:
         who = "部门" if scope.unit else "县级以上人民政府"
-        return [Problem(rel, where[0], where[1], RULE, Severity.WARNING,
-                        f"发布日期 {day} 晚于{who}发布年度报告的期限 {deadline}（条例第四十九条）")]
+        return [
+            Problem(
+                rel,
+                where[0],
+                where[1],
+                RULE,
+                Severity.WARNING,
+                f"发布日期 {day} 晚于{who}发布年度报告的期限 {deadline}（条例第四十九条）",
+            )
+        ]
     return []
 
 
@@ -166,8 +201,14 @@ def split_sections(body: str, first_line: int, rel: str) -> tuple[dict[str, str]
             title = m.group(1)
             if title not in SECTIONS or title in found:
                 why = "重复出现" if title in found else "不是可写的一节"
-                problems.append(_problem(rel, (first_line + n, 1), f"标题“{title}”{why}：正文只写"
-                                         f"“{'”“'.join(SECTIONS)}”三节，第二至四部分的表格由工具生成"))
+                problems.append(
+                    _problem(
+                        rel,
+                        (first_line + n, 1),
+                        f"标题“{title}”{why}：正文只写"
+                        f"“{'”“'.join(SECTIONS)}”三节，第二至四部分的表格由工具生成",
+                    )
+                )
                 current = None
                 continue
             current = found.setdefault(title, [])
@@ -175,7 +216,13 @@ def split_sections(body: str, first_line: int, rel: str) -> tuple[dict[str, str]
         elif current is not None:
             current.append(line)
         elif line.strip():
-            problems.append(_problem(rel, (first_line + n, 1), "正文第一节标题之前不能有文字：请以“## 一、总体情况”开始"))
+            problems.append(
+                _problem(
+                    rel,
+                    (first_line + n, 1),
+                    "正文第一节标题之前不能有文字：请以“## 一、总体情况”开始",
+                )
+            )
     for title in SECTIONS:
         if title not in found:
             problems.append(_problem(rel, (first_line, 1), f"缺少一节“## {title}”"))

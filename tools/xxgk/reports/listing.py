@@ -40,7 +40,9 @@ def as_text(listing: Listing) -> str:
         if not table.rows:
             lines += [f"  {table.empty}", ""]
             continue
-        widths = [max(_width(r[i]) for r in [table.header, *table.rows]) for i in range(len(table.header))]
+        widths = [
+            max(_width(r[i]) for r in [table.header, *table.rows]) for i in range(len(table.header))
+        ]
         for row in [table.header, *table.rows]:
             lines.append("  " + "  ".join(_pad(c, w) for c, w in zip(row, widths)).rstrip())
         lines.append("")

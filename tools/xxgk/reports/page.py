@@ -28,7 +28,11 @@ GENERATED_SECTIONS = (
 )
 # The tables' layout on screen and on paper is in the theme's stylesheets (xxgk.css, print.css):
 # the Content Security Policy allows no inline <style>.
-_CSV_TITLES = ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况", "表四 行政复议、行政诉讼情况")
+_CSV_TITLES = (
+    "表二 主动公开政府信息情况",
+    "表三 收到和处理政府信息公开申请情况",
+    "表四 行政复议、行政诉讼情况",
+)
 
 
 def page_path(scope: Scope) -> Path:
@@ -47,23 +51,36 @@ def _csv_link(scope: Scope, name: str) -> str:
 
 def _intro(report: AnnualReport) -> str:
     y = report.year
-    return (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和"
-            f"《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制，"
-            f"由{report.publisher}发布。报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。")
+    return (
+        f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第五十条和"
+        f"《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制，"
+        f"由{report.publisher}发布。报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"
+    )
 
 
 # The county report covers the government and every department: each record counted once.
-SCOPE_NOTE = ("本报告是本级人民政府的年度报告，统计范围包括本级人民政府及其所属各部门、各镇（开发区）："
-              "第二部分的规章和行政规范性文件按政府信息公开目录中的条目统计，每件只计一次，联合发文"
-              "也只计一次，不按联合发文机关分别计算；第三部分的政府信息公开申请按受理单位登记的申请记录"
-              "统计，每件申请只计入受理它的一个单位，不因转交、征求意见而在两个单位重复计算。各部门的"
-              "年度报告另行公布，其数字已包含在本报告之中，不再与本报告相加，也不把各部门报告的数字"
-              "加总代替本报告的统计（各部门报告中的联合发文会在每个联合发文机关各计一次）。")
+SCOPE_NOTE = (
+    "本报告是本级人民政府的年度报告，统计范围包括本级人民政府及其所属各部门、各镇（开发区）："
+    "第二部分的规章和行政规范性文件按政府信息公开目录中的条目统计，每件只计一次，联合发文"
+    "也只计一次，不按联合发文机关分别计算；第三部分的政府信息公开申请按受理单位登记的申请记录"
+    "统计，每件申请只计入受理它的一个单位，不因转交、征求意见而在两个单位重复计算。各部门的"
+    "年度报告另行公布，其数字已包含在本报告之中，不再与本报告相加，也不把各部门报告的数字"
+    "加总代替本报告的统计（各部门报告中的联合发文会在每个联合发文机关各计一次）。"
+)
 
 
 def page_markdown(report: AnnualReport) -> str:
-    parts = ["---", f"title: {report.title}", f"发布日期: {report.published}", "---", "",
-             f"# {report.title}", "", _intro(report), ""]
+    parts = [
+        "---",
+        f"title: {report.title}",
+        f"发布日期: {report.published}",
+        "---",
+        "",
+        f"# {report.title}",
+        "",
+        _intro(report),
+        "",
+    ]
     if report.scope.unit is None:
         parts += [SCOPE_NOTE, ""]
     generated = dict(GENERATED_SECTIONS)
@@ -74,9 +91,15 @@ def page_markdown(report: AnnualReport) -> str:
         else:
             parts += [report.sections.get(heading, "").strip() or "无。", ""]
     # the sign-off closes the report; the downloads follow it, outside the six parts
-    parts += [f"<p class=\"xxgk-annual-date\">{report.publisher}<br>{_chinese_date(report.published)}</p>",
-              "", "---", ""]
-    links = [f"[{title}]({_csv_link(report.scope, name)})" for title, name in zip(_CSV_TITLES, CSV_NAMES)]
+    parts += [
+        f'<p class="xxgk-annual-date">{report.publisher}<br>{_chinese_date(report.published)}</p>',
+        "",
+        "---",
+        "",
+    ]
+    links = [
+        f"[{title}]({_csv_link(report.scope, name)})" for title, name in zip(_CSV_TITLES, CSV_NAMES)
+    ]
     parts += ["表格数据下载（CSV，可用电子表格软件打开）：" + "；".join(links) + "。", ""]
     return "\n".join(parts)
 

@@ -41,6 +41,7 @@ def money(value: Decimal) -> str:
 
 # ---- HTML tables ---------------------------------------------------------------------
 
+
 def _row(cells: list[str]) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
@@ -83,8 +84,16 @@ def table_two_html(report: AnnualReport) -> str:
 def _three_head() -> list[str]:
     return [
         "<thead>",
-        _row([_th("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", colspan=3, rowspan=3),
-              _th("申请人情况", colspan=7)]),
+        _row(
+            [
+                _th(
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                    colspan=3,
+                    rowspan=3,
+                ),
+                _th("申请人情况", colspan=7),
+            ]
+        ),
         _row([_th("自然人", rowspan=2), _th("法人或其他组织", colspan=5), _th(TOTAL, rowspan=2)]),
         _row([_th(c) for c in APPLICANT_TYPES[1:]]),
         "</thead>",
@@ -139,6 +148,7 @@ def table_four_html(report: AnnualReport) -> str:
 
 # ---- CSV -----------------------------------------------------------------------------
 
+
 def _csv(rows: list[list[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -162,13 +172,17 @@ def csv_two(report: AnnualReport) -> str:
 def csv_three(report: AnnualReport) -> str:
     rows: list[list[object]] = [["行次", "项目", *COLUMNS_3]]
     for r in _printed_rows():
-        label = r.label if r.level < 2 else f"{_category_label(r.id.rstrip('0123456789'))} {r.label}"
+        label = (
+            r.label if r.level < 2 else f"{_category_label(r.id.rstrip('0123456789'))} {r.label}"
+        )
         rows.append([r.id, label, *(report.three.get(r.id, c) for c in COLUMNS_3)])
     return _csv(rows)
 
 
 def csv_four(report: AnnualReport) -> str:
-    header: list[object] = [f"{g}·{c}" if g == "行政复议" else f"行政诉讼·{g}·{c}" for g, c in columns_4()]
+    header: list[object] = [
+        f"{g}·{c}" if g == "行政复议" else f"行政诉讼·{g}·{c}" for g, c in columns_4()
+    ]
     return _csv([header, [report.four.get(g, c) for g, c in columns_4()]])
 
 

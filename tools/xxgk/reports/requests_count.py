@@ -40,8 +40,13 @@ def count_requests(requests: list[RequestFacts], year: int) -> tuple[TableThree,
     problems: list[Problem] = []
     for req in requests:
         if req.applicant_type not in APPLICANT_TYPES:
-            problems.append(_problem(req, f"申请人类型“{req.applicant_type}”不是年度报告的类型之一："
-                                          + "、".join(APPLICANT_TYPES)))
+            problems.append(
+                _problem(
+                    req,
+                    f"申请人类型“{req.applicant_type}”不是年度报告的类型之一："
+                    + "、".join(APPLICANT_TYPES),
+                )
+            )
             continue
         col = req.applicant_type
         if start <= req.received <= end:
@@ -51,8 +56,13 @@ def count_requests(requests: list[RequestFacts], year: int) -> tuple[TableThree,
         if req.decided is not None and start <= req.decided <= end:
             row = outcome_row(req.result or "", req.reason)
             if row is None:
-                problems.append(_problem(req, f"答复结果“{req.result}”“{req.reason or ''}”不是年度报告"
-                                              "表三的办理结果分类，无法统计"))
+                problems.append(
+                    _problem(
+                        req,
+                        f"答复结果“{req.result}”“{req.reason or ''}”不是年度报告"
+                        "表三的办理结果分类，无法统计",
+                    )
+                )
                 continue
             table.add(row, col)
         if req.received <= end and (req.decided is None or req.decided > end):
@@ -64,8 +74,16 @@ def suspects(requests: list[RequestFacts], year: int) -> list[Problem]:
     """Records whose dates make table 三 unbalanced: named so that staff can correct them."""
     found = []
     for req in requests:
-        if req.decided is not None and req.decided < req.received and year in (
-                req.decided.year, req.received.year):
-            found.append(_problem(req, f"答复日期 {req.decided} 早于收到日期 {req.received}，"
-                                           f"使 {year} 年度报告表三不平衡"))
+        if (
+            req.decided is not None
+            and req.decided < req.received
+            and year in (req.decided.year, req.received.year)
+        ):
+            found.append(
+                _problem(
+                    req,
+                    f"答复日期 {req.decided} 早于收到日期 {req.received}，"
+                    f"使 {year} 年度报告表三不平衡",
+                )
+            )
     return found

@@ -16,7 +16,9 @@ from xxgk.requests.model import REPLY
 REQUESTS_DIR = store.REQUESTS_DIR
 
 
-def read_request_facts(root: Path, unit: str | None = None) -> tuple[list[RequestFacts], list[Problem]]:
+def read_request_facts(
+    root: Path, unit: str | None = None
+) -> tuple[list[RequestFacts], list[Problem]]:
     """Facts of every request (of ``unit``'s requests: 受理单位) and the problems of unreadable ones."""
     facts: list[RequestFacts] = []
     problems: list[Problem] = []
@@ -30,10 +32,27 @@ def read_request_facts(root: Path, unit: str | None = None) -> tuple[list[Reques
         # the reply that decides the request: the first one, as xxgk.requests.state has it
         reply = req.first(REPLY)
         if reply is None or reply.date is None:
-            facts.append(RequestFacts(record.rel, record.loaded.pos("收到日期")[0],
-                                      req.applicant_type, req.received, None, None, None))
+            facts.append(
+                RequestFacts(
+                    record.rel,
+                    record.loaded.pos("收到日期")[0],
+                    req.applicant_type,
+                    req.received,
+                    None,
+                    None,
+                    None,
+                )
+            )
             continue
-        facts.append(RequestFacts(
-            record.rel, record.loaded.pos("事件", reply.index)[0], req.applicant_type, req.received,
-            reply.date, str(reply.get("结果") or ""), str(reply.get("情形") or "")))
+        facts.append(
+            RequestFacts(
+                record.rel,
+                record.loaded.pos("事件", reply.index)[0],
+                req.applicant_type,
+                req.received,
+                reply.date,
+                str(reply.get("结果") or ""),
+                str(reply.get("情形") or ""),
+            )
+        )
     return facts, problems

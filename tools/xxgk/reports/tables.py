@@ -42,7 +42,8 @@ COLUMNS_3 = (*APPLICANT_TYPES, TOTAL)
 
 # (row number, outcome, its numbered reasons) in the template's order
 OUTCOMES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
-    (o.row, o.name, tuple(reason for reason, _ in o.reasons)) for o in REQUEST_OUTCOMES)
+    (o.row, o.name, tuple(reason for reason, _ in o.reasons)) for o in REQUEST_OUTCOMES
+)
 _ROW_LABELS_3 = {"三（二）": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}
 
 
@@ -55,9 +56,11 @@ class Row:
 
 
 def rows_3() -> tuple[Row, ...]:
-    rows = [Row("一", "一、本年新收政府信息公开申请数量", 0, True),
-            Row("二", "二、上年结转政府信息公开申请数量", 0, True),
-            Row("三", "三、本年度办理结果", 0, False)]
+    rows = [
+        Row("一", "一、本年新收政府信息公开申请数量", 0, True),
+        Row("二", "二、上年结转政府信息公开申请数量", 0, True),
+        Row("三", "三、本年度办理结果", 0, False),
+    ]
     for number, name, reasons in OUTCOMES:
         rid = f"三{number}"
         rows.append(Row(rid, _ROW_LABELS_3.get(rid, f"{number}{name}"), 1, not reasons))
@@ -84,7 +87,7 @@ def outcome_row(result: str, reason: str | None) -> str | None:
 
 def _strip_number(reason: str) -> str:
     """'3.危及…' and '（3）危及…' name the same reason as '危及…'."""
-    text = reason.strip().replace("\"", "“", 1).replace("\"", "”", 1)
+    text = reason.strip().replace('"', "“", 1).replace('"', "”", 1)
     for sep in (".", "．", "、", "）", ")"):
         head, found, tail = text.partition(sep)
         if found and head.strip("（( ").isdigit() and tail:
@@ -103,10 +106,15 @@ class TableThree:
         if column == TOTAL:
             return sum(self.get(row, a) for a in APPLICANT_TYPES)
         if row == "三（七）":
-            return sum(self.get(r.id, column) for r in rows_3() if r.id.startswith("三（") and r.counted)
+            return sum(
+                self.get(r.id, column) for r in rows_3() if r.id.startswith("三（") and r.counted
+            )
         if row == "三" or (row.startswith("三（") and not _is_leaf(row)):
-            return sum(self.get(r.id, column) for r in rows_3()
-                       if r.counted and r.id.startswith(row) and r.id != row)
+            return sum(
+                self.get(r.id, column)
+                for r in rows_3()
+                if r.counted and r.id.startswith(row) and r.id != row
+            )
         return self.cells.get((row, column), 0)
 
 
@@ -123,10 +131,12 @@ class Imbalance:
     carried_out: int
 
     def message(self, year: int) -> str:
-        return (f"表三“{self.column}”列不平衡：一（本年新收 {self.new}）+ 二（上年结转 {self.carried_in}）"
-                f"= {self.new + self.carried_in}，而 三（七）总计 {self.handled} + 四（结转下年度 "
-                f"{self.carried_out}）= {self.handled + self.carried_out}；"
-                f"{year} 年度报告要求每列 一 + 二 = 三（七）+ 四，报告不予生成")
+        return (
+            f"表三“{self.column}”列不平衡：一（本年新收 {self.new}）+ 二（上年结转 {self.carried_in}）"
+            f"= {self.new + self.carried_in}，而 三（七）总计 {self.handled} + 四（结转下年度 "
+            f"{self.carried_out}）= {self.handled + self.carried_out}；"
+            f"{year} 年度报告要求每列 一 + 二 = 三（七）+ 四，报告不予生成"
+        )
 
 
 def balance(table: TableThree) -> list[Imbalance]:
@@ -143,9 +153,7 @@ def balance(table: TableThree) -> list[Imbalance]:
 # ---- 表四：行政复议、行政诉讼情况 --------------------------------------------------------
 
 OUTCOME_COLUMNS_4 = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
-GROUPS_4 = (("行政复议", "行政复议"),
-            ("行政诉讼", "未经复议直接起诉"),
-            ("行政诉讼", "复议后起诉"))
+GROUPS_4 = (("行政复议", "行政复议"), ("行政诉讼", "未经复议直接起诉"), ("行政诉讼", "复议后起诉"))
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,17 @@ def activities(root: Path) -> list[Activity]:
     people = identities(load_registry(root))
     touches = history.touches(root, CATALOG)
     if people:
-        found = [Activity(people.get(t.author) or people[t.email], t.date, "发布", t.path) for t in touches
-                 if t.author in people or t.email in people]
+        found = [
+            Activity(people.get(t.author) or people[t.email], t.date, "发布", t.path)
+            for t in touches
+            if t.author in people or t.email in people
+        ]
     else:
         found = [Activity(t.author, t.date, "发布", t.path) for t in touches]
     for reviews in load_index(root, load_trust(root, load_registry(root))).by_sha.values():
-        found += [Activity(r.reviewer, r.date, "审查", r.rel) for r in reviews if r.date and r.reviewer]
+        found += [
+            Activity(r.reviewer, r.date, "审查", r.rel) for r in reviews if r.date and r.reviewer
+        ]
     return found
 
 
@@ -77,14 +82,24 @@ def attendances(root: Path) -> tuple[list[Attendance], list[Attendance], list[Pr
     rows, problems = read_ledger(root)
 
     def row(a: TrustAttendance) -> Attendance:
-        return Attendance(a.name, a.unit, a.date, a.hours, a.topic if a.kind != "自学" else "自学", a.rel, 1)
+        return Attendance(
+            a.name, a.unit, a.date, a.hours, a.topic if a.kind != "自学" else "自学", a.rel, 1
+        )
 
     failed = [row(a) for a in rows if a.assessment == "不合格"]
     return [row(a) for a in rows if a.counts], failed, problems
 
 
-def training_report(root: Path, registry: Registry, year: int) -> tuple[TrainingReport, list[Problem]]:
+def training_report(
+    root: Path, registry: Registry, year: int
+) -> tuple[TrainingReport, list[Problem]]:
     records, failed, problems = attendances(root)
-    report = build(year, minimum_hours(registry), records, roster(registry), activities(root),
-                   [a for a in failed if a.date.year == year])
+    report = build(
+        year,
+        minimum_hours(registry),
+        records,
+        roster(registry),
+        activities(root),
+        [a for a in failed if a.date.year == year],
+    )
     return report, problems

@@ -57,7 +57,9 @@ def check_requests(root: Path, paths: Iterable[Path] | None = None) -> list[Prob
         problems.extend(record_problems(record, registry, calendar, today()))
         number = record.request.number if record.request else ""
         if number and number in seen:
-            problems.append(record.problem(("编号",), "REQ-NUMBER", f"编号 {number} 与 {seen[number]} 重复"))
+            problems.append(
+                record.problem(("编号",), "REQ-NUMBER", f"编号 {number} 与 {seen[number]} 重复")
+            )
         seen.setdefault(number, record.rel)
     return problems + append_only_problems(root, records) + fee_count_problems(records)
 
@@ -68,27 +70,39 @@ def fee_count_problems(records: list[Record]) -> list[Problem]:
     found = []
     for req, ev, rank in count_mismatches(r.request for r in by_number.values() if r.request):
         assert req.received is not None
-        message = (f"第 {ev.index + 1} 个事件（收费通知）：按件计费时“数量”应为 {rank}——申请人"
-                   f"{req.received.year}年{req.received.month}月的第 {rank} 件申请（国办函〔2020〕109号）")
+        message = (
+            f"第 {ev.index + 1} 个事件（收费通知）：按件计费时“数量”应为 {rank}——申请人"
+            f"{req.received.year}年{req.received.month}月的第 {rank} 件申请（国办函〔2020〕109号）"
+        )
         found.append(by_number[req.number].problem(("事件", ev.index, "数量"), "REQ-FEE", message))
     return found
 
 
-def record_problems(record: Record, registry: Registry, calendar: WorkCalendar,
-                    on: dt.date) -> list[Problem]:
+def record_problems(
+    record: Record, registry: Registry, calendar: WorkCalendar, on: dt.date
+) -> list[Problem]:
     problems = list(record.problems)
     req = record.request
-    if req is None or any(p.rule == "REQ-SCHEMA" and p.severity is Severity.ERROR for p in problems):
+    if req is None or any(
+        p.rule == "REQ-SCHEMA" and p.severity is Severity.ERROR for p in problems
+    ):
         return problems  # the log rules need a well-formed record
     problems.extend(_identity(record, req, registry))
     policy = policies(registry).get(req.policy_version)
     if policy is None:
         known = "、".join(policies(registry))
-        problems.append(record.problem(("政策版本",), "REQ-POLICY",
-                                       f"政策版本“{req.policy_version}”不在机构登记中（可用：{known}）"))
+        problems.append(
+            record.problem(
+                ("政策版本",),
+                "REQ-POLICY",
+                f"政策版本“{req.policy_version}”不在机构登记中（可用：{known}）",
+            )
+        )
         return problems
     for finding in validate(req, calendar, policy, on):
-        problems.append(record.problem(finding.where, finding.rule, finding.message, finding.severity))
+        problems.append(
+            record.problem(finding.where, finding.rule, finding.message, finding.severity)
+        )
     return problems
 
 
@@ -96,22 +110,45 @@ def _identity(record: Record, req: m.Request, registry: Registry) -> list[Proble
     found: list[Problem] = []
     match = NUMBER.match(req.number)
     if record.path.stem != req.number:
-        found.append(record.problem(("编号",), "REQ-NUMBER", f"编号 {req.number} 与文件名 {record.path.name} 不一致"))
+        found.append(
+            record.problem(
+                ("编号",), "REQ-NUMBER", f"编号 {req.number} 与文件名 {record.path.name} 不一致"
+            )
+        )
     elif match and req.received and int(match[1]) != req.received.year:
-        found.append(record.problem(("编号",), "REQ-NUMBER", f"编号的年份应为收到申请的年份 {req.received.year}"))
+        found.append(
+            record.problem(
+                ("编号",), "REQ-NUMBER", f"编号的年份应为收到申请的年份 {req.received.year}"
+            )
+        )
     if req.received is None:
-        found.append(record.problem(("收到日期",), "REQ-ORDER",
-                                    f"收到日期“{record.data.get('收到日期')}”不是真实的日期（yyyy-mm-dd）"))
+        found.append(
+            record.problem(
+                ("收到日期",),
+                "REQ-ORDER",
+                f"收到日期“{record.data.get('收到日期')}”不是真实的日期（yyyy-mm-dd）",
+            )
+        )
     if registry.unit(req.unit) is None:
-        found.append(record.problem(("受理单位",), "REQ-UNIT", f"受理单位“{req.unit}”不在机构登记（xxgk.yml 单位）中"))
+        found.append(
+            record.problem(
+                ("受理单位",), "REQ-UNIT", f"受理单位“{req.unit}”不在机构登记（xxgk.yml 单位）中"
+            )
+        )
     person = record.data.get("申请人") or {}
     if req.applicant_type == "自然人" and not person.get("姓名"):
         found.append(record.problem(("申请人",), "REQ-APPLICANT", "申请人为自然人时须填写“姓名”"))
     elif req.applicant_type != "自然人" and not person.get("名称"):
-        found.append(record.problem(("申请人",), "REQ-APPLICANT", "申请人为法人或其他组织时须填写“名称”"))
+        found.append(
+            record.problem(("申请人",), "REQ-APPLICANT", "申请人为法人或其他组织时须填写“名称”")
+        )
     register = req.first(m.REGISTER)
     if req.channel == "口头" and register is not None and not register.get("经办人"):
-        found.append(record.problem(("事件", register.index), "REQ-ORAL",
-                                    "口头申请须由工作人员记录：请在“登记”事件写明“经办人”（附件2 第一条）"))
+        found.append(
+            record.problem(
+                ("事件", register.index),
+                "REQ-ORAL",
+                "口头申请须由工作人员记录：请在“登记”事件写明“经办人”（附件2 第一条）",
+            )
+        )
     return found
-

@@ -14,8 +14,10 @@ from xxgk.model.registry import Registry
 from xxgk.model.yamltext import scalar
 from xxgk.requests.complaints import FOLDER, RULE, SCHEMA, consistency, next_number
 
-HEADER = ("# yaml-language-server: $schema=../../schemas/complaint.schema.json\n"
-          "# 举报投诉记录（附件3 第五条（六））：内部记录，不发布；只增不改，办理情况追加在“办理”末尾。\n")
+HEADER = (
+    "# yaml-language-server: $schema=../../schemas/complaint.schema.json\n"
+    "# 举报投诉记录（附件3 第五条（六））：内部记录，不发布；只增不改，办理情况追加在“办理”末尾。\n"
+)
 FIELDS = ("编号", "收到日期", "渠道", "被投诉单位", "事项", "举报人", "联系方式", "登记人")
 
 
@@ -53,7 +55,9 @@ def add(root: Path, registry: Registry, fields: dict[str, str], today: dt.date) 
     return rel
 
 
-def append(root: Path, registry: Registry, number: str, event: dict[str, str], today: dt.date) -> str:
+def append(
+    root: Path, registry: Registry, number: str, event: dict[str, str], today: dt.date
+) -> str:
     """Append one step to 办理; refused (nothing written) if the result would not check."""
     year = number.split("-")[1] if number.count("-") == 2 else ""
     rel = f"{FOLDER}/{year}/{number}.yml"
@@ -67,13 +71,24 @@ def append(root: Path, registry: Registry, number: str, event: dict[str, str], t
     if not steps:
         text += "办理:\n"
     elif not text.rstrip("\n").splitlines()[-1].startswith(" "):
-        raise Refused([Problem(rel, 1, 1, RULE, Severity.ERROR,
-                               "“办理”不在记录末尾，无法只追加：请把“办理”移到最后")])
+        raise Refused(
+            [
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    RULE,
+                    Severity.ERROR,
+                    "“办理”不在记录末尾，无法只追加：请把“办理”移到最后",
+                )
+            ]
+        )
     text += _step(event)
     after = parse_record(text.encode("utf-8"), rel, root, SCHEMA, RULE)
-    if after.data.get("办理", [])[:len(steps)] != steps:
-        raise Refused([Problem(rel, 1, 1, RULE, Severity.ERROR, "追加后原有的办理情况会改变：未写入")])
+    if after.data.get("办理", [])[: len(steps)] != steps:
+        raise Refused(
+            [Problem(rel, 1, 1, RULE, Severity.ERROR, "追加后原有的办理情况会改变：未写入")]
+        )
     _checked(root, rel, text, registry, today)
     write_atomic(root / rel, text)
     return rel
-

@@ -70,32 +70,59 @@ def consistency(rec: Record, registry: Registry, today: dt.date) -> list[Problem
     found: list[Problem] = []
     number, received = str(data.get("编号") or ""), parse_date(data.get("收到日期"))
     if Path(rec.rel).stem != number:
-        found.append(_problem(rec, ("编号",), f"编号 {number} 与文件名 {Path(rec.rel).name} 不一致"))
+        found.append(
+            _problem(rec, ("编号",), f"编号 {number} 与文件名 {Path(rec.rel).name} 不一致")
+        )
     m = _NAME.match(number)
     if m and received and int(m[1]) != received.year:
         found.append(_problem(rec, ("编号",), f"编号的年份应与收到日期 {received} 的年份一致"))
     if registry.unit(str(data.get("被投诉单位") or "")) is None:
-        found.append(_problem(rec, ("被投诉单位",), f"被投诉单位“{data.get('被投诉单位')}”不在 xxgk.yml 的“单位”中"))
+        found.append(
+            _problem(
+                rec,
+                ("被投诉单位",),
+                f"被投诉单位“{data.get('被投诉单位')}”不在 xxgk.yml 的“单位”中",
+            )
+        )
     if received and received > today:
         found.append(_problem(rec, ("收到日期",), f"收到日期 {received} 在今天（{today}）之后"))
     last = received
     for i, ev in enumerate(data.get("办理") or []):
         day = parse_date(ev.get("日期"))
         if day is None:
-            found.append(_problem(rec, ("办理", i, "日期"), f"第 {i + 1} 项办理的日期应写作 yyyy-mm-dd（真实的日期）"))
+            found.append(
+                _problem(
+                    rec,
+                    ("办理", i, "日期"),
+                    f"第 {i + 1} 项办理的日期应写作 yyyy-mm-dd（真实的日期）",
+                )
+            )
             continue
         if last and day < last:
-            found.append(_problem(rec, ("办理", i, "日期"), f"第 {i + 1} 项办理的日期 {day} 早于前一步（{last}）"))
+            found.append(
+                _problem(
+                    rec, ("办理", i, "日期"), f"第 {i + 1} 项办理的日期 {day} 早于前一步（{last}）"
+                )
+            )
         if day > today:
-            found.append(_problem(rec, ("办理", i, "日期"), f"第 {i + 1} 项办理的日期 {day} 在今天之后：只记录已经发生的事"))
+            found.append(
+                _problem(
+                    rec,
+                    ("办理", i, "日期"),
+                    f"第 {i + 1} 项办理的日期 {day} 在今天之后：只记录已经发生的事",
+                )
+            )
         last = day
         if ev.get("类型") == REPLY and not (ev.get("结果") and ev.get("处理情况")):
-            found.append(_problem(rec, ("办理", i), "答复须写明“结果”和“处理情况”（附件3 第四条 调查处理）"))
+            found.append(
+                _problem(rec, ("办理", i), "答复须写明“结果”和“处理情况”（附件3 第四条 调查处理）")
+            )
     return found
 
 
-def read_complaints(root: Path, registry: Registry, today: dt.date
-                    ) -> tuple[list[Complaint], list[Problem]]:
+def read_complaints(
+    root: Path, registry: Registry, today: dt.date
+) -> tuple[list[Complaint], list[Problem]]:
     """Every valid complaint, and the problems of all of them (refused files included)."""
     items: list[Complaint] = []
     problems: list[Problem] = []
@@ -110,15 +137,25 @@ def read_complaints(root: Path, registry: Registry, today: dt.date
         received = parse_date(rec.data.get("收到日期"))
         if found or received is None:
             continue
-        items.append(Complaint(rec, number, received, rec.text("被投诉单位"),
-                               list(rec.data.get("办理") or [])))
+        items.append(
+            Complaint(
+                rec, number, received, rec.text("被投诉单位"), list(rec.data.get("办理") or [])
+            )
+        )
     return items, problems
 
 
 def next_number(root: Path, year: int) -> str:
     folder = root / FOLDER / str(year)
-    taken = [int(p.stem.rsplit("-", 1)[1]) for p in folder.glob(f"TS-{year}-*.yml")
-             if p.stem.rsplit("-", 1)[1].isdigit()] if folder.is_dir() else []
+    taken = (
+        [
+            int(p.stem.rsplit("-", 1)[1])
+            for p in folder.glob(f"TS-{year}-*.yml")
+            if p.stem.rsplit("-", 1)[1].isdigit()
+        ]
+        if folder.is_dir()
+        else []
+    )
     return f"TS-{year}-{max(taken, default=0) + 1:04d}"
 
 

@@ -34,8 +34,9 @@ def committed(root: Path, rels: list[str], ref: str = "HEAD") -> dict[str, bytes
         return {}
     query = "".join(f"{ref}:{rel}\n" for rel in rels).encode("utf-8")
     try:
-        done = subprocess.run(["git", "cat-file", "--batch"], cwd=root, input=query,
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"], cwd=root, input=query, capture_output=True, check=False
+        )
     except FileNotFoundError:
         return {}
     if done.returncode != 0:
@@ -52,7 +53,7 @@ def _parse_batch(out: bytes, rels: list[str]) -> dict[str, bytes]:
         pos = end + 1
         if len(header) == 3 and header[1] == b"blob":
             size = int(header[2])
-            found[rel] = out[pos:pos + size]
+            found[rel] = out[pos : pos + size]
             pos += size + 1
     return found
 
@@ -69,7 +70,8 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str | int, 
     for i, event in enumerate(before):
         if i >= len(after) or after[i] != event:
             return ("事件", min(i, max(len(after) - 1, 0))), (
-                f"第 {i + 1} 个事件与已提交的版本不同或被删除：事件只能在末尾追加（用 xxgk request log）")
+                f"第 {i + 1} 个事件与已提交的版本不同或被删除：事件只能在末尾追加（用 xxgk request log）"
+            )
     return None
 
 
@@ -77,8 +79,10 @@ def _sealed_only(old: Any, new: Any) -> bool:
     """``new`` is ``old`` with some plain personal fields sealed, nothing else changed."""
     if not isinstance(old, dict) or not isinstance(new, dict) or set(old) != set(new):
         return False
-    return all(new[k] == v or (k in PERSONAL_FIELDS and not is_sealed(v) and is_sealed(new[k]))
-               for k, v in old.items())
+    return all(
+        new[k] == v or (k in PERSONAL_FIELDS and not is_sealed(v) and is_sealed(new[k]))
+        for k, v in old.items()
+    )
 
 
 def base_ref(root: Path) -> str:
@@ -88,9 +92,13 @@ def base_ref(root: Path) -> str:
     if not ref:
         return "HEAD"
     if not ref_exists(root, ref):
-        raise ConfigError(f"比较基线 XXGK_BASE_REF=“{ref}”不是本仓库的提交或分支：无法核对记录只增不改")
+        raise ConfigError(
+            f"比较基线 XXGK_BASE_REF=“{ref}”不是本仓库的提交或分支：无法核对记录只增不改"
+        )
     if git(root, "rev-parse", "--is-shallow-repository").strip() == "true":
-        raise ConfigError("仓库是浅克隆（没有完整历史）：无法核对记录只增不改，请用 fetch-depth: 0 检出")
+        raise ConfigError(
+            "仓库是浅克隆（没有完整历史）：无法核对记录只增不改，请用 fetch-depth: 0 检出"
+        )
     return ref
 
 

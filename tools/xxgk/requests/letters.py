@@ -50,27 +50,42 @@ def review_body(registry: Registry, unit: str) -> str:
     return str(table.get(unit) or table.get("默认") or "上一级行政机关")
 
 
-def context(req: m.Request, state: State, registry: Registry, policy: Policy,
-            cal: WorkCalendar, kind: str) -> dict[str, Any]:
+def context(
+    req: m.Request, state: State, registry: Registry, policy: Policy, cal: WorkCalendar, kind: str
+) -> dict[str, Any]:
     event = req.first(_EVENT_OF[kind])
     if event is None or event.date is None:
         raise RecordError(f"{req.number} 没有“{_EVENT_OF[kind]}”事件，不能生成{kind}")
     person = req.data.get("申请人") or {}
     ctx: dict[str, Any] = {
-        "机关": req.unit, "编号": req.number, "申请人": req.applicant_name,
-        "申请人类型": req.applicant_type, "通信地址": person.get("通信地址") or "",
-        "收到日期": cn_date(req.received), "所需信息": req.data.get("所需信息") or "",
-        "日期": cn_date(event.date), "事件": defaultdict(str, event.data), "政策": policy,
-        "工作机构": registry.office, "复议机关": review_body(registry, req.unit),
+        "机关": req.unit,
+        "编号": req.number,
+        "申请人": req.applicant_name,
+        "申请人类型": req.applicant_type,
+        "通信地址": person.get("通信地址") or "",
+        "收到日期": cn_date(req.received),
+        "所需信息": req.data.get("所需信息") or "",
+        "日期": cn_date(event.date),
+        "事件": defaultdict(str, event.data),
+        "政策": policy,
+        "工作机构": registry.office,
+        "复议机关": review_body(registry, req.unit),
     }
     if kind == EXTEND:
         before = sum(e.int("天数") or 0 for e in req.all(m.EXTEND) if e.index < event.index)
         start = state.start or req.received
         assert start is not None
-        ctx["原期限"] = cn_date(cal.add(start, policy.reply_days + before, skip=state.paused,
-                                       provisional=True).date)
-        ctx["新期限"] = cn_date(cal.add(start, policy.reply_days + before + (event.int("天数") or 0),
-                                       skip=state.paused, provisional=True).date)
+        ctx["原期限"] = cn_date(
+            cal.add(start, policy.reply_days + before, skip=state.paused, provisional=True).date
+        )
+        ctx["新期限"] = cn_date(
+            cal.add(
+                start,
+                policy.reply_days + before + (event.int("天数") or 0),
+                skip=state.paused,
+                provisional=True,
+            ).date
+        )
     if kind == REPLY:
         found = outcome(event.get("结果"))
         ctx["结果"] = found.name if found else ""
@@ -93,11 +108,17 @@ def render(root: Path, kind: str, ctx: dict[str, Any], fmt: str = "md") -> str:
     if kind == REPLY and ctx.get("结果") in GIVES_INFORMATION:
         missing = release_missing(root, str(ctx["编号"]), str(ctx["机关"]))
         if missing:
-            raise RecordError(f"{ctx['编号']} 的答复书（{ctx['结果']}）暂不能生成：" + "；".join(missing))
+            raise RecordError(
+                f"{ctx['编号']} 的答复书（{ctx['结果']}）暂不能生成：" + "；".join(missing)
+            )
     folder = root / TEMPLATE_DIR
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True, autoescape=False,
-                             finalize=_inert if fmt == "html" else None)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=_inert if fmt == "html" else None,
+    )
     env.filters["cn_date"] = cn_date
     name = template_name(kind, _event_stub(ctx))
     try:
@@ -130,13 +151,37 @@ def _inert(value: Any) -> Any:
 
 
 # What the letter templates produce; anything else (from a value or an edited template) is removed.
-_LETTER_TAGS = {"h1", "h2", "h3", "p", "br", "em", "strong", "ol", "ul", "li", "table", "thead",
-                "tbody", "tr", "th", "td", "hr"}
+_LETTER_TAGS = {
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "br",
+    "em",
+    "strong",
+    "ol",
+    "ul",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "hr",
+}
 _LETTER_ATTRS = {tag: {"class"} for tag in _LETTER_TAGS}
 
 
 def page(md_text: str, title: str) -> str:
-    body = nh3.clean(markdown.markdown(md_text, extensions=["attr_list"]), tags=_LETTER_TAGS,
-                     attributes=_LETTER_ATTRS, url_schemes=set(), link_rel=None)
-    return (f"<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
+    body = nh3.clean(
+        markdown.markdown(md_text, extensions=["attr_list"]),
+        tags=_LETTER_TAGS,
+        attributes=_LETTER_ATTRS,
+        url_schemes=set(),
+        link_rel=None,
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )

@@ -47,7 +47,9 @@ def to_docx(md_text: str) -> bytes:
         from docx.oxml.ns import qn
         from docx.shared import Mm, Pt
     except ImportError as exc:
-        raise RecordError("生成 .docx 需要 python-docx：请运行 pip install python-docx，或改用 --format html") from exc
+        raise RecordError(
+            "生成 .docx 需要 python-docx：请运行 pip install python-docx，或改用 --format html"
+        ) from exc
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

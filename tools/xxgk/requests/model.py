@@ -24,15 +24,29 @@ REPLY = "答复"
 PROVIDE = "提供"
 CORRECTION = "更正申请"
 PROOF = "查阅证明"
-KINDS = (REGISTER, AMEND_NOTICE, AMEND_RECEIVED, CONSULT, CONSULT_REPLY, EXTEND, FEE_NOTICE,
-         FEE_PAID, REPLY, PROVIDE, CORRECTION, PROOF)
+KINDS = (
+    REGISTER,
+    AMEND_NOTICE,
+    AMEND_RECEIVED,
+    CONSULT,
+    CONSULT_REPLY,
+    EXTEND,
+    FEE_NOTICE,
+    FEE_PAID,
+    REPLY,
+    PROVIDE,
+    CORRECTION,
+    PROOF,
+)
 
 CHANNELS = ("当面", "信函", "电报", "传真", "电子邮件", "网络", "口头")
 APPLICANT_TYPES = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 # Fields of a record that identify or reach a person: never published, never logged.
 PERSONAL_FIELDS = ("姓名", "证件类型", "证件号码", "联系电话", "电子邮箱", "通信地址", "联系人")
 YES = ("是", "true", "True")
-ARMOR_BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"  # a personal field sealed to the office (sealed.py)
+ARMOR_BEGIN = (
+    "-----BEGIN AGE ENCRYPTED FILE-----"  # a personal field sealed to the office (sealed.py)
+)
 
 
 def is_sealed(value: Any) -> bool:

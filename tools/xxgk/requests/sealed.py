@@ -43,7 +43,9 @@ def recipients_of(keys: Iterable[str]) -> list[x25519.Recipient]:
         except (ValueError, pyrage.RecipientError) as exc:
             raise SealError(f"“{key.strip()[:20]}…”不是 age 公钥（应以 age1 开头）") from exc
     if not found:
-        raise SealError("没有收件公钥：请在 xxgk.yml 的 公开工作机构.收件公钥 填写政务公开办公室的 age 公钥")
+        raise SealError(
+            "没有收件公钥：请在 xxgk.yml 的 公开工作机构.收件公钥 填写政务公开办公室的 age 公钥"
+        )
     return found
 
 
@@ -80,7 +82,9 @@ def read_recipients(path: Path) -> list[x25519.Recipient]:
     except (OSError, UnicodeDecodeError) as exc:
         raise SealError(f"无法读取公钥文件 {path}（{exc}）") from exc
     if "AGE-SECRET-KEY-" in text:
-        raise SealError(f"{path} 含有 age 私钥：服务器上只放公钥（age1…），私钥由政务公开办公室离线保管")
+        raise SealError(
+            f"{path} 含有 age 私钥：服务器上只放公钥（age1…），私钥由政务公开办公室离线保管"
+        )
     return recipients_of(key_lines(text))
 
 
@@ -100,11 +104,15 @@ def unseal(text: str, identities: list[x25519.Identity]) -> str:
 
 def seal_person(person: dict[str, Any], recipients: list[x25519.Recipient]) -> dict[str, Any]:
     """The applicant with every personal field sealed (those already sealed stay as they are)."""
-    return {k: seal(str(v), recipients) if k in PERSONAL_FIELDS and v and not is_sealed(v) else v
-            for k, v in person.items()}
+    return {
+        k: seal(str(v), recipients) if k in PERSONAL_FIELDS and v and not is_sealed(v) else v
+        for k, v in person.items()
+    }
 
 
-def unseal_person(person: dict[str, Any], identities: list[x25519.Identity] | None) -> dict[str, Any]:
+def unseal_person(
+    person: dict[str, Any], identities: list[x25519.Identity] | None
+) -> dict[str, Any]:
     """Personal fields in plain text, or 已加密 for each sealed one when no identity is given."""
     out = {}
     for key, value in person.items():

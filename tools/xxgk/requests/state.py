@@ -69,8 +69,9 @@ def _days_between(start: dt.date, end: dt.date) -> set[dt.date]:
     return {start + dt.timedelta(days=k) for k in range(1, (end - start).days + 1)}
 
 
-def _consult_pauses(req: m.Request, cal: WorkCalendar, policy: Policy,
-                    today: dt.date) -> tuple[set[dt.date], bool]:
+def _consult_pauses(
+    req: m.Request, cal: WorkCalendar, policy: Policy, today: dt.date
+) -> tuple[set[dt.date], bool]:
     """Days not counted for consultations, and whether one is still open today."""
     paused: set[dt.date] = set()
     still_open = False
@@ -78,8 +79,14 @@ def _consult_pauses(req: m.Request, cal: WorkCalendar, policy: Policy,
         if ev.date is None:
             continue
         cap = cal.add(ev.date, policy.consult_days, provisional=True).date
-        reply = next((r for r in req.events[ev.index + 1:]
-                      if r.kind == m.CONSULT_REPLY and r.get("对象") == ev.get("对象")), None)
+        reply = next(
+            (
+                r
+                for r in req.events[ev.index + 1 :]
+                if r.kind == m.CONSULT_REPLY and r.get("对象") == ev.get("对象")
+            ),
+            None,
+        )
         if reply is not None and reply.date is not None:
             end = min(reply.date, cap)
         else:
@@ -121,8 +128,9 @@ def derive(req: m.Request, cal: WorkCalendar, policy: Policy, today: dt.date) ->
     state.paused = consult_days | fee_days
     state.extension_days = sum(e.int("天数") or 0 for e in req.all(m.EXTEND))
     if start is not None:
-        state.reply_due = cal.add(start, policy.reply_days + state.extension_days,
-                                  skip=state.paused, provisional=True)
+        state.reply_due = cal.add(
+            start, policy.reply_days + state.extension_days, skip=state.paused, provisional=True
+        )
     reply = req.first(m.REPLY)
     if reply is not None and reply.date is not None:
         _replied(state, req, reply, cal, policy)
@@ -147,8 +155,9 @@ def _amend_expires(req: m.Request, cal: WorkCalendar) -> dt.date | None:
     return cal.add(notice.date, days, provisional=True).date
 
 
-def _replied(state: State, req: m.Request, reply: m.Event, cal: WorkCalendar,
-             policy: Policy) -> None:
+def _replied(
+    state: State, req: m.Request, reply: m.Event, cal: WorkCalendar, policy: Policy
+) -> None:
     assert reply.date is not None
     state.replied_on = reply.date
     state.outcome = str(reply.get("结果") or "")

@@ -53,8 +53,9 @@ def is_record(root: Path, path: Path) -> bool:
     return len(parts) > 1 and parts[0] == REQUESTS_DIR and path.suffix == ".yml"
 
 
-def load_checked(root: Path, raw: bytes, rel: str, schema_name: str,
-                 rule: str) -> tuple[Loaded | None, list[Problem]]:
+def load_checked(
+    root: Path, raw: bytes, rel: str, schema_name: str, rule: str
+) -> tuple[Loaded | None, list[Problem]]:
     """A YAML data file read as text values and checked against its schema, with every problem."""
     result = load_record(root, raw, rel, schema_name, rule)
     return (result.loaded if result.data is not None else None), result.problems
@@ -107,15 +108,18 @@ def receipts(root: Path) -> dict[str, Path]:
 
 
 def next_number(root: Path, year: int) -> str:
-    taken = [int(m[2]) for p in record_paths(root) if (m := NUMBER.match(p.stem)) and m[1] == str(year)]
+    taken = [
+        int(m[2]) for p in record_paths(root) if (m := NUMBER.match(p.stem)) and m[1] == str(year)
+    ]
     return f"YSQ-{year}-{max(taken, default=0) + 1:04d}"
 
 
 def _block(value: str) -> bool:
     """Multi-line text that a literal block (``|``) gives back exactly: sealed values."""
     body = value[:-1] if value.endswith("\n") else value
-    return "\n" in body and all(line.isprintable() and line and not line[0].isspace()
-                                 for line in body.split("\n"))
+    return "\n" in body and all(
+        line.isprintable() and line and not line[0].isspace() for line in body.split("\n")
+    )
 
 
 def mapping_lines(values: dict[str, Any], indent: int) -> list[str]:
@@ -140,8 +144,10 @@ def event_text(event: dict[str, str], indent: int) -> str:
 
 
 def record_text(data: dict[str, Any], events: list[dict[str, str]]) -> str:
-    head = [f"# yaml-language-server: $schema=../../schemas/{SCHEMA}",
-            "# 依申请公开记录：含申请人个人信息，仅限内部。事件只能用 xxgk request log 在末尾追加。"]
+    head = [
+        f"# yaml-language-server: $schema=../../schemas/{SCHEMA}",
+        "# 依申请公开记录：含申请人个人信息，仅限内部。事件只能用 xxgk request log 在末尾追加。",
+    ]
     body = mapping_lines(data, 0) + ["事件:"]
     return "\n".join(head + body) + "\n" + "".join(event_text(e, 2) for e in events)
 
@@ -175,7 +181,9 @@ def append_event(root: Path, record: Record, event: dict[str, str]) -> Record:
     text = appended_text(record, event)
     after = parse_record(root, text.encode("utf-8"), record.path)
     new_events = after.data.get("事件") or []
-    if new_events[:-1] != record.data.get("事件") or drop_empty(new_events[-1]) != drop_empty(event):
+    if new_events[:-1] != record.data.get("事件") or drop_empty(new_events[-1]) != drop_empty(
+        event
+    ):
         raise RecordError(f"{record.rel}：追加后读回的内容与预期不符，没有写入")
     write_atomic(record.path, text)
     return after

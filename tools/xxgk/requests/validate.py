@@ -39,10 +39,13 @@ class _Ctx:
     today: dt.date
     out: list[Finding]
 
-    def add(self, ev: m.Event, key: str | None, rule: str, msg: str,
-            severity: Severity = Severity.ERROR) -> None:
+    def add(
+        self, ev: m.Event, key: str | None, rule: str, msg: str, severity: Severity = Severity.ERROR
+    ) -> None:
         where: Where = ("事件", ev.index) + ((key,) if key else ())
-        self.out.append(Finding(where, rule, f"第 {ev.index + 1} 个事件（{ev.kind}）：{msg}", severity))
+        self.out.append(
+            Finding(where, rule, f"第 {ev.index + 1} 个事件（{ev.kind}）：{msg}", severity)
+        )
 
     def before(self, ev: m.Event, kind: str) -> list[m.Event]:
         return [e for e in self.req.events[: ev.index] if e.kind == kind]
@@ -58,7 +61,12 @@ def validate(req: m.Request, cal: WorkCalendar, policy: Policy, today: dt.date) 
         _dates(ctx, ev, previous)
         previous = max(previous, ev.date) if previous else ev.date
         if ev.kind != m.REGISTER and not ctx.before(ev, m.REGISTER):
-            ctx.add(ev, "类型", "REQ-REGISTER", "申请尚未登记：请先记“登记”事件（附件2 第二条：收到申请后应当登记）")
+            ctx.add(
+                ev,
+                "类型",
+                "REQ-REGISTER",
+                "申请尚未登记：请先记“登记”事件（附件2 第二条：收到申请后应当登记）",
+            )
         check = _CHECKS.get(ev.kind)
         if check is not None:
             check(ctx, ev)
@@ -70,9 +78,16 @@ def _dates(ctx: _Ctx, ev: m.Event, previous: dt.date | None) -> None:
     if ctx.req.received and ev.date < ctx.req.received:
         ctx.add(ev, "日期", "REQ-ORDER", f"日期 {ev.date} 早于收到申请的日期 {ctx.req.received}")
     if previous and ev.date < previous:
-        ctx.add(ev, "日期", "REQ-ORDER", f"日期 {ev.date} 早于前一个事件（{previous}）：事件按发生先后追加")
+        ctx.add(
+            ev,
+            "日期",
+            "REQ-ORDER",
+            f"日期 {ev.date} 早于前一个事件（{previous}）：事件按发生先后追加",
+        )
     if ev.date > ctx.today:
-        ctx.add(ev, "日期", "REQ-ORDER", f"日期 {ev.date} 在今天（{ctx.today}）之后：只记录已经发生的事")
+        ctx.add(
+            ev, "日期", "REQ-ORDER", f"日期 {ev.date} 在今天（{ctx.today}）之后：只记录已经发生的事"
+        )
 
 
 def _register(ctx: _Ctx, ev: m.Event) -> None:
@@ -91,13 +106,21 @@ def _amend_notice(ctx: _Ctx, ev: m.Event) -> None:
     if _after_reply(ctx, ev, "补正"):
         return
     if ctx.before(ev, m.AMEND_NOTICE):
-        ctx.add(ev, "类型", "REQ-AMEND", "补正只能告知一次（条例第三十条：一次性告知需要补正的事项）")
+        ctx.add(
+            ev, "类型", "REQ-AMEND", "补正只能告知一次（条例第三十条：一次性告知需要补正的事项）"
+        )
         return
     assert ev.date is not None and ctx.req.received is not None
     due = ctx.cal.add(ctx.req.received, ctx.policy.amend_notice_days, provisional=True).date
     if ev.date > due:
-        ctx.add(ev, "日期", "REQ-AMEND", f"补正告知晚于收到申请后 {ctx.policy.amend_notice_days} 个工作日"
-                f"（{due}）（条例第三十条）", Severity.WARNING)
+        ctx.add(
+            ev,
+            "日期",
+            "REQ-AMEND",
+            f"补正告知晚于收到申请后 {ctx.policy.amend_notice_days} 个工作日"
+            f"（{due}）（条例第三十条）",
+            Severity.WARNING,
+        )
 
 
 def _amend_received(ctx: _Ctx, ev: m.Event) -> None:
@@ -120,18 +143,33 @@ def _extend(ctx: _Ctx, ev: m.Event) -> None:
     days = ev.int("天数") or 0
     total = sum(e.int("天数") or 0 for e in ctx.before(ev, m.EXTEND)) + days
     if total > ctx.policy.extension_max:
-        ctx.add(ev, "天数", "REQ-EXTENSION", f"延期合计 {total} 个工作日，超过上限 "
-                f"{ctx.policy.extension_max} 个工作日（附件2 第四条）")
+        ctx.add(
+            ev,
+            "天数",
+            "REQ-EXTENSION",
+            f"延期合计 {total} 个工作日，超过上限 "
+            f"{ctx.policy.extension_max} 个工作日（附件2 第四条）",
+        )
     prior = replace(ctx.req, events=ctx.req.events[: ev.index])
     due = derive(prior, ctx.cal, ctx.policy, ev.date or ctx.today).reply_due
     if due is not None and ev.date is not None and ev.date > due.date:
-        ctx.add(ev, "日期", "REQ-EXTENSION", f"答复期限 {due.date} 已过，不能再延期：延期须在期限届满前批准并告知申请人")
+        ctx.add(
+            ev,
+            "日期",
+            "REQ-EXTENSION",
+            f"答复期限 {due.date} 已过，不能再延期：延期须在期限届满前批准并告知申请人",
+        )
 
 
 def _fee_notice(ctx: _Ctx, ev: m.Event) -> None:
     if not ctx.policy.fee_enabled:
-        ctx.add(ev, "类型", "REQ-FEE", "机构登记未启用信息处理费（政策.依申请公开.收取信息处理费），不得收费"
-                "（条例第四十二条；附件3 第五条(三)）")
+        ctx.add(
+            ev,
+            "类型",
+            "REQ-FEE",
+            "机构登记未启用信息处理费（政策.依申请公开.收取信息处理费），不得收费"
+            "（条例第四十二条；附件3 第五条(三)）",
+        )
         return
     if _after_reply(ctx, ev, "发收费通知"):
         return
@@ -140,9 +178,19 @@ def _fee_notice(ctx: _Ctx, ev: m.Event) -> None:
     if expected is None:
         ctx.add(ev, "计费方式", "REQ-FEE", f"计费方式应为{'或'.join(fees.METHODS)}，并写明“数量”")
     elif expected == 0:
-        ctx.add(ev, "数量", "REQ-FEE", f"{method} {quantity} 在免费范围内，不收费（国办函〔2020〕109号）")
+        ctx.add(
+            ev,
+            "数量",
+            "REQ-FEE",
+            f"{method} {quantity} 在免费范围内，不收费（国办函〔2020〕109号）",
+        )
     elif amount != expected:
-        ctx.add(ev, "金额", "REQ-FEE", f"金额应为 {expected} 元（{method}，数量 {quantity}；国办函〔2020〕109号）")
+        ctx.add(
+            ev,
+            "金额",
+            "REQ-FEE",
+            f"金额应为 {expected} 元（{method}，数量 {quantity}；国办函〔2020〕109号）",
+        )
 
 
 def _fee_paid(ctx: _Ctx, ev: m.Event) -> None:
@@ -163,7 +211,9 @@ def _reply(ctx: _Ctx, ev: m.Event) -> None:
     elif found.name != OTHER and found.reasons and not found.article(reason) and not ev.get("依据"):
         ctx.add(ev, "依据", "REQ-BASIS", f"“{reason}”没有默认的法律依据，请在“依据”中写明")
     if found.name in NEEDS_REASONS and not ev.get("理由"):
-        ctx.add(ev, "理由", "REQ-REASONS", f"“{found.name}”须书面说明理由（附件2 第二条），请填写“理由”")
+        ctx.add(
+            ev, "理由", "REQ-REASONS", f"“{found.name}”须书面说明理由（附件2 第二条），请填写“理由”"
+        )
     if found.name == PARTIAL:
         for key, what in (("不予公开内容", "写明不予公开的部分"), ("理由", "说明不予公开的理由")):
             if not ev.get(key):
@@ -173,8 +223,10 @@ def _reply(ctx: _Ctx, ev: m.Event) -> None:
 
 
 def _other_reason(ctx: _Ctx, ev: m.Event, reason: str) -> None:
-    needs = {"逾期不补正": (m.AMEND_NOTICE, m.AMEND_RECEIVED, "补正告知"),
-             "逾期未按收费通知": (m.FEE_NOTICE, m.FEE_PAID, "收费通知")}
+    needs = {
+        "逾期不补正": (m.AMEND_NOTICE, m.AMEND_RECEIVED, "补正告知"),
+        "逾期未按收费通知": (m.FEE_NOTICE, m.FEE_PAID, "收费通知"),
+    }
     for needle, (asked, answered, name) in needs.items():
         if needle in reason and (not ctx.before(ev, asked) or ctx.before(ev, answered)):
             ctx.add(ev, "情形", "REQ-REPLY", f"这一情形要求此前有{name}且申请人未回应")
@@ -188,11 +240,23 @@ def _provide(ctx: _Ctx, ev: m.Event) -> None:
 
 def _correction(ctx: _Ctx, ev: m.Event) -> None:
     if ev.get("处理结果") == "转送有权机关" and not ev.get("转送机关"):
-        ctx.add(ev, "转送机关", "REQ-CORRECTION", "无权更正的，应写明转送的有权机关（附件2 第七条），请填写“转送机关”")
+        ctx.add(
+            ev,
+            "转送机关",
+            "REQ-CORRECTION",
+            "无权更正的，应写明转送的有权机关（附件2 第七条），请填写“转送机关”",
+        )
 
 
 _CHECKS = {
-    m.REGISTER: _register, m.AMEND_NOTICE: _amend_notice, m.AMEND_RECEIVED: _amend_received,
-    m.CONSULT_REPLY: _consult_reply, m.EXTEND: _extend, m.FEE_NOTICE: _fee_notice,
-    m.FEE_PAID: _fee_paid, m.REPLY: _reply, m.PROVIDE: _provide, m.CORRECTION: _correction,
+    m.REGISTER: _register,
+    m.AMEND_NOTICE: _amend_notice,
+    m.AMEND_RECEIVED: _amend_received,
+    m.CONSULT_REPLY: _consult_reply,
+    m.EXTEND: _extend,
+    m.FEE_NOTICE: _fee_notice,
+    m.FEE_PAID: _fee_paid,
+    m.REPLY: _reply,
+    m.PROVIDE: _provide,
+    m.CORRECTION: _correction,
 }

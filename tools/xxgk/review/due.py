@@ -30,10 +30,14 @@ class Due:
     def message(self) -> str:
         r = self.review
         if self.kind == "复查":
-            return (f"“{r.title}”（{r.index_no}）上次保密审查为 {r.date}，已于 {self.due} 到复查期，"
-                    "请会同业务、保密、法制机构复查公开属性（附件4 第十五条）")
-        return (f"“{r.title}”（{r.index_no}）于 {r.date} 审查结论为“{r.conclusion}”（公开属性 {r.attribute}），"
-                f"已于 {self.due} 到复查期：不予公开的情形是否仍然存在（附件4 第十五条）")
+            return (
+                f"“{r.title}”（{r.index_no}）上次保密审查为 {r.date}，已于 {self.due} 到复查期，"
+                "请会同业务、保密、法制机构复查公开属性（附件4 第十五条）"
+            )
+        return (
+            f"“{r.title}”（{r.index_no}）于 {r.date} 审查结论为“{r.conclusion}”（公开属性 {r.attribute}），"
+            f"已于 {self.due} 到复查期：不予公开的情形是否仍然存在（附件4 第十五条）"
+        )
 
 
 def newest(reviews: list[Review]) -> Review | None:

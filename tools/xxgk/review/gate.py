@@ -57,20 +57,30 @@ class GateRun:
         self.problems.append(Problem(path, 1, 1, rule, Severity.ERROR, named + message))
 
 
-def run_gate(root: Path, base: str, registry: Registry,
-             pages: list[tuple[str, str]] | None = None) -> tuple[list[Problem], int]:
+def run_gate(
+    root: Path, base: str, registry: Registry, pages: list[tuple[str, str]] | None = None
+) -> tuple[list[Problem], int]:
     """``pages``: the pages generated from xxgk.yml (content/… path, text), checked when the
     change touches xxgk.yml."""
     hist = History(root, base)
     changes = hist.changes()
     with temporary_folder() as tmp:
         basis, signers = gate_basis(root, hist, registry, Path(tmp))
-        run = GateRun(root, hist, basis, signers, load_index(root, basis.trust),
-                      public_values(registry), registry)
+        run = GateRun(
+            root,
+            hist,
+            basis,
+            signers,
+            load_index(root, basis.trust),
+            public_values(registry),
+            registry,
+        )
         run.problems.extend(basis.trust.problems + run.idx.hazards)
         for path, rule, message in trust_with_content(changes, (CATALOG, *RECORD_FOLDERS)):
             run.fail(path, rule, message)
-        for path, rule, message in record_changes(hist, changes) + record_dates(hist, changes, today()):
+        for path, rule, message in record_changes(hist, changes) + record_dates(
+            hist, changes, today()
+        ):
             run.fail(path, rule, message)
         if any(p == REGISTRY_FILE for _, p in changes):
             run.problems.extend(registry_findings(root, registry))
@@ -109,10 +119,14 @@ def changed_entries(root: Path, changes: list[tuple[str, str]]) -> set[str]:
 def entries_of_records(run: GateRun, changes: list[tuple[str, str]]) -> set[str]:
     """Entries whose review, consultation or approval records were added or changed: a record
     alone can publish an entry on the site, so it passes the same conditions as a changed entry."""
-    touched = {p.removesuffix(".sig") for s, p in changes if s != "D" and p.split("/")[0] in FOLDERS}
+    touched = {
+        p.removesuffix(".sig") for s, p in changes if s != "D" and p.split("/")[0] in FOLDERS
+    }
     approvals = [a for a in run.idx.approvals if a.rel in touched]
     named = {a.review for a in approvals}  # an approval of a review: the entry of that review
-    reviews = [rv for rvs in run.idx.by_sha.values() for rv in rvs if rv.rel in touched or rv.rel in named]
+    reviews = [
+        rv for rvs in run.idx.by_sha.values() for rv in rvs if rv.rel in touched or rv.rel in named
+    ]
     numbers = {c.index_no for cs in run.idx.consultations.values() for c in cs if c.rel in touched}
     numbers |= {a.index_no for a in approvals if a.index_no}
     found = {rv.entry for rv in reviews}
@@ -127,8 +141,12 @@ def check_entry(run: GateRun, doc: Document) -> None:
     if not doc.parsed:
         run.fail(doc.rel, "GATE-ENTRY", "元数据无法读取，不能合并（详见 xxgk check）", title)
         return
-    ctx = Context(registry=run.registry, today=today(),
-                  index_numbers=quick_index_numbers(run.root, entry_paths(run.root)), root=run.root)
+    ctx = Context(
+        registry=run.registry,
+        today=today(),
+        index_numbers=quick_index_numbers(run.root, entry_paths(run.root)),
+        root=run.root,
+    )
     for p in rule_check(doc, ctx, run.root):
         if p.severity is Severity.ERROR:
             run.fail(doc.rel, "GATE-ENTRY", f"第 {p.line} 行 [{p.rule}] {p.message}", title)
@@ -141,7 +159,12 @@ def check_entry(run: GateRun, doc: Document) -> None:
     for reason in consultation_reasons(doc, run.idx):
         run.fail(doc.rel, "GATE-CONSULT", reason, title)
     if withdrawn(doc, run.idx, dt.date.max):
-        run.fail(doc.rel, "GATE-WITHDRAWN", "条目已有撤回记录：撤回的条目不再公开，改动它不能使它重新上网", title)
+        run.fail(
+            doc.rel,
+            "GATE-WITHDRAWN",
+            "条目已有撤回记录：撤回的条目不再公开，改动它不能使它重新上网",
+            title,
+        )
     scanned = ScanResult()
     scan_file(run.root, run.root / doc.rel, run.idx, run.public, scanned)
     run.problems.extend(scanned.problems())
@@ -151,12 +174,16 @@ def check_entry(run: GateRun, doc: Document) -> None:
 
 
 def check_authors(run: GateRun, doc: Document, valid: list, title: str) -> None:  # type: ignore[type-arg]
-    paths = [doc.rel] + [(PurePosixPath(doc.rel).parent / n).as_posix() for n in attachment_names(doc.meta)]
+    paths = [doc.rel] + [
+        (PurePosixPath(doc.rel).parent / n).as_posix() for n in attachment_names(doc.meta)
+    ]
     commits = run.hist.commits_touching(paths)
     by_body: dict[str, list[list[tuple[str, str]]]] = {}
     for rv in valid:
         person = run.basis.people[rv.reviewer]
-        by_body.setdefault(rv.body, []).append(authorship(rv, person, commits, run.hist, run.signers))
+        by_body.setdefault(rv.body, []).append(
+            authorship(rv, person, commits, run.hist, run.signers)
+        )
     for attempts in by_body.values():
         if all(attempts):  # no review of this body passes every condition
             for rule, message in {f for failures in attempts for f in failures}:
@@ -170,8 +197,13 @@ def check_index_kept(run: GateRun, doc: Document, title: str) -> None:
     old = parse(before, doc.rel).get("索引号")
     new = doc.get("索引号")
     if old and old != new:
-        run.fail(doc.rel, "GATE-INDEX-CHANGED", f"已发布条目的索引号由“{old}”改为“{new}”：索引号一经发布不得修改"
-                 "（政府信息公开目录系统实施指引）", title)
+        run.fail(
+            doc.rel,
+            "GATE-INDEX-CHANGED",
+            f"已发布条目的索引号由“{old}”改为“{new}”：索引号一经发布不得修改"
+            "（政府信息公开目录系统实施指引）",
+            title,
+        )
 
 
 def check_deleted(run: GateRun, path: str) -> None:
@@ -181,7 +213,16 @@ def check_deleted(run: GateRun, path: str) -> None:
     if index_no and index_no in run.idx.withdrawals:
         return
     entry = run.root / path
-    if index_no and not entry.is_symlink() and index_no in quick_index_numbers(run.root, entry_paths(run.root)):
+    if (
+        index_no
+        and not entry.is_symlink()
+        and index_no in quick_index_numbers(run.root, entry_paths(run.root))
+    ):
         return  # moved: the entry at its new path is checked as added
-    run.fail(path, "GATE-DELETED", f"删除了已发布条目（索引号 {index_no or '无'}），或把它改成了链接，但没有撤回记录："
-             "请先用 xxgk review withdraw 记录撤回原因和批准人", str(doc.get("信息名称") or ""))
+    run.fail(
+        path,
+        "GATE-DELETED",
+        f"删除了已发布条目（索引号 {index_no or '无'}），或把它改成了链接，但没有撤回记录："
+        "请先用 xxgk review withdraw 记录撤回原因和批准人",
+        str(doc.get("信息名称") or ""),
+    )

@@ -24,8 +24,12 @@ from xxgk.review.history import History
 RULE = "GATE-RECORD-DATE"
 RECORD_DAYS = 7
 # folder -> the date field(s) its signer writes (a consultation: reply or decision)
-DATE_FIELDS = {"reviews": ("审查日期",), "releases": ("审查日期",), "approvals": ("日期",),
-               "consultations": ("回复日期", "决定日期")}
+DATE_FIELDS = {
+    "reviews": ("审查日期",),
+    "releases": ("审查日期",),
+    "approvals": ("日期",),
+    "consultations": ("回复日期", "决定日期"),
+}
 Failure = tuple[str, str, str]
 
 
@@ -37,7 +41,11 @@ def record_dates(hist: History, changes: list[tuple[str, str]], today: dt.date) 
             continue
         raw = hist.show_head(path)
         loaded = load_yaml(raw.decode("utf-8-sig", "replace"), path) if raw is not None else None
-        data = loaded.data if loaded is not None and loaded.ok and isinstance(loaded.data, dict) else {}
+        data = (
+            loaded.data
+            if loaded is not None and loaded.ok and isinstance(loaded.data, dict)
+            else {}
+        )
         text = next((str(data[k]) for k in DATE_FIELDS[folder] if data.get(k)), "")
         why = date_problem(parse_date(text), text, today)
         if why:
@@ -53,7 +61,9 @@ def date_problem(day: dt.date | None, text: str, today: dt.date) -> str:
     if day > today:
         return f"新增记录的日期 {day} 晚于今天 {today}：不得预签将来的日期"
     if day < earliest:
-        return (f"新增记录的日期 {day} 早于 {earliest}（今天之前 {RECORD_DAYS} 天）：记录日期由签名人自己填写，"
-                "密钥的有效期按它核对，所以新增的记录只能写最近的日期，防止用已停用的密钥倒签；"
-                "请以今天的日期重新签署一份")
+        return (
+            f"新增记录的日期 {day} 早于 {earliest}（今天之前 {RECORD_DAYS} 天）：记录日期由签名人自己填写，"
+            "密钥的有效期按它核对，所以新增的记录只能写最近的日期，防止用已停用的密钥倒签；"
+            "请以今天的日期重新签署一份"
+        )
     return ""

@@ -79,22 +79,38 @@ def registry_findings(root: Path, registry: Registry) -> list[Problem]:
         line, col = loaded.pos(*path)
         for f in scan_text(value, REGISTRY_FILE, public):
             where = ".".join(str(p) for p in path)
-            found.append(Problem(
-                REGISTRY_FILE, line + f.line - 1, col if f.line == 1 else f.column, f.rule, Severity.ERROR,
-                f"{where} 中发现{f.name}“{f.shown}”：这段文字会出现在网站的页脚、栏目或生成的页面上，"
-                "不能逐页扣下，含有密级标志或个人信息时不生成网站（附件4 第四、六条）；请删去或改正"))
+            found.append(
+                Problem(
+                    REGISTRY_FILE,
+                    line + f.line - 1,
+                    col if f.line == 1 else f.column,
+                    f.rule,
+                    Severity.ERROR,
+                    f"{where} 中发现{f.name}“{f.shown}”：这段文字会出现在网站的页脚、栏目或生成的页面上，"
+                    "不能逐页扣下，含有密级标志或个人信息时不生成网站（附件4 第四、六条）；请删去或改正",
+                )
+            )
     return found
 
 
-def page_problems(root: Path, pages: list[tuple[str, str]], idx: RecordIndex, basis: Basis,
-                  registry: Registry) -> list[Problem]:
+def page_problems(
+    root: Path, pages: list[tuple[str, str]], idx: RecordIndex, basis: Basis, registry: Registry
+) -> list[Problem]:
     """Each generated page (content/… path, text) without a signed review of that text."""
     found = []
     for rel, text in pages:
         verdict = page_verdict(root, parse(text.encode("utf-8"), rel), idx, basis, registry)
         if not verdict.ok:
-            found.append(Problem(rel, 1, 1, PAGE_RULE, Severity.ERROR,
-                                 f"由 xxgk.yml 生成的页面没有与当前文字一致的保密审查，网站上将显示“暂不公开”："
-                                 f"{verdict.reason}。xxgk.yml 改变公开文字后，须由审查人审查新的文字："
-                                 f"xxgk review sign {rel}"))
+            found.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    PAGE_RULE,
+                    Severity.ERROR,
+                    f"由 xxgk.yml 生成的页面没有与当前文字一致的保密审查，网站上将显示“暂不公开”："
+                    f"{verdict.reason}。xxgk.yml 改变公开文字后，须由审查人审查新的文字："
+                    f"xxgk review sign {rel}",
+                )
+            )
     return found

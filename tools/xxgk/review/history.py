@@ -38,7 +38,9 @@ class History:
         try:
             self.base = git(root, "merge-base", base, "HEAD").strip()
         except ConfigError as exc:
-            raise ConfigError(f"无法确定比较基线“{base}”（不是本仓库的提交或分支？）：{exc}") from exc
+            raise ConfigError(
+                f"无法确定比较基线“{base}”（不是本仓库的提交或分支？）：{exc}"
+            ) from exc
 
     def changes(self) -> list[tuple[str, str]]:
         """(status letter, path) of every file changed between the base and HEAD."""
@@ -61,24 +63,41 @@ class History:
         if len(parents) > 1:
             out = git(self.root, "diff", "-z", "--name-only", parents[0], sha)
         else:
-            out = git(self.root, "diff-tree", "-r", "-z", "--name-only", "--no-commit-id", "--root", sha)
+            out = git(
+                self.root, "diff-tree", "-r", "-z", "--name-only", "--no-commit-id", "--root", sha
+            )
         return [p for p in out.split("\0") if p]
 
     def signature(self, sha: str, signers: Path) -> Signature:
-        out = git(self.root, "-c", f"gpg.ssh.allowedSignersFile={signers}", "log", "-1",
-                  "--format=%G?%x1f%GS%x1f%GF", sha)
+        out = git(
+            self.root,
+            "-c",
+            f"gpg.ssh.allowedSignersFile={signers}",
+            "log",
+            "-1",
+            "--format=%G?%x1f%GS%x1f%GF",
+            sha,
+        )
         status, principal, fingerprint = (out.strip("\n").split("\x1f") + ["", "", ""])[:3]
         return Signature(status, principal, fingerprint)
 
     def show(self, path: str) -> bytes | None:
         """The file's bytes at the base, or None when it did not exist there."""
-        done = subprocess.run(["git", "cat-file", "blob", f"{self.base}:{path}"], cwd=self.root,
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "cat-file", "blob", f"{self.base}:{path}"],
+            cwd=self.root,
+            capture_output=True,
+            check=False,
+        )
         return done.stdout if done.returncode == 0 else None
 
     def show_head(self, path: str) -> bytes | None:
-        done = subprocess.run(["git", "cat-file", "blob", f"HEAD:{path}"], cwd=self.root,
-                              capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "cat-file", "blob", f"HEAD:{path}"],
+            cwd=self.root,
+            capture_output=True,
+            check=False,
+        )
         return done.stdout if done.returncode == 0 else None
 
     def extract(self, paths: list[str], dest: Path) -> None:

@@ -35,15 +35,20 @@ def kind_disagreements(findings: list[Finding], reviews: list[Review]) -> list[s
             if f.ident not in rv.acknowledged:
                 continue
             actual = kind_of(f)
-            if (said.get(f.ident) and said[f.ident] != actual) or (actual == MARK and f.ident not in marks):
-                out.append(f"{rv.rel}：把{f.path}:{f.line} 的“{f.shown}”（编号 {f.ident}）确认为"
-                           f"“{said.get(f.ident) or '未写类别'}”，扫描结果是“{actual}”：审查记录的类别须与扫描一致，"
-                           "密级标志须凭解密记录确认（附件4 第十六条），请重新审查：xxgk review sign")
+            if (said.get(f.ident) and said[f.ident] != actual) or (
+                actual == MARK and f.ident not in marks
+            ):
+                out.append(
+                    f"{rv.rel}：把{f.path}:{f.line} 的“{f.shown}”（编号 {f.ident}）确认为"
+                    f"“{said.get(f.ident) or '未写类别'}”，扫描结果是“{actual}”：审查记录的类别须与扫描一致，"
+                    "密级标志须凭解密记录确认（附件4 第十六条），请重新审查：xxgk review sign"
+                )
     return list(dict.fromkeys(out))
 
 
-def classify(findings: list[Finding], acks: dict[str, str], index_no: str, idx: RecordIndex,
-             body: str = "") -> tuple[dict[str, tuple[str, str]], list[str]]:
+def classify(
+    findings: list[Finding], acks: dict[str, str], index_no: str, idx: RecordIndex, body: str = ""
+) -> tuple[dict[str, tuple[str, str]], list[str]]:
     """(finding id -> (类别, 解密记录)) for every acknowledged finding, and why an
     acknowledgement of a 密级标志 is refused (the 解密 record must be of this entry and, when
     ``body`` is given, signed for that 审查单位)."""
@@ -60,9 +65,11 @@ def classify(findings: list[Finding], acks: dict[str, str], index_no: str, idx: 
             record = named.group() if named else ""
             found = valid.get(record)
             if found is None or found.index_no != index_no or (body and found.unit != body):
-                refused.append(f"{f.path}:{f.line} 密级标志“{f.shown}”（编号 {f.ident}）不能凭说明确认："
-                               "须先办理解密手续并记录在 approvals/（记录类型: 解密，由分管负责同志签名），"
-                               f"再写 --ack {f.ident}=approvals/…yml（附件4 第十六条）"
-                               + (f"；{record} 不是本条目的有效解密记录" if record else ""))
+                refused.append(
+                    f"{f.path}:{f.line} 密级标志“{f.shown}”（编号 {f.ident}）不能凭说明确认："
+                    "须先办理解密手续并记录在 approvals/（记录类型: 解密，由分管负责同志签名），"
+                    f"再写 --ack {f.ident}=approvals/…yml（附件4 第十六条）"
+                    + (f"；{record} 不是本条目的有效解密记录" if record else "")
+                )
         kinds[f.ident] = (kind, record)
     return kinds, refused

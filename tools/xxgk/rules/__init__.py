@@ -62,7 +62,11 @@ ENTRY_RULES: tuple[ModuleType, ...] = (
 
 # Input hazards found while reading a file (xxgk.io.frontmatter / yamlsafe).
 INPUT_RULES = (
-    Rule("FILE-KIND", "", "条目、记录和附件是普通文件：不是符号链接、管道或设备，文件名没有反斜杠、控制字符或“..”，大小在上限内"),
+    Rule(
+        "FILE-KIND",
+        "",
+        "条目、记录和附件是普通文件：不是符号链接、管道或设备，文件名没有反斜杠、控制字符或“..”，大小在上限内",
+    ),
     Rule("FM-ENCODING", "", "文件是 UTF-8 编码（GBK 请另存为 UTF-8）；可带 BOM，可用 CRLF 换行"),
     Rule("FM-MISSING", "", "文件以“---”开头的元数据块开始"),
     Rule("FM-UNCLOSED", "", "元数据块以另一行“---”结束"),

@@ -34,9 +34,14 @@ def _slice(job: _Job, start: int, stop: int) -> tuple[list[Problem], dict[str, l
     return check_entries(docs, job.ctx, job.root), index_numbers(docs)
 
 
-def check_catalog(root: Path, paths: list[Path], ctx: Context, others: dict[str, list[str]],
-                  meanwhile: Callable[[], None] | None = None,
-                  workers: int = 0) -> list[Problem]:
+def check_catalog(
+    root: Path,
+    paths: list[Path],
+    ctx: Context,
+    others: dict[str, list[str]],
+    meanwhile: Callable[[], None] | None = None,
+    workers: int = 0,
+) -> list[Problem]:
     """Every problem of the entries at ``paths``; ``others`` are the 索引号 of entries not
     checked now (a duplicate with one of them is still found). ``meanwhile`` runs in this
     process while the workers check."""

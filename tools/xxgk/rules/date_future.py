@@ -18,4 +18,6 @@ RULE = Rule("CAT-DATE-FUTURE", "附件1 二(二)4", "产生时间不晚于今天
 def check(doc: Document, ctx: Context) -> Checker:
     created = parse_date(text(doc, "产生时间"))
     if created and created > ctx.today:
-        yield RULE.at(doc, "产生时间", f"产生时间 {created} 晚于今天（{ctx.today}），信息还没有产生")
+        yield RULE.at(
+            doc, "产生时间", f"产生时间 {created} 晚于今天（{ctx.today}），信息还没有产生"
+        )

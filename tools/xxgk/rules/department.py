@@ -20,7 +20,11 @@ def check(doc: Document, ctx: Context) -> Checker:
     unit = ctx.unit(text(doc, "发布机构") or "")
     if dept is not None and unit is not None and dept not in unit.sections:
         known = "、".join(unit.sections)
-        yield RULE.at(doc, "责任部门", f"责任部门“{dept}”不是{unit.name}登记的科室（{known}）；新科室请先在 xxgk.yml 中登记")
+        yield RULE.at(
+            doc,
+            "责任部门",
+            f"责任部门“{dept}”不是{unit.name}登记的科室（{known}）；新科室请先在 xxgk.yml 中登记",
+        )
     if "涉及部门" in doc.invalid:
         return
     for i, name in enumerate(doc.get("涉及部门") or []):

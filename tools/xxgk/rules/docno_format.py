@@ -19,10 +19,14 @@ from xxgk.model import docno
 from xxgk.model.dates import parse_date
 from xxgk.rules.base import Checker, Context, Rule, text
 
-RULE = Rule("CAT-DOCNO-FORMAT", "附件1 二(二)3，GB/T 9704-2012 7.2.4", "文件编号写作 代字〔YYYY〕N号")
+RULE = Rule(
+    "CAT-DOCNO-FORMAT", "附件1 二(二)3，GB/T 9704-2012 7.2.4", "文件编号写作 代字〔YYYY〕N号"
+)
 # what pages and pasted text put before a number: bullets, spaces, a label
-_LEAD = re.compile(r"^(?:[\s\u3000\xa0•·●◆◇■□▪▫◎○★☆\-—*＊>》]|"
-                   r"(?:文号|发文字号|文件编号|文件字号|字号)[\s\u3000\xa0]*[:：]?)+")
+_LEAD = re.compile(
+    r"^(?:[\s\u3000\xa0•·●◆◇■□▪▫◎○★☆\-—*＊>》]|"
+    r"(?:文号|发文字号|文件编号|文件字号|字号)[\s\u3000\xa0]*[:：]?)+"
+)
 _FIRST = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]")  # a 机关代字 starts with a character
 
 
@@ -35,9 +39,17 @@ def check(doc: Document, ctx: Context) -> Checker:
     created = parse_date(text(doc, "产生时间"))
     bare = _LEAD.sub("", value).strip()
     fixed = bare if docno.parse(bare) else docno.suggest(bare, created.year if created else None)
-    extra = "只写文号本身，不带项目符号、空格或标签文字；" if bare != value.strip() or value != value.strip() else ""
+    extra = (
+        "只写文号本身，不带项目符号、空格或标签文字；"
+        if bare != value.strip() or value != value.strip()
+        else ""
+    )
     if fixed and _FIRST.match(fixed) and fixed != value:
         yield RULE.at(doc, "文件编号", f"文件编号“{value}”格式不对，{extra}应写作“{fixed}”")
     else:
-        yield RULE.at(doc, "文件编号", f"文件编号“{value}”格式不对，{extra}应写作“机关代字〔年份〕序号号”，"
-                      "例如“鄂前政办发〔2018〕96号”")
+        yield RULE.at(
+            doc,
+            "文件编号",
+            f"文件编号“{value}”格式不对，{extra}应写作“机关代字〔年份〕序号号”，"
+            "例如“鄂前政办发〔2018〕96号”",
+        )

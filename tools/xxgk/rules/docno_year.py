@@ -1,7 +1,7 @@
 """CAT-DOCNO-YEAR — 文件编号中的年份不晚于产生时间的年份。
 
-    文件编号: 鄂前政办发〔2018〕96号   产生时间: 2018-11-05   # 通过
-    文件编号: 鄂前政办发〔2019〕96号   产生时间: 2018-11-05   # 错误
+文件编号: 鄂前政办发〔2018〕96号   产生时间: 2018-11-05   # 通过
+文件编号: 鄂前政办发〔2019〕96号   产生时间: 2018-11-05   # 错误
 """
 
 from __future__ import annotations
@@ -18,4 +18,8 @@ def check(doc: Document, ctx: Context) -> Checker:
     number = docno.parse(text(doc, "文件编号") or "")
     created = parse_date(text(doc, "产生时间"))
     if number and created and number.year > created.year:
-        yield RULE.at(doc, "文件编号", f"文件编号的年份 {number.year} 晚于产生时间 {created}，请核对文号或日期")
+        yield RULE.at(
+            doc,
+            "文件编号",
+            f"文件编号的年份 {number.year} 晚于产生时间 {created}，请核对文号或日期",
+        )

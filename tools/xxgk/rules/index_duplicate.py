@@ -23,4 +23,8 @@ def check(doc: Document, ctx: Context) -> Checker:
     others = [p for p in ctx.index_numbers.get(value, []) if p != doc.rel]
     if others:
         where = "、".join(sorted(others)[:3])
-        yield RULE.at(doc, "索引号", f"索引号 {value} 与 {where} 重复；新增条目请运行“xxgk renumber --base origin/main”重新编号")
+        yield RULE.at(
+            doc,
+            "索引号",
+            f"索引号 {value} 与 {where} 重复；新增条目请运行“xxgk renumber --base origin/main”重新编号",
+        )

@@ -35,7 +35,11 @@ def check(doc: Document, ctx: Context) -> Checker:
     fmt = ctx.registry.index_format
     parts = fmt.parse(value)
     if parts is None:
-        yield RULE.at(doc, "索引号", f"索引号“{value}”不符合格式 {fmt.template}（例如 {fmt.example()}）；请用 xxgk renumber 重新生成")
+        yield RULE.at(
+            doc,
+            "索引号",
+            f"索引号“{value}”不符合格式 {fmt.template}（例如 {fmt.example()}）；请用 xxgk renumber 重新生成",
+        )
         return
     for name, want in expected_parts(doc, ctx).items():
         if name in parts and parts[name] != want:

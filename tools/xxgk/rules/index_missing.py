@@ -17,4 +17,6 @@ RULE = Rule("CAT-INDEX-MISSING", "附件1 二(一)3", "每个条目都有索引�
 def check(doc: Document, ctx: Context) -> Checker:
     if "索引号" not in doc.invalid and not doc.get("索引号"):
         key = "索引号" if "索引号" in doc.meta else None  # written but empty: point at it
-        yield RULE.at(doc, key, f"缺少索引号：请运行“xxgk renumber {doc.rel}”由工具生成，不要手工编写")
+        yield RULE.at(
+            doc, key, f"缺少索引号：请运行“xxgk renumber {doc.rel}”由工具生成，不要手工编写"
+        )

@@ -19,4 +19,6 @@ def check(doc: Document, ctx: Context) -> Checker:
     parts = ctx.registry.index_format.parse(text(doc, "索引号") or "")
     created = parse_date(text(doc, "产生时间"))
     if parts and created and "年份" in parts and int(parts["年份"]) != created.year:
-        yield RULE.at(doc, "索引号", f"索引号中的年份 {parts['年份']} 与产生时间 {created} 的年份不同")
+        yield RULE.at(
+            doc, "索引号", f"索引号中的年份 {parts['年份']} 与产生时间 {created} 的年份不同"
+        )

@@ -24,4 +24,6 @@ def check(doc: Document, ctx: Context) -> Checker:
         return
     for word in _SPLIT.split(value.strip()):
         if len(word) > LIMIT:
-            yield RULE.at(doc, "关键词", f"关键词“{word}”有{len(word)}个字，超过{LIMIT}个字，请拆分或缩短")
+            yield RULE.at(
+                doc, "关键词", f"关键词“{word}”有{len(word)}个字，超过{LIMIT}个字，请拆分或缩短"
+            )

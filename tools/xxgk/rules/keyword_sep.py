@@ -23,5 +23,7 @@ def check(doc: Document, ctx: Context) -> Checker:
         return
     found = _SEPARATORS.search(value)
     if found:
-        fixed = " ".join(w for w in _SEPARATORS.split(value.replace("\u3000", " ")) for w in w.split())
+        fixed = " ".join(
+            w for w in _SEPARATORS.split(value.replace("\u3000", " ")) for w in w.split()
+        )
         yield RULE.at(doc, "关键词", f"关键词之间用了“{found.group(0)}”，应使用空格分开：“{fixed}”")

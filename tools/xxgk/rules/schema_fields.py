@@ -34,8 +34,9 @@ def check(doc: Document, schema: Schema) -> tuple[list[Problem], frozenset[str]]
     invalid: set[str] = set()
     for err in schema.errors(drop_empty(doc.meta)):
         # minLength only guards against "" : an emptied required field, not a wrong value
-        rule = {"required": REQUIRED, "minLength": REQUIRED,
-                "additionalProperties": UNKNOWN}.get(err.keyword, VALUE)
+        rule = {"required": REQUIRED, "minLength": REQUIRED, "additionalProperties": UNKNOWN}.get(
+            err.keyword, VALUE
+        )
         # a field written but left empty is reported where it is; one left out, at line 1
         where = err.path or ((err.field,) if err.field in doc.meta else ())
         line, col = doc.loaded.pos(*where) if where else (1, 1)

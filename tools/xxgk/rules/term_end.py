@@ -20,7 +20,11 @@ def check(doc: Document, ctx: Context) -> Checker:
     term = text(doc, "公开时限")
     end_text = text(doc, "公开截止日期")
     if term == "长期公开" and end_text:
-        yield RULE.at(doc, "公开截止日期", "长期公开的信息不应填写公开截止日期；到期下线的信息请把公开时限改为“限时公开”")
+        yield RULE.at(
+            doc,
+            "公开截止日期",
+            "长期公开的信息不应填写公开截止日期；到期下线的信息请把公开时限改为“限时公开”",
+        )
     if term != "限时公开":
         return
     if end_text is None and "公开截止日期" not in doc.invalid:

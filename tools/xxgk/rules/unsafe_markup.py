@@ -27,8 +27,11 @@ from xxgk.model import sanitize
 from xxgk.model.problem import Problem
 from xxgk.rules.base import Checker, Context, Rule
 
-RULE = Rule("CAT-UNSAFE-MARKUP", "附件4 第四条（先审查、后公开）",
-            "正文渲染出的 HTML 经白名单净化不会被改动：无脚本、事件属性、样式、表单、外站图片、注释，链接只用 http、https、mailto、tel 或相对地址")
+RULE = Rule(
+    "CAT-UNSAFE-MARKUP",
+    "附件4 第四条（先审查、后公开）",
+    "正文渲染出的 HTML 经白名单净化不会被改动：无脚本、事件属性、样式、表单、外站图片、注释，链接只用 http、https、mailto、tel 或相对地址",
+)
 
 # The site's: mkdocs.yml's, and fenced_code, which MkDocs always adds (without MkDocs itself).
 EXTENSIONS = ["attr_list", "tables", "toc", "fenced_code"]

@@ -12,4 +12,12 @@ from types import ModuleType
 
 from xxgk.scan import bank_card, credit_code, email, id_card, landline, mobile, secret_mark
 
-RULES: tuple[ModuleType, ...] = (secret_mark, id_card, credit_code, bank_card, mobile, landline, email)
+RULES: tuple[ModuleType, ...] = (
+    secret_mark,
+    id_card,
+    credit_code,
+    bank_card,
+    mobile,
+    landline,
+    email,
+)

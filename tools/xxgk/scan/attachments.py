@@ -16,7 +16,9 @@ from pathlib import Path, PurePosixPath
 from xxgk.io.safefs import ATTACHMENT_LIMIT, MIB, SCAN_TEXT_LIMIT, opened, read_bytes
 from xxgk.scan.docx import DamagedDocx, docx_text
 
-TEXT_SUFFIXES = frozenset({".csv", ".txt", ".md", ".html", ".htm", ".json", ".xml", ".yml", ".yaml", ".tsv"})
+TEXT_SUFFIXES = frozenset(
+    {".csv", ".txt", ".md", ".html", ".htm", ".json", ".xml", ".yml", ".yaml", ".tsv"}
+)
 DOCX_NOTE = "（Word 文档按段落计行：正文在前，页眉、页脚、脚注、尾注、批注在后）"
 TOO_LONG = f"的文字超过 {SCAN_TEXT_LIMIT // MIB} MB，不能自动扫描"
 

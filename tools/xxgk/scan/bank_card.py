@@ -28,5 +28,11 @@ def luhn(number: str) -> bool:
 def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:
     for span in spans:
         d = span.digits
-        if 16 <= len(d) <= 19 and d.isdigit() and d[0] in "3456" and luhn(d) and not id_card.valid(d):
+        if (
+            16 <= len(d) <= 19
+            and d.isdigit()
+            and d[0] in "3456"
+            and luhn(d)
+            and not id_card.valid(d)
+        ):
             yield span.start, span.end, d, mask(d)

@@ -38,8 +38,14 @@ _P, _TAB, _BREAKS = _W + "p", _W + "tab", (_W + "br", _W + "cr")
 _TEXT = (_W + "t", _W + "delText")
 _PARTS = ("document", "header", "footer", "footnotes", "endnotes", "comments")
 _PART = re.compile(r"word/(document|header|footer|footnotes|endnotes|comments)(\d*)\.xml")
-_PARSER = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True,
-                          huge_tree=False, remove_comments=True, remove_pis=True)
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    load_dtd=False,
+    no_network=True,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
 
 
 class DamagedDocx(Exception):
@@ -59,10 +65,17 @@ def open_docx(data: bytes, rel: str) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise DamagedDocx(f"{shown(rel)} 不是完整的 .docx 文件（{exc}）") from exc
     xml = [i for i in infos if _is_xml(i.filename)]
-    bombs = [i.filename for i in xml
-             if i.file_size > MIB and i.file_size > DOCX_RATIO_LIMIT * max(i.compress_size, 1)]
-    if (bombs or len(infos) > DOCX_MEMBER_LIMIT or sum(i.file_size for i in xml) > DOCX_XML_LIMIT
-            or sum(i.file_size for i in infos) > DOCX_TOTAL_LIMIT):
+    bombs = [
+        i.filename
+        for i in xml
+        if i.file_size > MIB and i.file_size > DOCX_RATIO_LIMIT * max(i.compress_size, 1)
+    ]
+    if (
+        bombs
+        or len(infos) > DOCX_MEMBER_LIMIT
+        or sum(i.file_size for i in xml) > DOCX_XML_LIMIT
+        or sum(i.file_size for i in infos) > DOCX_TOTAL_LIMIT
+    ):
         raise UnsafeFile(f"{shown(rel)} 解压后过大或压缩比异常（疑为“压缩炸弹”），不予读取")
     return zf
 
@@ -93,8 +106,12 @@ def _declares_dtd(data: bytes) -> bool:
     """A DOCTYPE or ENTITY declaration in the prolog (which is where XML allows them)."""
     head = data[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
-        head = head.decode("utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else
-                           ("utf-16-le" if head[0] == 60 else "utf-16-be"), "replace").encode()
+        head = head.decode(
+            "utf-16"
+            if head[:2] in (b"\xff\xfe", b"\xfe\xff")
+            else ("utf-16-le" if head[0] == 60 else "utf-16-be"),
+            "replace",
+        ).encode()
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
@@ -112,7 +129,9 @@ def check_docx(data: bytes, rel: str) -> None:
     with open_docx(data, rel) as zf:
         for name in filter(_is_xml, zf.namelist()):
             if _depth(xml_part(zf, name, rel)) > DOCX_DEPTH_LIMIT:
-                raise UnsafeFile(f"{shown(rel)} 中的 {shown(name)} 嵌套超过 {DOCX_DEPTH_LIMIT} 层，不予读取")
+                raise UnsafeFile(
+                    f"{shown(rel)} 中的 {shown(name)} 嵌套超过 {DOCX_DEPTH_LIMIT} 层，不予读取"
+                )
 
 
 def docx_text(data: bytes, rel: str) -> str:

@@ -14,7 +14,9 @@ from xxgk.scan.text import Span
 
 RULE = "SCAN-EMAIL"
 NAME = "电子邮件地址"
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
 
 
 def find(folded: str, spans: list[Span]) -> Iterator[tuple[int, int, str, str]]:

@@ -33,8 +33,10 @@ class Finding:
         if acknowledged:
             msg = f"{self.name}“{self.shown}”{where}已在审查记录中确认（编号 {self.ident}）"
             return Problem(self.path, self.line, self.column, self.rule, Severity.WARNING, msg)
-        msg = (f"发现{self.name}“{self.shown}”{where}：公开前须由审查人核实，删去或在审查记录"
-               f"“已确认发现”中写明理由（编号 {self.ident}；附件4 第六条）")
+        msg = (
+            f"发现{self.name}“{self.shown}”{where}：公开前须由审查人核实，删去或在审查记录"
+            f"“已确认发现”中写明理由（编号 {self.ident}；附件4 第六条）"
+        )
         return Problem(self.path, self.line, self.column, self.rule, Severity.ERROR, msg)
 
 
@@ -80,5 +82,7 @@ def scan_text(text: str, rel: str, public: frozenset[str] = frozenset()) -> list
             taken.add(start, end)
         assert lines is not None
         line, col = lines.at(start)
-        found.append(Finding(rule.RULE, rule.NAME, rel, line, col, value, shown, inside(comments, start)))
+        found.append(
+            Finding(rule.RULE, rule.NAME, rel, line, col, value, shown, inside(comments, start))
+        )
     return sorted(found, key=lambda f: (f.line, f.column, f.rule))

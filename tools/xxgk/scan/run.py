@@ -43,8 +43,9 @@ def entry_rel(root: Path, path: Path) -> str:
     return found
 
 
-def scan_file(root: Path, path: Path, idx: RecordIndex, public: frozenset[str],
-              into: ScanResult) -> None:
+def scan_file(
+    root: Path, path: Path, idx: RecordIndex, public: frozenset[str], into: ScanResult
+) -> None:
     where = entry_rel(root, path)
     try:
         raw = read_bytes(root, where, ENTRY_LIMIT)
@@ -67,7 +68,9 @@ def scan_file(root: Path, path: Path, idx: RecordIndex, public: frozenset[str],
         (into.acknowledged if finding.ident in acks else into.open).append(finding)
 
 
-def scan_attachments(root: Path, doc: Document, public: frozenset[str], into: ScanResult) -> list[Finding]:
+def scan_attachments(
+    root: Path, doc: Document, public: frozenset[str], into: ScanResult
+) -> list[Finding]:
     """Findings in the entry's attachments; unreadable ones are warnings, refused ones errors."""
     found: list[Finding] = []
     items = doc.get("附件")
@@ -79,13 +82,17 @@ def scan_attachments(root: Path, doc: Document, public: frozenset[str], into: Sc
             att = attachment_rel(doc.rel, name)
         except UnsafeFile as exc:
             line, col = doc.pos("附件", i, "文件")
-            into.unreadable.append(Problem(doc.rel, line, col, RULE, Severity.ERROR, f"附件：{exc}"))
+            into.unreadable.append(
+                Problem(doc.rel, line, col, RULE, Severity.ERROR, f"附件：{exc}")
+            )
             continue
         found += _scan_one(root, att, name, public, into)
     return found
 
 
-def _scan_one(root: Path, att: str, name: str, public: frozenset[str], into: ScanResult) -> list[Finding]:
+def _scan_one(
+    root: Path, att: str, name: str, public: frozenset[str], into: ScanResult
+) -> list[Finding]:
     try:
         text, note = attachment_text(root, att)
     except FileNotFoundError:

@@ -18,7 +18,9 @@ from typing import NamedTuple
 # offsets in the folded text are offsets in the original.
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2014: 0x2D, 0x2013: 0x2D}
 
-_RUN = re.compile(r"(?<![0-9A-Za-z])[0-9](?:[ \-]{1,2}(?=[0-9])|[0-9])*(?:[ \-]?[Xx])?(?![0-9A-Za-z])")
+_RUN = re.compile(
+    r"(?<![0-9A-Za-z])[0-9](?:[ \-]{1,2}(?=[0-9])|[0-9])*(?:[ \-]?[Xx])?(?![0-9A-Za-z])"
+)
 _GROUP = re.compile(r"[0-9]+[Xx]?|[Xx]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 MAX_GROUPS = 8  # spans of more groups are tables of figures, not one number
@@ -28,8 +30,15 @@ MAX_GROUPS = 8  # spans of more groups are tables of figures, not one number
 # lengths are never made: a page of figures like “12 12 12 …” then costs next to nothing.
 MIN_DIGITS, MAX_DIGITS = 10, 19
 _ID = frozenset({15, 18})
-_LENGTHS = {"0": frozenset({10, 11, 12}), "1": frozenset({11}) | _ID, "2": _ID, "7": _ID, "9": _ID,
-            "8": frozenset({13}) | _ID, **dict.fromkeys("3456", frozenset(range(16, 20)) | _ID)}
+_LENGTHS = {
+    "0": frozenset({10, 11, 12}),
+    "1": frozenset({11}) | _ID,
+    "2": _ID,
+    "7": _ID,
+    "9": _ID,
+    "8": frozenset({13}) | _ID,
+    **dict.fromkeys("3456", frozenset(range(16, 20)) | _ID),
+}
 
 
 def fold(text: str) -> str:
@@ -61,8 +70,10 @@ def digit_spans(folded: str) -> list[Span]:
                 length += sizes[k]
                 if length > MAX_DIGITS:
                     break
-                if length >= MIN_DIGITS and length in _LENGTHS.get(digits[len(digits) - length], ()):
-                    found.append(Span(starts[k], end, digits[len(digits) - length:]))
+                if length >= MIN_DIGITS and length in _LENGTHS.get(
+                    digits[len(digits) - length], ()
+                ):
+                    found.append(Span(starts[k], end, digits[len(digits) - length :]))
     return found
 
 

@@ -26,9 +26,19 @@ from xxgk.search.counting import count_long, count_short
 from xxgk.search.tokenize import exact_key
 
 # field -> weight (BM25F): a token in the 文件编号 counts as five in the body.
-WEIGHTS = {"文件编号": 5.0, "索引号": 5.0, "信息名称": 3.0, "关键词": 2.0, "内容描述": 1.5,
-           "发布机构": 1.0, "责任部门": 1.0, "分类": 4.0, "公开形式": 4.0, "产生时间": 0.5,
-           "公开时限": 0.5}
+WEIGHTS = {
+    "文件编号": 5.0,
+    "索引号": 5.0,
+    "信息名称": 3.0,
+    "关键词": 2.0,
+    "内容描述": 1.5,
+    "发布机构": 1.0,
+    "责任部门": 1.0,
+    "分类": 4.0,
+    "公开形式": 4.0,
+    "产生时间": 0.5,
+    "公开时限": 0.5,
+}
 K1, B = 1.2, 0.75
 LEVELS = 15  # codes 1..15; 0 never occurs (a token that is there scores)
 TITLE = "\x01"  # prefix of title tokens in the postings (never typed: not a token character)

@@ -44,12 +44,21 @@ def shards_for(documents: int) -> int:
     return n
 
 
-def make_manifest(documents: int, entries: int, version: str, facets: dict[str, list[str]],
-                  snippet_chars: int) -> dict[str, Any]:
-    return {"版本": version, "n": documents, "entries": entries, "shards": shards_for(documents),
-            "block": BLOCK, "overlap": OVERLAP, "snippet": snippet_chars,
-            "bm25": {"k1": K1, "b": B, "levels": LEVELS}, "tokenizer": SETTINGS,
-            "facets": {k: facets.get(k, []) for k in FACETS}}
+def make_manifest(
+    documents: int, entries: int, version: str, facets: dict[str, list[str]], snippet_chars: int
+) -> dict[str, Any]:
+    return {
+        "版本": version,
+        "n": documents,
+        "entries": entries,
+        "shards": shards_for(documents),
+        "block": BLOCK,
+        "overlap": OVERLAP,
+        "snippet": snippet_chars,
+        "bm25": {"k1": K1, "b": B, "levels": LEVELS},
+        "tokenizer": SETTINGS,
+        "facets": {k: facets.get(k, []) for k in FACETS},
+    }
 
 
 def order(values: Iterable[str], preferred: list[str] | None) -> list[str]:

@@ -91,7 +91,9 @@ def merge_range(job: MergeJob, start: int, stop: int) -> dict[str, int]:
     return stats
 
 
-def _write_shard(job: MergeJob, shard: int, found: dict[str, list[bytes]], stats: dict[str, int]) -> None:
+def _write_shard(
+    job: MergeJob, shard: int, found: dict[str, list[bytes]], stats: dict[str, int]
+) -> None:
     out: dict[str, Any] = {}
     big = 0
     for tok in sorted({t.removeprefix(TITLE) for t in found}):

@@ -12,10 +12,12 @@ import html
 import re
 
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_BLOCK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|table|thead|tbody|tfoot|tr|blockquote|pre|"
-                    r"section|article|aside|header|footer|nav|dl|dt|dd|figure|figcaption|caption|"
-                    r"details|summary|form|fieldset|legend)\b[^>]*|br\b[^>]*|hr\b[^>]*)>",
-                    re.IGNORECASE)
+_BLOCK = re.compile(
+    r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|table|thead|tbody|tfoot|tr|blockquote|pre|"
+    r"section|article|aside|header|footer|nav|dl|dt|dd|figure|figcaption|caption|"
+    r"details|summary|form|fieldset|legend)\b[^>]*|br\b[^>]*|hr\b[^>]*)>",
+    re.IGNORECASE,
+)
 _CELL = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")

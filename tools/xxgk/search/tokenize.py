@@ -31,11 +31,22 @@ from functools import cache
 ALGORITHM = 2  # bump when the rules below change; xxgk-search.js implements exactly this
 # Han ideographs: 〇 and ○ of dates written in Chinese numerals, extension A, the unified
 # block, compatibility ideographs, and extensions B to H (astral: two UTF-16 units each).
-CJK_RANGES = ((0x3007, 0x3007), (0x25CB, 0x25CB), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-              (0xF900, 0xFAFF), (0x20000, 0x323AF))
+CJK_RANGES = (
+    (0x3007, 0x3007),
+    (0x25CB, 0x25CB),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x323AF),
+)
 MAX_ALNUM = 32  # longer runs (hashes, base64) are cut: nobody types them
-SETTINGS = {"algorithm": ALGORITHM, "normalize": "NFKC+lower, per code point",
-            "cjk": [list(r) for r in CJK_RANGES], "alnum": "0-9a-z", "max_alnum": MAX_ALNUM}
+SETTINGS = {
+    "algorithm": ALGORITHM,
+    "normalize": "NFKC+lower, per code point",
+    "cjk": [list(r) for r in CJK_RANGES],
+    "alnum": "0-9a-z",
+    "max_alnum": MAX_ALNUM,
+}
 
 CJK_CLASS = "".join(f"{chr(a)}-{chr(b)}" if b > a else chr(a) for a, b in CJK_RANGES)
 _RUN = re.compile(f"([{CJK_CLASS}]+)|([0-9a-z]+)")

@@ -89,9 +89,17 @@ def write_range(job: Job, start: int, stop: int) -> tuple[list[int], list[str]]:
                 problems += [f"{e.rel}:{n}: {msg}" for n, msg in found]
                 continue  # never written: unsafe content does not reach site/
         home = "../" * depth(e.url)
-        content = template.render(e=e, body=body, home=home, apply_url=home + s.apply_path,
-                                  attachments=_copy_attachments(e, s))
-        write(s.site_dir / e.url / "index.html", job.shells[depth(e.url)].fill(e.title, content, e.url))
+        content = template.render(
+            e=e,
+            body=body,
+            home=home,
+            apply_url=home + s.apply_path,
+            attachments=_copy_attachments(e, s),
+        )
+        write(
+            s.site_dir / e.url / "index.html",
+            job.shells[depth(e.url)].fill(e.title, content, e.url),
+        )
         done.append(i)
         if job.sink is not None:
             job.sink(i, e, body)
@@ -128,8 +136,9 @@ def _kind(name: str) -> str:
     return f"{ext}，" if ext else ""
 
 
-def write_listings(entries: list[Entry], s: Settings, shell: Shell, env: jinja2.Environment,
-                   report: Report) -> None:
+def write_listings(
+    entries: list[Entry], s: Settings, shell: Shell, env: jinja2.Environment, report: Report
+) -> None:
     grouped = groups(entries, s.registry)
     pages = listing_pages(grouped, all_group(entries), env, s.page_size, "../../../" + s.apply_path)
     newest = entries[0].date if entries else ""
@@ -157,7 +166,9 @@ def _side_work(job: Job, report: Report, pages: list[PageText], out: list[SliceR
     out.append(index_pages(job.plan, len(entries), pages))
 
 
-def build_catalog(job: Job, manifest: dict[str, Any], pages: list[PageText] | None = None) -> Report:
+def build_catalog(
+    job: Job, manifest: dict[str, Any], pages: list[PageText] | None = None
+) -> Report:
     report, n, pages = Report(), len(job.entries), pages or []
     start = time.perf_counter()
     s = job.s
@@ -165,8 +176,13 @@ def build_catalog(job: Job, manifest: dict[str, Any], pages: list[PageText] | No
     assert job.plan is not None
     side: list[SliceResult] = []
     try:
-        results = fork_map(write_and_index, job, n, s.workers,
-                           meanwhile=lambda: _side_work(job, report, pages, side))
+        results = fork_map(
+            write_and_index,
+            job,
+            n,
+            s.workers,
+            meanwhile=lambda: _side_work(job, report, pages, side),
+        )
     except BaseException:
         shutil.rmtree(job.plan.work, ignore_errors=True)
         raise

@@ -20,8 +20,19 @@ from xxgk.model.publish import Decision, Visibility
 from xxgk.model.registry import Registry
 from xxgk.rules import unsafe_markup
 
-META_KEYS = ("索引号", "分类", "发布机构", "产生时间", "信息名称", "文件编号", "公开形式",
-             "公开时限", "责任部门", "关键词", "内容描述")
+META_KEYS = (
+    "索引号",
+    "分类",
+    "发布机构",
+    "产生时间",
+    "信息名称",
+    "文件编号",
+    "公开形式",
+    "公开时限",
+    "责任部门",
+    "关键词",
+    "内容描述",
+)
 _MD_NOISE = re.compile(r"[#>*_`|\[\]()!~-]+|\{:[^}]*\}|<[^>]+>")
 
 
@@ -81,9 +92,15 @@ def plain_text(markdown: str, limit: int) -> str:
 
 def make_entry(root: Path, doc: Document, decision: Decision, plain_chars: int) -> Entry:
     body = decision.has_body
-    return Entry(doc.rel, doc.meta, decision, entry_url(doc), hashlib.sha256(doc.raw).hexdigest(),
-                 plain_text(doc.body, plain_chars) if body else "",
-                 attachments(root, doc) if body else [])
+    return Entry(
+        doc.rel,
+        doc.meta,
+        decision,
+        entry_url(doc),
+        hashlib.sha256(doc.raw).hexdigest(),
+        plain_text(doc.body, plain_chars) if body else "",
+        attachments(root, doc) if body else [],
+    )
 
 
 @dataclass
@@ -167,9 +184,14 @@ def groups(entries: list[Entry], registry: Registry) -> dict[str, list[Group]]:
         by["category"].setdefault(e.text("分类"), []).append(e)
         by["unit"].setdefault(e.text("发布机构"), []).append(e)
         by["year"].setdefault(e.year, []).append(e)
-    cats = [Group("category", c.code, c.name, by["category"].get(c.name, []))
-            for c in registry.categories]
-    units = [Group("unit", u.code, u.name, by["unit"][u.name])
-             for u in registry.units if u.name in by["unit"]]
+    cats = [
+        Group("category", c.code, c.name, by["category"].get(c.name, []))
+        for c in registry.categories
+    ]
+    units = [
+        Group("unit", u.code, u.name, by["unit"][u.name])
+        for u in registry.units
+        if u.name in by["unit"]
+    ]
     years = [Group("year", y, f"{y}年", by["year"][y]) for y in sorted(by["year"], reverse=True)]
     return {"category": cats, "unit": units, "year": years}

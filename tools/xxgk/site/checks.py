@@ -23,8 +23,15 @@ from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem
 from xxgk.rules.unsafe_markup import locate
 
-_READ_RULES = ("FM-ENCODING", "FM-UNCLOSED", "FM-SYNTAX", "FM-TAB", "FM-DUPLICATE-KEY",
-               "FM-TAG", "FM-ANCHOR")
+_READ_RULES = (
+    "FM-ENCODING",
+    "FM-UNCLOSED",
+    "FM-SYNTAX",
+    "FM-TAB",
+    "FM-DUPLICATE-KEY",
+    "FM-TAG",
+    "FM-ANCHOR",
+)
 
 
 def _where(p: Problem) -> str:
@@ -34,10 +41,15 @@ def _where(p: Problem) -> str:
 def refuse_unreadable(problems: list[Problem]) -> None:
     """Catalog entries whose front matter cannot be read, or whose body carries unsafe
     markup, stop the build (MkDocs would publish the raw text; we never alter it)."""
-    bad = [_where(p) for p in problems
-           if p.rule in _READ_RULES or p.rule in ("FM-MISSING", "CAT-UNSAFE-MARKUP")]
+    bad = [
+        _where(p)
+        for p in problems
+        if p.rule in _READ_RULES or p.rule in ("FM-MISSING", "CAT-UNSAFE-MARKUP")
+    ]
     if bad:
-        raise PluginError("目录条目的元数据无法读取或正文含不安全的标记，已停止生成网站：\n" + "\n".join(bad))
+        raise PluginError(
+            "目录条目的元数据无法读取或正文含不安全的标记，已停止生成网站：\n" + "\n".join(bad)
+        )
 
 
 def page_markdown(page: Page, markdown: str) -> None:

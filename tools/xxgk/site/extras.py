@@ -26,8 +26,15 @@ def configure_voice(config: MkDocsConfig) -> None:
     config.extra_javascript.extend(u for u in uris["js"] if u not in config.extra_javascript)
 
 
-def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry,
-              entries: list[Entry], basis: Basis, idx: RecordIndex) -> list[tuple[str, str]]:
+def add_voice(
+    files: Files,
+    config: MkDocsConfig,
+    root: Path,
+    registry: Registry,
+    entries: list[Entry],
+    basis: Basis,
+    idx: RecordIndex,
+) -> list[tuple[str, str]]:
     """Add the voice pages; those showing record text only with a signed review of exactly the
     text generated (else a notice). Returns (content/… path, why) of every page left out."""
     links = {e.text("索引号"): voice.EntryLink(e.url, e.title) for e in entries}
@@ -35,7 +42,9 @@ def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry
     left_out: list[tuple[str, str]] = []
     for uri, text in voice.site_pages(root, registry, links):
         if voice.needs_review(uri, text):
-            verdict = page_verdict(root, parse(text.encode("utf-8"), f"{CONTENT_DIR}/{uri}"), idx, basis, registry)
+            verdict = page_verdict(
+                root, parse(text.encode("utf-8"), f"{CONTENT_DIR}/{uri}"), idx, basis, registry
+            )
             if not verdict.ok:
                 left_out.append((f"{CONTENT_DIR}/{uri}", verdict.reason))
                 text = NOTICE_PAGE
@@ -46,5 +55,7 @@ def add_voice(files: Files, config: MkDocsConfig, root: Path, registry: Registry
         if old is not None:
             files.remove(old)
         # Year pages are reached from their column's page, not from the nav.
-        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+        files.append(
+            File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
     return left_out

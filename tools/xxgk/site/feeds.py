@@ -23,19 +23,25 @@ def rss(entries: list[Entry], site_url: str, title: str, description: str, limit
         link = escape(site_url + e.url)
         items.append(
             f"<item><title>{_text(e.title)}</title><link>{link}</link>"
-            f"<guid isPermaLink=\"true\">{link}</guid><pubDate>{_rfc822(e.date)}</pubDate>"
+            f'<guid isPermaLink="true">{link}</guid><pubDate>{_rfc822(e.date)}</pubDate>'
             f"<category>{_text(e.text('分类'))}</category>"
-            f"<description>{_text(e.text('内容描述'))}</description></item>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
-            f"<title>{_text(title)}</title><link>{escape(site_url)}</link>"
-            f"<description>{_text(description)}</description><language>zh-CN</language>"
-            + "".join(items) + "</channel></rss>\n")
+            f"<description>{_text(e.text('内容描述'))}</description></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{_text(title)}</title><link>{escape(site_url)}</link>"
+        f"<description>{_text(description)}</description><language>zh-CN</language>"
+        + "".join(items)
+        + "</channel></rss>\n"
+    )
 
 
 # Feed readers render <description> (and often <title>) as HTML once the XML is decoded:
 # "<", ">" and "&" would be markup or entities there, so they become their full-width forms,
 # which read the same in Chinese text. Control characters are not allowed in XML 1.0.
-_PLAIN = str.maketrans({"<": "＜", ">": "＞", "&": "＆"} | {c: " " for c in range(32)} | {0x7F: " "})
+_PLAIN = str.maketrans(
+    {"<": "＜", ">": "＞", "&": "＆"} | {c: " " for c in range(32)} | {0x7F: " "}
+)
 
 
 def plain(text: str) -> str:
@@ -63,9 +69,12 @@ def sitemap(urls: list[tuple[str, str]], site_url: str) -> str:
     for url, date in urls:
         last = f"<lastmod>{date}</lastmod>" if date else ""
         rows.append(f"<url><loc>{escape(site_url + url)}</loc>{last}</url>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows) + "\n</urlset>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(rows)
+        + "\n</urlset>\n"
+    )
 
 
 def write_sitemaps(site_dir: Path, urls: list[tuple[str, str]], site_url: str) -> None:
@@ -80,9 +89,14 @@ def write_sitemaps(site_dir: Path, urls: list[tuple[str, str]], site_url: str) -
         newest = max((d for _, d in chunk if d), default="")
         last = f"<lastmod>{newest}</lastmod>" if newest else ""
         parts.append(f"<sitemap><loc>{escape(site_url)}sitemap-{n}.xml</loc>{last}</sitemap>")
-    _write(site_dir, "sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-           + "\n".join(parts) + "\n</sitemapindex>\n")
+    _write(
+        site_dir,
+        "sitemap.xml",
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(parts)
+        + "\n</sitemapindex>\n",
+    )
 
 
 def _write(site_dir: Path, name: str, text: str) -> None:

@@ -28,19 +28,27 @@ class GatherJob:
 
 
 def _slice(job: GatherJob, start: int, stop: int) -> Collected:
-    pairs = iter_decisions(job.root, job.registry, job.today, job.paths[start:stop], job.numbers,
-                           job.basis)
+    pairs = iter_decisions(
+        job.root, job.registry, job.today, job.paths[start:stop], job.numbers, job.basis
+    )
     return collect(job.root, pairs, job.plain_chars)
 
 
-def gather(root: Path, registry: Registry, today: dt.date, plain_chars: int,
-           workers_for: Callable[[int], int], basis: Basis) -> Collected:
+def gather(
+    root: Path,
+    registry: Registry,
+    today: dt.date,
+    plain_chars: int,
+    workers_for: Callable[[int], int],
+    basis: Basis,
+) -> Collected:
     """``workers_for(number of entries)``: how many processes to use; ``basis``: what the
     one decision trusts (loaded once, shared by the workers)."""
     paths, hazards = entry_listing(root)
     workers = workers_for(len(paths))
-    job = GatherJob(root, registry, today, paths, quick_index_numbers(root, paths), plain_chars,
-                    basis)
+    job = GatherJob(
+        root, registry, today, paths, quick_index_numbers(root, paths), plain_chars, basis
+    )
     if workers > 1 and paths:
         # Decide one entry here first: the review records get indexed once, in this
         # process, and the workers inherit the index instead of each building it.

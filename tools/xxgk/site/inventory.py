@@ -46,8 +46,14 @@ def _link_inside(docs: Path, path: Path) -> bool:
     return False
 
 
-def filter_content(files: Files, config: MkDocsConfig, root: Path, registry: Registry,
-                   basis: Basis, idx: RecordIndex) -> Inventory:
+def filter_content(
+    files: Files,
+    config: MkDocsConfig,
+    root: Path,
+    registry: Registry,
+    basis: Basis,
+    idx: RecordIndex,
+) -> Inventory:
     docs = Path(config.docs_dir).absolute()
     out = Inventory()
     allowed: dict[str, str] = {}
@@ -74,8 +80,18 @@ def filter_content(files: Files, config: MkDocsConfig, root: Path, registry: Reg
     return out
 
 
-def _page(f: File, files: Files, config: MkDocsConfig, root: Path, rel: str, registry: Registry,
-          basis: Basis, idx: RecordIndex, out: Inventory, allowed: dict[str, str]) -> None:
+def _page(
+    f: File,
+    files: Files,
+    config: MkDocsConfig,
+    root: Path,
+    rel: str,
+    registry: Registry,
+    basis: Basis,
+    idx: RecordIndex,
+    out: Inventory,
+    allowed: dict[str, str],
+) -> None:
     try:
         raw = read_small(Path(str(f.abs_src_path))) or b""
         reason = ""

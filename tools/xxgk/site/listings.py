@@ -40,8 +40,13 @@ def kinds_for(groups: dict[str, list[Group]], home: str) -> list[tuple[str, list
     return out
 
 
-def listing_pages(groups: dict[str, list[Group]], everything: Group, env: jinja2.Environment,
-                  page_size: int, apply_url: str) -> Iterator[PageOut]:
+def listing_pages(
+    groups: dict[str, list[Group]],
+    everything: Group,
+    env: jinja2.Environment,
+    page_size: int,
+    apply_url: str,
+) -> Iterator[PageOut]:
     home = "../../../"  # listing pages sit three folders deep (catalog/list/<slug>/)
     template = env.get_template("listing.html")
     for group in [everything, *(g for kind in ("category", "unit", "year") for g in groups[kind])]:
@@ -51,9 +56,17 @@ def listing_pages(groups: dict[str, list[Group]], everything: Group, env: jinja2
             for page in range(1, pages + 1):
                 links = _links(group, order, page, pages, home)
                 content = template.render(
-                    group=group, kind_label=KIND_LABELS[group.kind], page=page, pages=pages,
-                    rows=rows[(page - 1) * page_size : page * page_size], total=len(rows),
-                    order=order, links=links, home=home, apply_url=apply_url)
+                    group=group,
+                    kind_label=KIND_LABELS[group.kind],
+                    page=page,
+                    pages=pages,
+                    rows=rows[(page - 1) * page_size : page * page_size],
+                    total=len(rows),
+                    order=order,
+                    links=links,
+                    home=home,
+                    apply_url=apply_url,
+                )
                 title = group.label if page == 1 else f"{group.label}（第{page}页）"
                 yield PageOut(list_url(group.kind, group.key, order, page), title, content)
 
@@ -68,10 +81,14 @@ def _links(group: Group, order: str, page: int, pages: int, home: str) -> dict[s
         if numbers and n - numbers[-1][0] > 1:
             numbers.append((0, None))  # a gap, shown as …
         numbers.append((n, href(n)))
-    return {"first": href(1), "last": href(pages), "numbers": numbers,
-            "prev": href(page - 1) if page > 1 else None,
-            "next": href(page + 1) if page < pages else None,
-            "other_order": href(1, "asc" if order == "desc" else "desc")}
+    return {
+        "first": href(1),
+        "last": href(pages),
+        "numbers": numbers,
+        "prev": href(page - 1) if page > 1 else None,
+        "next": href(page + 1) if page < pages else None,
+        "other_order": href(1, "asc" if order == "desc" else "desc"),
+    }
 
 
 def all_group(entries: list[Entry]) -> Group:

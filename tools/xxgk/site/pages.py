@@ -35,8 +35,9 @@ def placeholder(title: str) -> str:
     return f"---\ntitle: {title}\nhide:\n  - navigation\n  - toc\n---\n"
 
 
-def reviewed(root: Path, registry: Registry, basis: Basis, idx: RecordIndex,
-             left_out: list[tuple[str, str]]) -> dict[str, str]:
+def reviewed(
+    root: Path, registry: Registry, basis: Basis, idx: RecordIndex, left_out: list[tuple[str, str]]
+) -> dict[str, str]:
     """The pages made from xxgk.yml, each replaced by the notice unless a signed review covers
     its text; (content/… path, why) of each replaced one goes to ``left_out``."""
     out = {}
@@ -50,8 +51,9 @@ def reviewed(root: Path, registry: Registry, basis: Basis, idx: RecordIndex,
     return out
 
 
-def add_generated(files: Files, config: MkDocsConfig, registry: Registry, basis: Basis,
-                  idx: RecordIndex) -> list[tuple[str, str]]:
+def add_generated(
+    files: Files, config: MkDocsConfig, registry: Registry, basis: Basis, idx: RecordIndex
+) -> list[tuple[str, str]]:
     """Add the generated pages; returns (content/… path, why) of each withheld one."""
     if APPLY_JS not in config.extra_javascript:
         config.extra_javascript.append(APPLY_JS)

@@ -51,8 +51,10 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         except ConfigError as exc:
             raise PluginError(f"xxgk：{exc}") from exc
         if Path(config.docs_dir).resolve() != (self.root / CONTENT_DIR).resolve():
-            raise PluginError(f"xxgk：mkdocs.yml 的 docs_dir 须为 {CONTENT_DIR}：保密审查、合并检查、"
-                              f"责任追究检查和年度报告都按 {CONTENT_DIR}/ 下的路径工作")
+            raise PluginError(
+                f"xxgk：mkdocs.yml 的 docs_dir 须为 {CONTENT_DIR}：保密审查、合并检查、"
+                f"责任追究检查和年度报告都按 {CONTENT_DIR}/ 下的路径工作"
+            )
         refuse_registry_text(registry_findings(self.root, self.registry))
         self.basis = load_basis(self.root, self.registry)
         trust = self.basis.trust
@@ -62,10 +64,14 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             config.extra["xxgk_preview"] = trust.message
         log.info(trust.message)
         if not config.use_directory_urls:  # the page shells assume folder URLs
-            raise PluginError("xxgk：mkdocs.yml 须设 use_directory_urls: true（目录页面按文件夹地址生成）")
+            raise PluginError(
+                "xxgk：mkdocs.yml 须设 use_directory_urls: true（目录页面按文件夹地址生成）"
+            )
         setup.configure(config, self.registry)
         extras.configure_voice(config)
-        self.env = templates(Path(config.theme.custom_dir or "") / "xxgk" if config.theme.custom_dir else None)
+        self.env = templates(
+            Path(config.theme.custom_dir or "") / "xxgk" if config.theme.custom_dir else None
+        )
         self.shells: dict[int, Shell] = {}
         self.started = time.perf_counter()
         return config
@@ -74,16 +80,24 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return files
         started = time.perf_counter()
-        found = gather(self.root, self.registry, today(), 0,  # bodies are read again to be indexed
-                       lambda n: setup.workers(self.config, n), self.basis)
+        found = gather(
+            self.root,
+            self.registry,
+            today(),
+            0,  # bodies are read again to be indexed
+            lambda n: setup.workers(self.config, n),
+            self.basis,
+        )
         checks.refuse_unreadable(found.unreadable)
         refuse_hazards(cached_index(self.root, self.basis.trust).hazards)
         for rel, reason in sorted(found.notes):
             log.info(f"未发布正文 {rel}：{reason}")
         self.entries: list[Entry] = found.entries
-        log.info(f"目录条目 {found.total} 条，公开 {len(self.entries)} 条"
-                 f"（其中 {sum(not e.has_body for e in self.entries)} 条依申请公开只列目录），"
-                 f"判定用时 {time.perf_counter() - started:.1f} 秒")
+        log.info(
+            f"目录条目 {found.total} 条，公开 {len(self.entries)} 条"
+            f"（其中 {sum(not e.has_body for e in self.entries)} 条依申请公开只列目录），"
+            f"判定用时 {time.perf_counter() - started:.1f} 秒"
+        )
         for file in [f for f in files if f.src_uri.startswith("catalog/")]:
             files.remove(file)  # entries and their attachments are written by on_post_build
         idx = cached_index(self.root, self.basis.trust)
@@ -93,20 +107,23 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         self.published = kept.published
         for rel, reason in pages.add_generated(files, config, self.registry, self.basis, idx):
             log.info(f"未发布 {rel}：{reason}")
-        for rel, reason in extras.add_voice(files, config, self.root, self.registry, self.entries,
-                                            self.basis, idx):
+        for rel, reason in extras.add_voice(
+            files, config, self.root, self.registry, self.entries, self.basis, idx
+        ):
             log.info(f"未发布 {rel}：{reason}")
         self.files = files
         # Published pages of the columns are searchable; their text is kept as rendered.
         self.searchable = searchable_pages(files, self.published, f"{CONTENT_DIR}/")
         self.page_texts: dict[str, PageText] = {}
         version = hashlib.sha1(f"{time.time()}".encode()).hexdigest()[:10]  # cache-busting
-        self.manifest = manifest_for(self.entries, len(self.searchable), self.registry, version,
-                                     self.config.snippet_chars)
+        self.manifest = manifest_for(
+            self.entries, len(self.searchable), self.registry, version, self.config.snippet_chars
+        )
         return files
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files,
-                         **_: Any) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
+    ) -> str:
         if not self.config.enabled:
             return markdown
         checks.page_markdown(page, markdown)
@@ -114,15 +131,17 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
             markdown += setup.reports_list(files, self.published)
         return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files,
-                        **_: Any) -> str:
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files, **_: Any
+    ) -> str:
         if not self.config.enabled:
             return html
         checks.page_html(page, html)
         uri = page.file.src_uri
         if uri in (pages.CATALOG, pages.SEARCH):
-            return setup.generated_content(uri, self.entries, self.registry, self.env,
-                                           self.config.latest, self.manifest)
+            return setup.generated_content(
+                uri, self.entries, self.registry, self.env, self.config.latest, self.manifest
+            )
         if uri in self.searchable:
             self.page_texts[uri] = PageText(page.url, page.title or "", column_of(uri) or "", html)
         return html
@@ -140,23 +159,41 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         settings = self._settings(config)
         render = BodyRenderer(config.markdown_extensions, config.mdx_configs)
         texts = [self.page_texts.get(u) or PageText("", "", "", "") for u in self.searchable]
-        report = build_catalog(Job(self.entries, settings, self.shells, self.env, render), self.manifest,
-                               texts)
+        report = build_catalog(
+            Job(self.entries, settings, self.shells, self.env, render), self.manifest, texts
+        )
         if report.problems:
-            raise PluginError("内容含不安全的标记或附件有误，已停止生成网站：\n" + "\n".join(report.problems))
-        (site_dir / "feed.xml").write_text(rss(
-            self.entries, settings.site_url, config.site_name, config.site_description or "",
-            self.config.feed_size), "utf-8")
+            raise PluginError(
+                "内容含不安全的标记或附件有误，已停止生成网站：\n" + "\n".join(report.problems)
+            )
+        (site_dir / "feed.xml").write_text(
+            rss(
+                self.entries,
+                settings.site_url,
+                config.site_name,
+                config.site_description or "",
+                self.config.feed_size,
+            ),
+            "utf-8",
+        )
         write_sitemaps(site_dir, self._page_dates(config) + report.written, settings.site_url)
         timing = "，".join(f"{k} {v:.1f} 秒" for k, v in report.timings.items())
-        log.info(f"公开专栏：写入 {len(report.written)} 个目录页面（{timing}），检索索引 {report.sizes}")
+        log.info(
+            f"公开专栏：写入 {len(report.written)} 个目录页面（{timing}），检索索引 {report.sizes}"
+        )
 
     def _settings(self, config: MkDocsConfig) -> Settings:
         return Settings(
-            root=self.root, site_dir=Path(config.site_dir), site_url=setup.site_url(config),
-            registry=self.registry, page_size=self.config.page_size,
-            body_chars=self.config.index_body_chars, snippet_chars=self.config.snippet_chars,
-            apply_path=setup.APPLY_PATH, workers=setup.workers(self.config, len(self.entries)))
+            root=self.root,
+            site_dir=Path(config.site_dir),
+            site_url=setup.site_url(config),
+            registry=self.registry,
+            page_size=self.config.page_size,
+            body_chars=self.config.index_body_chars,
+            snippet_chars=self.config.snippet_chars,
+            apply_path=setup.APPLY_PATH,
+            workers=setup.workers(self.config, len(self.entries)),
+        )
 
     def _page_dates(self, config: MkDocsConfig) -> list[tuple[str, str]]:
         newest = self.entries[0].date if self.entries else today().isoformat()

@@ -62,7 +62,9 @@ def templates(override: Path | None) -> jinja2.Environment:
     dirs = [str(override)] if override and override.is_dir() else []
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([*dirs, str(TEMPLATES)]),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
 

@@ -35,8 +35,13 @@ from xxgk.site.inventory import NOTICE_PAGE
 from xxgk.site.listings import list_url
 
 # Pages of these columns are searchable, shown with the column's name.
-COLUMNS = {"guide/": "政府信息公开指南", "policies/": "政府信息公开制度", "reports/": "政府信息公开年报",
-           "evaluation/": "社会评议", "responses/": "回应关切"}
+COLUMNS = {
+    "guide/": "政府信息公开指南",
+    "policies/": "政府信息公开制度",
+    "reports/": "政府信息公开年报",
+    "evaluation/": "社会评议",
+    "responses/": "回应关切",
+}
 
 
 @dataclass
@@ -99,9 +104,15 @@ def entry_doc(e: Entry, html: str, root: Path, size: int) -> IndexDoc:
         extra = attachments_text(root, e) if e.attachments else ""
         body = f"{html_text(html)}\n\n{extra}" if extra else html_text(html)
         length = size + len(extra.encode("utf-8"))
-    facets = {"c": e.text("分类"), "d": f"{e.text('发布机构')}/{e.text('责任部门')}",
-              "y": e.year, "f": e.text("公开形式")}
-    return IndexDoc(fields, body, length, [e.text("文件编号"), e.text("索引号")], facets, entry_row(e))
+    facets = {
+        "c": e.text("分类"),
+        "d": f"{e.text('发布机构')}/{e.text('责任部门')}",
+        "y": e.year,
+        "f": e.text("公开形式"),
+    }
+    return IndexDoc(
+        fields, body, length, [e.text("文件编号"), e.text("索引号")], facets, entry_row(e)
+    )
 
 
 def page_doc(page: PageText) -> IndexDoc:
@@ -111,9 +122,21 @@ def page_doc(page: PageText) -> IndexDoc:
 
 def entry_row(e: Entry) -> list[Any]:
     """What a result shows of an entry (``search.index``; the count of blocks is set later)."""
-    return [e.url, e.title, e.date, e.text("文件编号"), e.text("索引号"), e.text("分类"),
-            e.text("发布机构"), e.text("责任部门"), e.text("公开形式"), e.text("内容描述"), 0, "",
-            e.text("关键词")]
+    return [
+        e.url,
+        e.title,
+        e.date,
+        e.text("文件编号"),
+        e.text("索引号"),
+        e.text("分类"),
+        e.text("发布机构"),
+        e.text("责任部门"),
+        e.text("公开形式"),
+        e.text("内容描述"),
+        0,
+        "",
+        e.text("关键词"),
+    ]
 
 
 def page_row(page: PageText) -> list[Any]:
@@ -130,13 +153,16 @@ class EntrySink:
         self.writer.add(doc_id, entry_doc(e, html, self.root, self.writer.plan.sizes[doc_id]))
 
 
-def manifest_for(entries: list[Entry], pages: int, registry: Registry, version: str,
-                 snippet_chars: int) -> dict[str, Any]:
+def manifest_for(
+    entries: list[Entry], pages: int, registry: Registry, version: str, snippet_chars: int
+) -> dict[str, Any]:
     """The filters offer only values that occur: categories and bodies in registry order."""
     depts = {f"{e.text('发布机构')}/{e.text('责任部门')}" for e in entries}
     facets = {
         "c": order({e.text("分类") for e in entries}, [c.name for c in registry.categories]),
-        "d": order(depts, [d for u in registry.units for d in sorted(depts) if d.startswith(u.name + "/")]),
+        "d": order(
+            depts, [d for u in registry.units for d in sorted(depts) if d.startswith(u.name + "/")]
+        ),
         "y": order({e.year for e in entries}, None),
         "f": order({e.text("公开形式") for e in entries}, ["主动公开", "依申请公开"]),
     }
@@ -161,13 +187,21 @@ def manifest_script(manifest: dict[str, Any]) -> PageData:
     return out
 
 
-def plan_index(entries: list[Entry], root: Path, site_dir: Path, manifest: dict[str, Any],
-               body_chars: int) -> IndexPlan:
+def plan_index(
+    entries: list[Entry], root: Path, site_dir: Path, manifest: dict[str, Any], body_chars: int
+) -> IndexPlan:
     prepare()  # the normalisation table, built once here and shared by the forked workers
     sizes, pivot = file_sizes([root / e.rel if e.has_body else None for e in entries])
     work = Path(tempfile.mkdtemp(prefix="xxgk-index-"))
-    return IndexPlan(site_dir / INDEX_DIR, work, int(manifest["shards"]), int(manifest["n"]), pivot,
-                     sizes, body_chars)
+    return IndexPlan(
+        site_dir / INDEX_DIR,
+        work,
+        int(manifest["shards"]),
+        int(manifest["n"]),
+        pivot,
+        sizes,
+        body_chars,
+    )
 
 
 def index_pages(plan: IndexPlan, first_id: int, pages: list[PageText]) -> SliceResult:
@@ -177,8 +211,9 @@ def index_pages(plan: IndexPlan, first_id: int, pages: list[PageText]) -> SliceR
     return writer.close()
 
 
-def finish_index(plan: IndexPlan, results: list[SliceResult], manifest: dict[str, Any],
-                 workers: int) -> dict[str, int]:
+def finish_index(
+    plan: IndexPlan, results: list[SliceResult], manifest: dict[str, Any], workers: int
+) -> dict[str, int]:
     """Merge the runs into posting lists (in worker processes), then write the manifest."""
     job = MergeJob(sorted(r.run for r in results), plan.folder, plan.shards, plan.documents)
     try:
@@ -186,8 +221,11 @@ def finish_index(plan: IndexPlan, results: list[SliceResult], manifest: dict[str
     finally:
         shutil.rmtree(plan.work, ignore_errors=True)
     write_manifest(plan.folder, manifest)
-    sizes = {"documents": plan.documents, "shards": plan.shards,
-             "text_blocks": sum(sum(r.blocks.values()) for r in results)}
+    sizes = {
+        "documents": plan.documents,
+        "shards": plan.shards,
+        "text_blocks": sum(sum(r.blocks.values()) for r in results),
+    }
     for part in parts:
         for key, value in part.items():
             sizes[key] = sizes.get(key, 0) + value

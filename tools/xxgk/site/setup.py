@@ -49,10 +49,18 @@ def site_url(config: MkDocsConfig) -> str:
 
 def reports_list(files: Files, published: list[str]) -> str:
     """The 年报 index lists every other published page in content/reports/, newest name first."""
-    found = sorted((f for f in files if f.src_uri.startswith("reports/")
-                    and f.is_documentation_page() and f.src_uri != "reports/index.md"
-                    and f"{CONTENT_DIR}/{f.src_uri}" in published),
-                   key=lambda f: f.src_uri, reverse=True)
+    found = sorted(
+        (
+            f
+            for f in files
+            if f.src_uri.startswith("reports/")
+            and f.is_documentation_page()
+            and f.src_uri != "reports/index.md"
+            and f"{CONTENT_DIR}/{f.src_uri}" in published
+        ),
+        key=lambda f: f.src_uri,
+        reverse=True,
+    )
     if not found:
         return "\n\n暂无已发布的年度报告。\n"
     lines = [f"- [{_title(f.abs_src_path, f.name)}]({Path(f.src_uri).name})" for f in found]
@@ -72,31 +80,47 @@ def _title(path: str | None, fallback: str) -> str:
     return fallback
 
 
-def generated_content(uri: str, entries: list[Entry], registry: Registry,
-                      env: jinja2.Environment, latest: int, manifest: dict[str, Any]) -> str:
+def generated_content(
+    uri: str,
+    entries: list[Entry],
+    registry: Registry,
+    env: jinja2.Environment,
+    latest: int,
+    manifest: dict[str, Any],
+) -> str:
     home = "../"  # both generated pages sit one folder deep
     apply_url = home + APPLY_PATH
     if uri == pages.SEARCH:
         return env.get_template("search.html").render(home=home, manifest=manifest_script(manifest))
     kinds = kinds_for(groups(entries, registry), home)
     return env.get_template("catalog.html").render(
-        kinds=kinds, rows=entries[:latest], total=len(entries), home=home, apply_url=apply_url,
-        links_all=home + list_url("all", "all"))
+        kinds=kinds,
+        rows=entries[:latest],
+        total=len(entries),
+        home=home,
+        apply_url=apply_url,
+        links_all=home + list_url("all", "all"),
+    )
 
 
 def page_dates(root: Path, files: Files, newest: str) -> list[tuple[str, str]]:
     """(URL, date of the last commit of its source) for the pages MkDocs wrote; generated
     pages take the registry's date (the guide) or the newest entry's (catalog, search)."""
     docs = [f for f in files if f.is_documentation_page() and not f.src_uri.startswith("_")]
-    rels = {f.url: Path(f.abs_src_path).resolve().relative_to(root.resolve()).as_posix()
-            for f in docs if f.abs_src_path}
+    rels = {
+        f.url: Path(f.abs_src_path).resolve().relative_to(root.resolve()).as_posix()
+        for f in docs
+        if f.abs_src_path
+    }
     dates = commit_dates(root, [*rels.values(), "xxgk.yml"])
     out = []
     for f in docs:
         if f.url in rels:
             out.append((f.url, dates.get(rels[f.url], newest)))
         else:
-            out.append((f.url, dates.get("xxgk.yml", newest) if f.src_uri == pages.GUIDE else newest))
+            out.append(
+                (f.url, dates.get("xxgk.yml", newest) if f.src_uri == pages.GUIDE else newest)
+            )
     return out
 
 

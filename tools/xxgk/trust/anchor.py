@@ -59,8 +59,14 @@ class Trust:
 
     def leader_of(self, unit: str, principals: frozenset[str]) -> Leader | None:
         """The unit's 分管负责同志 or 信息公开工作负责人 whose identity signed, if any."""
-        return next((ld for ld in self.leaders.get(unit, []) if ld.principal and ld.principal in principals),
-                    None)
+        return next(
+            (
+                ld
+                for ld in self.leaders.get(unit, [])
+                if ld.principal and ld.principal in principals
+            ),
+            None,
+        )
 
     @property
     def preview(self) -> bool:
@@ -78,7 +84,9 @@ def read_small(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise SignatureError(f"{path.name} 无法读取（{exc.strerror}；符号链接和特殊文件不予读取）") from exc
+        raise SignatureError(
+            f"{path.name} 无法读取（{exc.strerror}；符号链接和特殊文件不予读取）"
+        ) from exc
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fh.fileno())
         if not (st.st_mode & 0o170000 == 0o100000) or st.st_size > MAX_FILE:
@@ -101,11 +109,13 @@ def trust_message(signers_raw: bytes, registry: Registry) -> bytes:
     protective policy values, by their SHA-256 (v2; a v1 signature covered only the first two
     and no longer verifies: the leading group signs again)."""
     keys, policy = protected_bytes(registry)
-    return (b"xxgk trust v2\n"
-            + f"allowed_signers sha256 {hashlib.sha256(signers_raw).hexdigest()}\n".encode()
-            + f"roster sha256 {hashlib.sha256(roster_bytes(registry)).hexdigest()}\n".encode()
-            + f"recipients sha256 {hashlib.sha256(keys).hexdigest()}\n".encode()
-            + f"policy sha256 {hashlib.sha256(policy).hexdigest()}\n".encode())
+    return (
+        b"xxgk trust v2\n"
+        + f"allowed_signers sha256 {hashlib.sha256(signers_raw).hexdigest()}\n".encode()
+        + f"roster sha256 {hashlib.sha256(roster_bytes(registry)).hexdigest()}\n".encode()
+        + f"recipients sha256 {hashlib.sha256(keys).hexdigest()}\n".encode()
+        + f"policy sha256 {hashlib.sha256(policy).hexdigest()}\n".encode()
+    )
 
 
 def anchor_keys(value: str) -> list[str]:
@@ -121,9 +131,11 @@ def anchor_keys(value: str) -> list[str]:
         parts = line.split()
         starts = [i for i, p in enumerate(parts) if p.startswith(("ssh-", "ecdsa-"))]
         if not line.strip().startswith("#") and starts and len(parts) > starts[0] + 1:
-            keys.append(key_id(" ".join(parts[starts[0]:starts[0] + 2])))
+            keys.append(key_id(" ".join(parts[starts[0] : starts[0] + 2])))
     if not keys:
-        raise SignatureError(f"{ANCHOR_ENV} 中没有可用的公钥（应为 ssh-ed25519 … 形式的公钥，或其文件路径）")
+        raise SignatureError(
+            f"{ANCHOR_ENV} 中没有可用的公钥（应为 ssh-ed25519 … 形式的公钥，或其文件路径）"
+        )
     return keys
 
 
@@ -137,11 +149,21 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     signers = parse_signers(raw.decode("utf-8", "replace"))
     anchor = env.get(ANCHOR_ENV, "").strip()
     if not anchor:
-        msg = ("预览版：未配置信任锚（环境变量 XXGK_TRUST_ANCHOR），审查签名按仓库自带的 "
-               f"{SIGNERS_FILE} 核验；允许签名人文件、名册、收件公钥和保密审查、培训、答复期限等政策值"
-               "都未经领导小组签署。预览版不得作为正式的政府信息公开专栏发布。")
-        return Trust(PREVIEW, signers, people, msg, list(signers.problems), _stamp(PREVIEW, raw, registry),
-                     leaders(registry), office_unit(registry))
+        msg = (
+            "预览版：未配置信任锚（环境变量 XXGK_TRUST_ANCHOR），审查签名按仓库自带的 "
+            f"{SIGNERS_FILE} 核验；允许签名人文件、名册、收件公钥和保密审查、培训、答复期限等政策值"
+            "都未经领导小组签署。预览版不得作为正式的政府信息公开专栏发布。"
+        )
+        return Trust(
+            PREVIEW,
+            signers,
+            people,
+            msg,
+            list(signers.problems),
+            _stamp(PREVIEW, raw, registry),
+            leaders(registry),
+            office_unit(registry),
+        )
     try:
         keys = anchor_keys(anchor)
         sig = read_small(root / TRUST_SIG)
@@ -149,13 +171,26 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
             raise SignatureError(f"缺少领导小组的签名 {TRUST_SIG}（请用 xxgk trust sign 签署）")
         used = signer_key(trust_message(raw, registry), sig, TRUST)
     except SignatureError as exc:
-        return _refused(f"信任锚核验失败：{exc}（领导小组签署的是允许签名人文件、名册、收件公钥和政策值，"
-                        "其中任何一项改动后都须重新 xxgk trust sign）", people)
+        return _refused(
+            f"信任锚核验失败：{exc}（领导小组签署的是允许签名人文件、名册、收件公钥和政策值，"
+            "其中任何一项改动后都须重新 xxgk trust sign）",
+            people,
+        )
     if used not in keys:
-        return _refused(f"信任锚核验失败：{TRUST_SIG} 由密钥 {fingerprint(used)} 签名，不是信任锚的密钥", people)
-    msg = (f"正式版：允许签名人文件、审查人员名册、收件公钥和政策值已由信任锚密钥 {fingerprint(used)} 签署")
-    return Trust(ANCHORED, signers, people, msg, list(signers.problems), _stamp(ANCHORED, raw, registry),
-                 leaders(registry), office_unit(registry))
+        return _refused(
+            f"信任锚核验失败：{TRUST_SIG} 由密钥 {fingerprint(used)} 签名，不是信任锚的密钥", people
+        )
+    msg = f"正式版：允许签名人文件、审查人员名册、收件公钥和政策值已由信任锚密钥 {fingerprint(used)} 签署"
+    return Trust(
+        ANCHORED,
+        signers,
+        people,
+        msg,
+        list(signers.problems),
+        _stamp(ANCHORED, raw, registry),
+        leaders(registry),
+        office_unit(registry),
+    )
 
 
 def _stamp(mode: str, raw: bytes, registry: Registry) -> str:
@@ -164,5 +199,11 @@ def _stamp(mode: str, raw: bytes, registry: Registry) -> str:
 
 def _refused(message: str, people: dict[str, Reviewer]) -> Trust:
     why = message + "。任何签名都不予采信，不发布任何内容。"
-    return Trust(REFUSED, Signers(), people, why,
-                 [Problem(TRUST_SIG, 1, 1, RULE, Severity.ERROR, why)], REFUSED)
+    return Trust(
+        REFUSED,
+        Signers(),
+        people,
+        why,
+        [Problem(TRUST_SIG, 1, 1, RULE, Severity.ERROR, why)],
+        REFUSED,
+    )

@@ -21,7 +21,13 @@ from xxgk.trust.sshsig import APPROVAL as NAMESPACE
 
 APPROVALS = "approvals"
 REVIEW_OK, DECIDE, DECLASSIFY, PERMIT, LEAD_CHECK, REPLY_SIGN = (
-    "审批", "确定意见", "解密", "发布批准", "分管领导审核", "答复签发")
+    "审批",
+    "确定意见",
+    "解密",
+    "发布批准",
+    "分管领导审核",
+    "答复签发",
+)
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,19 @@ class Approval:
 
 
 def approval_from(rec: Record) -> Approval:
-    return Approval(rel=rec.rel, kind=rec.text("记录类型"), unit=rec.text("单位"), signer=rec.text("签署人"),
-                    date=parse_date(rec.text("日期")), review=rec.text("审查记录"),
-                    review_sha=rec.text("审查记录哈希"), opinion=rec.text("意见"),
-                    result=rec.text("确定结果"), index_no=rec.text("索引号"), request=rec.text("申请编号"))
+    return Approval(
+        rel=rec.rel,
+        kind=rec.text("记录类型"),
+        unit=rec.text("单位"),
+        signer=rec.text("签署人"),
+        date=parse_date(rec.text("日期")),
+        review=rec.text("审查记录"),
+        review_sha=rec.text("审查记录哈希"),
+        opinion=rec.text("意见"),
+        result=rec.text("确定结果"),
+        index_no=rec.text("索引号"),
+        request=rec.text("申请编号"),
+    )
 
 
 def verified(root: Path, rec: Record, raw: bytes, trust: Trust) -> Approval:
@@ -60,8 +75,13 @@ def verified(root: Path, rec: Record, raw: bytes, trust: Trust) -> Approval:
     leader = trust.leader_of(a.unit, signed)
     if leader is None:
         names = "、".join(f"{ld.role}{ld.name}" for ld in trust.leaders.get(a.unit, [])) or "未登记"
-        return replace(a, problem=(f"签名身份“{'、'.join(sorted(signed))}”不是“{a.unit}”的分管负责同志或"
-                                   f"信息公开工作负责人（工作人员名册：{names}）"))
+        return replace(
+            a,
+            problem=(
+                f"签名身份“{'、'.join(sorted(signed))}”不是“{a.unit}”的分管负责同志或"
+                f"信息公开工作负责人（工作人员名册：{names}）"
+            ),
+        )
     if leader.name != a.signer:
         return replace(a, problem=f"签署人写的是“{a.signer}”，签名的是“{leader.name}”")
     return a
@@ -69,7 +89,9 @@ def verified(root: Path, rec: Record, raw: bytes, trust: Trust) -> Approval:
 
 def for_review(items: list[Approval], rel: str, sha: str, kind: str) -> list[Approval]:
     """Counting approvals of ``kind`` about exactly this review record (its path and bytes)."""
-    return [a for a in items if a.kind == kind and a.review == rel and a.review_sha == sha and a.counts]
+    return [
+        a for a in items if a.kind == kind and a.review == rel and a.review_sha == sha and a.counts
+    ]
 
 
 def latest(items: list[Approval]) -> Approval | None:

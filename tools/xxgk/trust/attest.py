@@ -21,8 +21,9 @@ def signature_path(rel: str) -> str:
     return rel + SIG_SUFFIX
 
 
-def verify_record(root: Path, rel: str, raw: bytes, namespace: str, trust: Trust,
-                  on: dt.date | None) -> tuple[frozenset[str], str]:
+def verify_record(
+    root: Path, rel: str, raw: bytes, namespace: str, trust: Trust, on: dt.date | None
+) -> tuple[frozenset[str], str]:
     """(principals who signed, "") or (empty, why the record counts as unsigned)."""
     if not trust.usable:
         return frozenset(), trust.message

@@ -43,7 +43,9 @@ def consultation_reasons(doc: Document, idx: RecordIndex) -> list[str]:
         signed = [c for c in everything if c.signed_by]  # an unsigned opinion counts for nothing
         mine = [c for c in signed if not backdated(c, created)]
         if everything and not signed:
-            reasons.append(f"涉及部门“{dept}”的书面意见没有有效签名（{everything[0].signature_problem}）")
+            reasons.append(
+                f"涉及部门“{dept}”的书面意见没有有效签名（{everything[0].signature_problem}）"
+            )
             continue
         if signed and not mine:
             reasons.append(f"涉及部门“{dept}”的书面意见{backdated(signed[0], created)}")
@@ -57,11 +59,15 @@ def consultation_reasons(doc: Document, idx: RecordIndex) -> list[str]:
             else:
                 reasons.extend(lead_check(doc, idx, last))
         elif not replies:
-            reasons.append(f"缺少涉及部门“{dept}”的书面意见（附件6 第七条：公开前须书面征求意见），"
-                           "请在 consultations/ 中记录")
+            reasons.append(
+                f"缺少涉及部门“{dept}”的书面意见（附件6 第七条：公开前须书面征求意见），"
+                "请在 consultations/ 中记录"
+            )
         elif _latest(replies).reply != "同意公开":
-            reasons.append(f"涉及部门“{dept}”不同意公开（{_latest(replies).rel}），须报政务公开领导小组办公室"
-                           "决定（附件6 第七条），尚无决定记录")
+            reasons.append(
+                f"涉及部门“{dept}”不同意公开（{_latest(replies).rel}），须报政务公开领导小组办公室"
+                "决定（附件6 第七条），尚无决定记录"
+            )
     return list(dict.fromkeys(reasons))
 
 
@@ -88,10 +94,21 @@ def lead_check(doc: Document, idx: RecordIndex, decision: Consultation) -> list[
     """The 分管领导审核 that must follow a leading-group decision to publish."""
     index_no, unit = str(doc.get("索引号") or ""), str(doc.get("发布机构") or "")
     # On or after the decision (hence after the entry was made, the decision being so dated).
-    mine = [a for a in idx.approvals if a.kind == LEAD_CHECK and a.index_no == index_no and a.unit == unit
-            and a.counts and a.date is not None and decision.date is not None and a.date >= decision.date]
+    mine = [
+        a
+        for a in idx.approvals
+        if a.kind == LEAD_CHECK
+        and a.index_no == index_no
+        and a.unit == unit
+        and a.counts
+        and a.date is not None
+        and decision.date is not None
+        and a.date >= decision.date
+    ]
     if not mine:
-        return [f"领导小组办公室决定公开（{decision.rel}）后，须由“{unit}”的分管领导审核（附件6 第七条），"
-                "尚无签名的分管领导审核记录"]
+        return [
+            f"领导小组办公室决定公开（{decision.rel}）后，须由“{unit}”的分管领导审核（附件6 第七条），"
+            "尚无签名的分管领导审核记录"
+        ]
     last = max(mine, key=lambda a: (a.date or dt.date.min, a.rel))
     return [] if last.opinion == "同意" else [f"分管领导审核不同意公开（{last.rel}）"]

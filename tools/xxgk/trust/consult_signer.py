@@ -33,9 +33,13 @@ def entitled(c: Consultation, trust: Trust) -> Consultation:
         return c
     who = "、".join(sorted(c.signed_by))
     if c.kind == DECISION:
-        why = (f"签名身份“{who}”不是政务公开领导小组办公室（{unit or '未登记'}）在名册中的人员，"
-               "不能作出协调决定（附件6 第七条）")
+        why = (
+            f"签名身份“{who}”不是政务公开领导小组办公室（{unit or '未登记'}）在名册中的人员，"
+            "不能作出协调决定（附件6 第七条）"
+        )
     else:
-        why = (f"签名身份“{who}”不是“{c.department}”在名册（审查人员、工作人员名册的负责同志）中的人员，"
-               "不能代表该单位出具书面意见（附件6 第七条）")
+        why = (
+            f"签名身份“{who}”不是“{c.department}”在名册（审查人员、工作人员名册的负责同志）中的人员，"
+            "不能代表该单位出具书面意见（附件6 第七条）"
+        )
     return replace(c, signed_by=frozenset(), signature_problem=why)

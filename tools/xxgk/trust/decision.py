@@ -38,15 +38,21 @@ def load_basis(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     return Basis(trust, items, registry.settings.training_hours)
 
 
-def decisions(root: Path, registry: Registry, today: dt.date,
-              basis: Basis | None = None) -> dict[str, tuple[Document, Decision]]:
+def decisions(
+    root: Path, registry: Registry, today: dt.date, basis: Basis | None = None
+) -> dict[str, tuple[Document, Decision]]:
     """Every catalog entry (by path relative to the root) with its publication decision."""
     return {doc.rel: (doc, dec) for doc, dec in iter_decisions(root, registry, today, basis=basis)}
 
 
-def iter_decisions(root: Path, registry: Registry, today: dt.date, paths: list[Path] | None = None,
-                   numbers: dict[str, list[str]] | None = None,
-                   basis: Basis | None = None) -> Iterator[tuple[Document, Decision]]:
+def iter_decisions(
+    root: Path,
+    registry: Registry,
+    today: dt.date,
+    paths: list[Path] | None = None,
+    numbers: dict[str, list[str]] | None = None,
+    basis: Basis | None = None,
+) -> Iterator[tuple[Document, Decision]]:
     """The same, one entry at a time, so that 100,000 entries need not be in memory at once;
     ``paths``: only these entries (for workers sharing the job).
 
@@ -80,13 +86,24 @@ def consultation_verdict(doc: Document, idx: RecordIndex) -> Verdict:
     return Verdict(False, "；".join(reasons)) if reasons else Verdict(True)
 
 
-def decide_entry(root: Path, doc: Document, ctx: Context, idx: RecordIndex, basis: Basis) -> Decision:
-    errors = [f"第 {p.line} 行 [{p.rule}] {p.message}" for p in check_entry(doc, ctx, root)
-              if p.severity is Severity.ERROR]
+def decide_entry(
+    root: Path, doc: Document, ctx: Context, idx: RecordIndex, basis: Basis
+) -> Decision:
+    errors = [
+        f"第 {p.line} 行 [{p.rule}] {p.message}"
+        for p in check_entry(doc, ctx, root)
+        if p.severity is Severity.ERROR
+    ]
     if not doc.parsed:  # nothing else can be asked of an unreadable entry
-        return decide(check_errors=errors or ["元数据无法读取"], disclosure=None,
-                      term_end=None, today=ctx.today, review=Verdict(False),
-                      consultation=Verdict(False), withdrawn=False)
+        return decide(
+            check_errors=errors or ["元数据无法读取"],
+            disclosure=None,
+            term_end=None,
+            today=ctx.today,
+            review=Verdict(False),
+            consultation=Verdict(False),
+            withdrawn=False,
+        )
     limited = doc.get("公开时限") == "限时公开"
     return decide(
         check_errors=errors,

@@ -34,7 +34,12 @@ from xxgk.trust.model import (
 )
 from xxgk.trust.sshsig import CONSULT, REVIEW, SignatureError
 
-REVIEWS, CONSULTATIONS, WITHDRAWALS, RELEASES = "reviews", "consultations", "withdrawals", "releases"
+REVIEWS, CONSULTATIONS, WITHDRAWALS, RELEASES = (
+    "reviews",
+    "consultations",
+    "withdrawals",
+    "releases",
+)
 FOLDERS = (REVIEWS, CONSULTATIONS, WITHDRAWALS, RELEASES, APPROVALS)
 HAZARD = "FILE-KIND"
 
@@ -48,12 +53,16 @@ class RecordIndex:
     consultations: dict[str, list[Consultation]] = field(default_factory=dict)
     withdrawals: dict[str, list[Withdrawal]] = field(default_factory=dict)  # by 索引号
     withdrawn_stems: dict[str, list[Withdrawal]] = field(default_factory=dict)  # by file name
-    problems: list[Problem] = field(default_factory=list)  # invalid records (they count for nothing)
+    problems: list[Problem] = field(
+        default_factory=list
+    )  # invalid records (they count for nothing)
     hazards: list[Problem] = field(default_factory=list)  # symlinks, special files: the build stops
     trust: Trust | None = None
     raw: dict[str, bytes] = field(default_factory=dict)  # review rel -> the bytes that were parsed
     approvals: list[Approval] = field(default_factory=list)  # verified when read (they are few)
-    releases: dict[str, list[Release]] = field(default_factory=dict)  # by 申请编号, signatures checked
+    releases: dict[str, list[Release]] = field(
+        default_factory=dict
+    )  # by 申请编号, signatures checked
     _checked: dict[str, Review] = field(default_factory=dict)
 
     def verified(self, rv: Review) -> Review:
@@ -62,7 +71,9 @@ class RecordIndex:
         done = self._checked.get(rv.rel)
         if done is None:
             assert self.trust is not None, "index loaded without trust"
-            signed, why = verify_record(self.root, rv.rel, self.raw[rv.rel], REVIEW, self.trust, rv.date)
+            signed, why = verify_record(
+                self.root, rv.rel, self.raw[rv.rel], REVIEW, self.trust, rv.date
+            )
             done = self._checked[rv.rel] = replace(rv, signed_by=signed, signature_problem=why)
         return done
 
@@ -82,8 +93,9 @@ def _read(root: Path, path: Path, idx: RecordIndex) -> tuple[str, bytes] | None:
     return (rel, raw) if raw is not None else None
 
 
-def _valid(root: Path, folder: str, schema: str, rule: str,
-           idx: RecordIndex) -> Iterator[tuple[Record, bytes]]:
+def _valid(
+    root: Path, folder: str, schema: str, rule: str, idx: RecordIndex
+) -> Iterator[tuple[Record, bytes]]:
     """Each record of ``folder`` that passes its schema, with its bytes; the problems of the
     others go to ``idx`` (they count for nothing)."""
     for path in record_files(root, folder):
@@ -119,7 +131,9 @@ def load_index(root: Path, trust: Trust) -> RecordIndex:
         r = release_from(rec)
         idx.raw[r.rel] = raw
         signed, why = verify_record(root, r.rel, raw, REVIEW, trust, r.date)
-        idx.releases.setdefault(r.request, []).append(replace(r, signed_by=signed, signature_problem=why))
+        idx.releases.setdefault(r.request, []).append(
+            replace(r, signed_by=signed, signature_problem=why)
+        )
     return idx
 
 
@@ -127,7 +141,11 @@ def _withdrawals(root: Path, idx: RecordIndex) -> None:
     """Unsigned withdrawals still withdraw: taking something off the site is always safe."""
     for path in record_files(root, WITHDRAWALS):
         got = _read(root, path, idx)
-        rec = parse_record(got[1], got[0], root, "withdrawal.schema.json", "WITHDRAW-RECORD") if got else None
+        rec = (
+            parse_record(got[1], got[0], root, "withdrawal.schema.json", "WITHDRAW-RECORD")
+            if got
+            else None
+        )
         if rec is None:
             continue
         if not rec.valid:
@@ -164,7 +182,9 @@ def odd_name(name: str) -> str:
 def _kind(path: Path, is_dir: bool) -> str:
     st = path.lstat()
     if path.is_symlink():
-        return "是符号链接：记录不能是指向别处的链接，不予读取（防止读到仓库以外的文件或绕过只增不改）"
+        return (
+            "是符号链接：记录不能是指向别处的链接，不予读取（防止读到仓库以外的文件或绕过只增不改）"
+        )
     if is_dir and path.name.endswith((".yml", ".yaml", SIG_SUFFIX)):
         return "是文件夹却以记录文件的扩展名结尾，不予读取"
     if not is_dir and (st.st_mode & 0o170000) != 0o100000:

@@ -36,7 +36,9 @@ class Review:
     unclear_to: str = ""  # 难以确定: 报送 (分管负责同志 | 保密工作部门 | 上级业务主管部门)
     unclear_sent: dt.date | None = None
     needs_permit: str = ""  # 须经批准: the authority whose approval release needs (附件6 第五条)
-    ack_kinds: tuple[tuple[str, str], ...] = ()  # every acknowledgement's (finding id, 类别 as written)
+    ack_kinds: tuple[
+        tuple[str, str], ...
+    ] = ()  # every acknowledgement's (finding id, 类别 as written)
 
     @property
     def allows(self) -> bool:
@@ -44,23 +46,35 @@ class Review:
 
 
 def review_from(rec: Record) -> Review:
-    atts = tuple((a.get("文件", ""), a.get("哈希", "")) for a in rec.data.get("附件哈希") or ()
-                 if isinstance(a, dict))
+    atts = tuple(
+        (a.get("文件", ""), a.get("哈希", ""))
+        for a in rec.data.get("附件哈希") or ()
+        if isinstance(a, dict)
+    )
     found = [a for a in rec.data.get("已确认发现") or () if isinstance(a, dict)]
     acks = frozenset(a.get("编号", "") for a in found)
     got = rec.data.get("难以确定")
     unclear: dict[str, object] = got if isinstance(got, dict) else {}
-    return Review(rel=rec.rel, entry=rec.text("条目"), index_no=rec.text("索引号"),
-                  title=rec.text("信息名称"), attribute=rec.text("公开属性"),
-                  conclusion=rec.text("审查结论"), body=rec.text("审查单位"),
-                  reviewer=rec.text("审查人"), date=parse_date(rec.text("审查日期")),
-                  entry_sha=rec.text("条目哈希"), attachments=atts, acknowledged=acks,
-                  author=rec.text("作者"), marks=tuple((a.get("编号", ""), a.get("解密记录", ""))
-                                                      for a in found if is_mark(a)),
-                  unclear_to=str(unclear.get("报送") or ""),
-                  unclear_sent=parse_date(str(unclear.get("报送日期") or "")),
-                  needs_permit=rec.text("须经批准"),
-                  ack_kinds=tuple((a.get("编号", ""), a.get("类别", "")) for a in found))
+    return Review(
+        rel=rec.rel,
+        entry=rec.text("条目"),
+        index_no=rec.text("索引号"),
+        title=rec.text("信息名称"),
+        attribute=rec.text("公开属性"),
+        conclusion=rec.text("审查结论"),
+        body=rec.text("审查单位"),
+        reviewer=rec.text("审查人"),
+        date=parse_date(rec.text("审查日期")),
+        entry_sha=rec.text("条目哈希"),
+        attachments=atts,
+        acknowledged=acks,
+        author=rec.text("作者"),
+        marks=tuple((a.get("编号", ""), a.get("解密记录", "")) for a in found if is_mark(a)),
+        unclear_to=str(unclear.get("报送") or ""),
+        unclear_sent=parse_date(str(unclear.get("报送日期") or "")),
+        needs_permit=rec.text("须经批准"),
+        ack_kinds=tuple((a.get("编号", ""), a.get("类别", "")) for a in found),
+    )
 
 
 MARK_RULE = "SCAN-SECRET-MARK"
@@ -70,7 +84,9 @@ MARK, INTERNAL = "密级标志", "内部资料标志"
 # 内部资料标志 can be checked here without the scanner: a review cannot call 秘密★ 内部资料.
 # (tests/trust/test_mark_kinds.py keeps this list in step with the scanner.)
 INTERNAL_MARKS = ("内部资料", "注意保存", "不得外传", "涉密")
-INTERNAL_DIGESTS = frozenset(hashlib.sha256(v.encode("utf-8")).hexdigest()[:12] for v in INTERNAL_MARKS)
+INTERNAL_DIGESTS = frozenset(
+    hashlib.sha256(v.encode("utf-8")).hexdigest()[:12] for v in INTERNAL_MARKS
+)
 
 
 def is_mark(ack: dict[str, str]) -> bool:
@@ -101,10 +117,16 @@ class Consultation:
 def consultation_from(rec: Record) -> Consultation:
     kind = rec.text("记录类型")
     when = rec.text("回复日期") if kind == "征求意见" else rec.text("决定日期")
-    return Consultation(rel=rec.rel, kind=kind, index_no=rec.text("索引号"),
-                        department=rec.text("被征求单位"), reply=rec.text("回复意见"),
-                        decision=rec.text("决定"), date=parse_date(when),
-                        asked=parse_date(rec.text("征求日期")))
+    return Consultation(
+        rel=rec.rel,
+        kind=kind,
+        index_no=rec.text("索引号"),
+        department=rec.text("被征求单位"),
+        reply=rec.text("回复意见"),
+        decision=rec.text("决定"),
+        date=parse_date(when),
+        asked=parse_date(rec.text("征求日期")),
+    )
 
 
 @dataclass(frozen=True)
@@ -117,8 +139,13 @@ class Withdrawal:
 
 
 def withdrawal_from(rec: Record) -> Withdrawal:
-    return Withdrawal(rel=rec.rel, index_no=rec.text("索引号"), entry=rec.text("条目"),
-                      date=parse_date(rec.text("撤回日期")), reason=rec.text("撤回原因"))
+    return Withdrawal(
+        rel=rec.rel,
+        index_no=rec.text("索引号"),
+        entry=rec.text("条目"),
+        date=parse_date(rec.text("撤回日期")),
+        reason=rec.text("撤回原因"),
+    )
 
 
 @dataclass(frozen=True)
@@ -138,8 +165,18 @@ class Release:
 
 
 def release_from(rec: Record) -> Release:
-    files = tuple((f.get("文件", ""), f.get("哈希", "")) for f in rec.data.get("提供文件") or ()
-                  if isinstance(f, dict))
-    return Release(rel=rec.rel, request=rec.text("申请编号"), unit=rec.text("受理单位"), files=files,
-                   conclusion=rec.text("审查结论"), reviewer=rec.text("审查人"),
-                   date=parse_date(rec.text("审查日期")), author=rec.text("作者"))
+    files = tuple(
+        (f.get("文件", ""), f.get("哈希", ""))
+        for f in rec.data.get("提供文件") or ()
+        if isinstance(f, dict)
+    )
+    return Release(
+        rel=rec.rel,
+        request=rec.text("申请编号"),
+        unit=rec.text("受理单位"),
+        files=files,
+        conclusion=rec.text("审查结论"),
+        reviewer=rec.text("审查人"),
+        date=parse_date(rec.text("审查日期")),
+        author=rec.text("作者"),
+    )

@@ -72,22 +72,31 @@ class PageVerdict:
     files: dict[str, str] = field(default_factory=dict)  # linked file -> sha256, published with it
 
 
-def page_verdict(root: Path, doc: Document, idx: RecordIndex, basis: Basis,
-                 registry: Registry) -> PageVerdict:
+def page_verdict(
+    root: Path, doc: Document, idx: RecordIndex, basis: Basis, registry: Registry
+) -> PageVerdict:
     if not basis.trust.usable:
         return PageVerdict(False, basis.trust.message)
     names = linked_files(doc.rel, doc.body)
     atts = {posixpath.relpath(n, posixpath.dirname(doc.rel)): sha256_file(root, n) for n in names}
     candidates = [rv for rv in idx.by_sha.get(sha256_bytes(doc.raw), []) if rv.entry == doc.rel]
     if not candidates:
-        return PageVerdict(False, "没有与页面当前内容一致的保密审查记录（页面和条目一样先审查、后公开："
-                                  "xxgk review sign 页面文件）")
+        return PageVerdict(
+            False,
+            "没有与页面当前内容一致的保密审查记录（页面和条目一样先审查、后公开："
+            "xxgk review sign 页面文件）",
+        )
     reasons = []
     for rv in candidates:
-        why = (mismatch(idx.verified(rv), "", "主动公开", atts, basis, [page_body(registry)])
-               or "；".join(sign_off_reasons(rv, "", idx)))
+        why = mismatch(
+            idx.verified(rv), "", "主动公开", atts, basis, [page_body(registry)]
+        ) or "；".join(sign_off_reasons(rv, "", idx))
         if not why:
-            return PageVerdict(True, files={n: str(atts[posixpath.relpath(n, posixpath.dirname(doc.rel))])
-                                            for n in names})
+            return PageVerdict(
+                True,
+                files={
+                    n: str(atts[posixpath.relpath(n, posixpath.dirname(doc.rel))]) for n in names
+                },
+            )
         reasons.append(f"{rv.rel}：{why}")
     return PageVerdict(False, "；".join(reasons))

@@ -35,9 +35,14 @@ def policy_values(registry: Registry) -> dict[str, Any]:
     return {
         "每年培训最少学时": str(s.training_hours),
         "保密审查复查周期月数": s.rereview_months,
-        "依申请公开": {"答复期限": terms.reply_days, "延期上限": terms.extension_max,
-                   "提供期限": terms.provide_days, "补正告知期限": terms.amend_notice_days,
-                   "征求意见期限": terms.consult_days, "收取信息处理费": terms.fee_enabled},
+        "依申请公开": {
+            "答复期限": terms.reply_days,
+            "延期上限": terms.extension_max,
+            "提供期限": terms.provide_days,
+            "补正告知期限": terms.amend_notice_days,
+            "征求意见期限": terms.consult_days,
+            "收取信息处理费": terms.fee_enabled,
+        },
     }
 
 

@@ -15,14 +15,21 @@ from xxgk.io.atomic import write_atomic
 from xxgk.trust.attest import signature_path
 from xxgk.trust.sshsig import APPROVAL, CONSULT, REVIEW, TRAINING, SignatureError, sign_file
 
-NAMESPACES = {"training": TRAINING, "consultations": CONSULT, "reviews": REVIEW,
-              "releases": REVIEW, "approvals": APPROVAL}
+NAMESPACES = {
+    "training": TRAINING,
+    "consultations": CONSULT,
+    "reviews": REVIEW,
+    "releases": REVIEW,
+    "approvals": APPROVAL,
+}
 
 
 def namespace_for(rel: str) -> str:
     folder = rel.split("/")[0]
     if folder not in NAMESPACES or not rel.endswith((".yml", ".yaml")):
-        raise SignatureError(f"{rel} 不是需要签名的记录（只签 training/、consultations/、reviews/、releases/、approvals/ 下的 .yml 记录）")
+        raise SignatureError(
+            f"{rel} 不是需要签名的记录（只签 training/、consultations/、reviews/、releases/、approvals/ 下的 .yml 记录）"
+        )
     return NAMESPACES[folder]
 
 

@@ -42,7 +42,9 @@ def release_problem(root: Path, r: Release, unit: str, basis: Basis) -> str:
     return ""
 
 
-def release_reasons(root: Path, number: str, unit: str, idx: RecordIndex, basis: Basis) -> list[str]:
+def release_reasons(
+    root: Path, number: str, unit: str, idx: RecordIndex, basis: Basis
+) -> list[str]:
     """What is missing before a reply that releases information may be sent; empty when nothing."""
     if not basis.trust.usable:
         return [basis.trust.message]
@@ -56,8 +58,13 @@ def release_reasons(root: Path, number: str, unit: str, idx: RecordIndex, basis:
             problems.append(why)
             continue
         sha = sha256_bytes(idx.raw[r.rel])
-        last = latest([a for a in for_review(idx.approvals, r.rel, sha, REPLY_SIGN)
-                       if a.unit == unit and a.request == number])
+        last = latest(
+            [
+                a
+                for a in for_review(idx.approvals, r.rel, sha, REPLY_SIGN)
+                if a.unit == unit and a.request == number
+            ]
+        )
         if last is None:
             return [f"{NO_SIGN_OFF}：请负责人运行 xxgk review approve {r.rel} --approver 姓名"]
         return [] if last.opinion == "同意" else [f"信息公开工作负责人不同意提供（{last.rel}）"]

@@ -29,8 +29,12 @@ def _reviewer(item: dict[str, Any]) -> Reviewer:
     unit = str(item.get("单位") or "")
     extra = item.get("审查单位") or []
     bodies = frozenset([unit, *(b for b in extra if isinstance(b, str))])
-    return Reviewer(name=str(item.get("姓名") or ""), unit=unit, bodies=bodies,
-                    principal=str(item.get("签名身份") or ""))
+    return Reviewer(
+        name=str(item.get("姓名") or ""),
+        unit=unit,
+        bodies=bodies,
+        principal=str(item.get("签名身份") or ""),
+    )
 
 
 def roster(registry: Registry) -> dict[str, Reviewer]:
@@ -65,7 +69,8 @@ def leaders(registry: Registry) -> dict[str, list[Leader]]:
             p = u.get(role)
             if isinstance(p, dict) and p.get("姓名"):
                 out.setdefault(unit, []).append(
-                    Leader(str(p["姓名"]), unit, role, str(p.get("签名身份") or "")))
+                    Leader(str(p["姓名"]), unit, role, str(p.get("签名身份") or ""))
+                )
     return out
 
 
@@ -90,8 +95,11 @@ def has_staff_roster(registry: Registry) -> bool:
 
 def opinion_contacts(registry: Registry) -> dict[str, dict[str, Any]]:
     """unit -> its 24-hour 舆情联系人 (附件8 二（四））."""
-    return {str(u.get("单位") or ""): u["舆情联系人"] for u in _units(registry)
-            if isinstance(u.get("舆情联系人"), dict)}
+    return {
+        str(u.get("单位") or ""): u["舆情联系人"]
+        for u in _units(registry)
+        if isinstance(u.get("舆情联系人"), dict)
+    }
 
 
 REVIEWERS = "审查人员"
@@ -111,14 +119,17 @@ def unit_problems(root: Path, registry: Registry) -> list[Problem]:
     known = [u.name for u in registry.units]
     found: list[Problem] = []
     for i, item in enumerate(_items(loaded, STAFF_ROSTER)):
-        found += _unknown(loaded, known, item.get("单位"), f"{STAFF_ROSTER}中的单位",
-                          (STAFF_ROSTER, i, "单位"))
+        found += _unknown(
+            loaded, known, item.get("单位"), f"{STAFF_ROSTER}中的单位", (STAFF_ROSTER, i, "单位")
+        )
     for i, item in enumerate(_items(loaded, REVIEWERS)):
         who = f"{REVIEWERS}“{item.get('姓名') or f'第 {i + 1} 项'}”"
         found += _unknown(loaded, known, item.get("单位"), f"{who}的单位", (REVIEWERS, i, "单位"))
         extra = item.get("审查单位")
         for j, body in enumerate(extra if isinstance(extra, list) else []):
-            found += _unknown(loaded, known, body, f"{who}的审查单位", (REVIEWERS, i, "审查单位", j))
+            found += _unknown(
+                loaded, known, body, f"{who}的审查单位", (REVIEWERS, i, "审查单位", j)
+            )
     return found
 
 
@@ -127,18 +138,27 @@ def _items(loaded: Loaded, key: str) -> list[dict[str, Any]]:
     return [u if isinstance(u, dict) else {} for u in items] if isinstance(items, list) else []
 
 
-def _unknown(loaded: Loaded, known: list[str], value: object, label: str,
-             path: tuple[str | int, ...]) -> list[Problem]:
+def _unknown(
+    loaded: Loaded, known: list[str], value: object, label: str, path: tuple[str | int, ...]
+) -> list[Problem]:
     if not isinstance(value, str) or not value or value in known:
         return []  # missing or not text: the registry schema reports it
     line, col = loaded.pos(*path)
-    return [Problem(REGISTRY_FILE, line, col, UNIT_RULE, Severity.ERROR,
-                    f"{label}“{value}”不是“单位”中登记的单位{_closest(value, known)}；名称写错时，"
-                    "真正的单位就没有登记负责同志、审查人员和舆情联系人（附件4 第五条）")]
+    return [
+        Problem(
+            REGISTRY_FILE,
+            line,
+            col,
+            UNIT_RULE,
+            Severity.ERROR,
+            f"{label}“{value}”不是“单位”中登记的单位{_closest(value, known)}；名称写错时，"
+            "真正的单位就没有登记负责同志、审查人员和舆情联系人（附件4 第五条）",
+        )
+    ]
 
 
 def _closest(value: str, known: list[str]) -> str:
-    """"，是否应为“…”" with the most similar registered unit name, when one is similar at all."""
+    """ "，是否应为“…”" with the most similar registered unit name, when one is similar at all."""
     if not known:
         return ""
     best = max(known, key=lambda k: (difflib.SequenceMatcher(None, value, k).ratio(), -len(k)))

@@ -37,7 +37,9 @@ class SignerKey:
         """Why this key may not sign ``namespace`` on ``on``; "" when it may."""
         if namespace not in self.namespaces:
             allowed = "、".join(sorted(self.namespaces)) or "只能签名 git 提交"
-            return f"密钥 {fingerprint(self.key)} 在允许签名人文件中没有“{namespace}”用途（{allowed}）"
+            return (
+                f"密钥 {fingerprint(self.key)} 在允许签名人文件中没有“{namespace}”用途（{allowed}）"
+            )
         if on is None:
             return "记录没有有效的日期，无法核对密钥的有效期"
         if self.valid_after and on < self.valid_after:
@@ -52,7 +54,9 @@ class Signers:
     keys: list[SignerKey] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def principals_of(self, key: str, namespace: str, on: dt.date | None) -> tuple[frozenset[str], str]:
+    def principals_of(
+        self, key: str, namespace: str, on: dt.date | None
+    ) -> tuple[frozenset[str], str]:
         """(principals, "") when ``key`` may sign ``namespace`` on ``on``; (empty, why) otherwise."""
         found = [k for k in self.keys if k.key == key]
         if not found:
@@ -76,7 +80,9 @@ def _day(text: str, rel: str, line: int, problems: list[Problem]) -> dt.date | N
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         pass
-    problems.append(Problem(rel, line, 1, RULE, Severity.ERROR, f"日期“{text}”应写作 YYYYMMDD；该行不予采用"))
+    problems.append(
+        Problem(rel, line, 1, RULE, Severity.ERROR, f"日期“{text}”应写作 YYYYMMDD；该行不予采用")
+    )
     return None
 
 
@@ -118,5 +124,6 @@ def _parse_line(line: str, rel: str, n: int, problems: list[Problem]) -> SignerK
     before = _day(opts["valid-before"], rel, n, problems) if "valid-before" in opts else None
     if len(problems) > seen:  # a revocation date that cannot be read must not leave the key valid
         return None
-    return SignerKey(principals, key_id(f"{parsed.key_type} {parsed.base64_key}"), spaces,
-                     after, before, n)
+    return SignerKey(
+        principals, key_id(f"{parsed.key_type} {parsed.base64_key}"), spaces, after, before, n
+    )

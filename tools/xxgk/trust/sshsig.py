@@ -83,15 +83,22 @@ def sign_file(path: Path, key: str, namespace: str) -> bytes:
     if sig.exists():
         raise SignatureError(f"{sig} 已存在：签名不能覆盖")
     try:
-        done = subprocess.run(["ssh-keygen", "-q", "-Y", "sign", "-f", key, "-n", namespace, str(path)],
-                              capture_output=True, stdin=subprocess.DEVNULL, check=False, timeout=120)
+        done = subprocess.run(
+            ["ssh-keygen", "-q", "-Y", "sign", "-f", key, "-n", namespace, str(path)],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            timeout=120,
+        )
     except FileNotFoundError as exc:
         raise SignatureError("找不到 ssh-keygen 命令：请安装 OpenSSH 客户端") from exc
     except subprocess.TimeoutExpired as exc:
         raise SignatureError("ssh-keygen 签名超时（是否在等待密钥口令？）") from exc
     if done.returncode != 0 or not sig.is_file():
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SignatureError(f"ssh-keygen 签名失败（密钥 {key}）：{err[-1] if err else done.returncode}")
+        raise SignatureError(
+            f"ssh-keygen 签名失败（密钥 {key}）：{err[-1] if err else done.returncode}"
+        )
     data = sig.read_bytes()
     sig.unlink()
     return data
@@ -107,9 +114,12 @@ def sign_bytes(message: bytes, key: str, namespace: str) -> bytes:
 
 def sign_ed25519(message: bytes, private: Ed25519PrivateKey, namespace: str) -> bytes:
     """An SSHSIG signature made in-process (benchmark data; people sign with ssh-keygen)."""
-    raw_pub = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    wrapped = SshsigWrapper(namespace=namespace.encode(), hash_algo=b"sha512",
-                            hash=hashlib.sha512(message).digest()).to_bytes()
+    raw_pub = private.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    wrapped = SshsigWrapper(
+        namespace=namespace.encode(), hash_algo=b"sha512", hash=hashlib.sha512(message).digest()
+    ).to_bytes()
     sig = SshsigSignature.__new__(SshsigSignature)
     sig.public_key = _string_pair(b"ssh-ed25519", raw_pub)
     sig.namespace, sig.hash_algo = namespace.encode(), b"sha512"
@@ -118,7 +128,9 @@ def sign_ed25519(message: bytes, private: Ed25519PrivateKey, namespace: str) -> 
 
 
 def public_line(private: Ed25519PrivateKey) -> str:
-    raw = private.public_key().public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH)
+    raw = private.public_key().public_bytes(
+        serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH
+    )
     return raw.decode()
 
 

@@ -52,10 +52,21 @@ def attendances(rec: Record) -> list[Attendance]:
     day = parse_date(rec.text("日期"))
     if day is None:
         return []
-    return [Attendance(rec.rel, p.get("姓名", ""), p.get("单位", ""), p.get("科室", ""), day,
-                       rec.text("类型"), rec.text("主题"), Decimal(rec.text("学时") or "0"),
-                       p.get("考核", ""))
-            for p in rec.data.get("参加人员") or () if isinstance(p, dict)]
+    return [
+        Attendance(
+            rec.rel,
+            p.get("姓名", ""),
+            p.get("单位", ""),
+            p.get("科室", ""),
+            day,
+            rec.text("类型"),
+            rec.text("主题"),
+            Decimal(rec.text("学时") or "0"),
+            p.get("考核", ""),
+        )
+        for p in rec.data.get("参加人员") or ()
+        if isinstance(p, dict)
+    ]
 
 
 def read_ledger(root: Path, trust: Trust | None = None) -> tuple[list[Attendance], list[Problem]]:
@@ -100,5 +111,11 @@ def year_before(day: dt.date) -> dt.date:
 def hours_before(items: list[Attendance], name: str, day: dt.date) -> Decimal:
     """Signed class hours of ``name`` in the 12 months up to and including ``day``."""
     start = year_before(day)
-    return sum((a.hours for a in items if a.name == name and a.signed and a.counts
-                and start < a.date <= day), Decimal(0))
+    return sum(
+        (
+            a.hours
+            for a in items
+            if a.name == name and a.signed and a.counts and start < a.date <= day
+        ),
+        Decimal(0),
+    )

@@ -69,8 +69,9 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
     rejected: dict[str, list[str]] = {}
     for rv in candidates:
         rv = idx.verified(rv)
-        why = (mismatch(rv, index_no, doc.get("公开形式"), atts, basis, bodies, created)
-               or "；".join(sign_off_reasons(rv, index_no, idx, created)))
+        why = mismatch(
+            rv, index_no, doc.get("公开形式"), atts, basis, bodies, created
+        ) or "；".join(sign_off_reasons(rv, index_no, idx, created))
         if why:
             rejected.setdefault(rv.body, []).append(f"{rv.rel}：{why}")
         else:
@@ -82,7 +83,9 @@ def assess(root: Path, doc: Document, idx: RecordIndex, basis: Basis) -> Assessm
         if body in rejected:
             out.reasons.extend(rejected[body])
         elif len(bodies) > 1:
-            out.reasons.append(f"缺少联合发文机关“{body}”的保密审查（附件4 第十一条：各机关分别审查）")
+            out.reasons.append(
+                f"缺少联合发文机关“{body}”的保密审查（附件4 第十一条：各机关分别审查）"
+            )
         else:
             out.reasons.append(f"缺少发布机构“{body}”的保密审查")
     out.reasons.extend(r for b, rs in rejected.items() if b not in bodies for r in rs)
@@ -102,12 +105,21 @@ def backdated(what: str, on: dt.date | None, created: dt.date | None) -> str:
     only be backdated — the way a revoked key would still be used."""
     if on is None or created is None or on >= created:
         return ""
-    return (f"{what}日期 {on} 早于条目的产生时间 {created}：不能对尚未产生的信息作出，只能是倒签的日期"
-            "（例如用已停用的密钥签名后写一个停用前的日期），不算数")
+    return (
+        f"{what}日期 {on} 早于条目的产生时间 {created}：不能对尚未产生的信息作出，只能是倒签的日期"
+        "（例如用已停用的密钥签名后写一个停用前的日期），不算数"
+    )
 
 
-def mismatch(rv: Review, index_no: str, disclosure: object, atts: dict[str, str | None], basis: Basis,
-             bodies: list[str], created: dt.date | None = None) -> str:
+def mismatch(
+    rv: Review,
+    index_no: str,
+    disclosure: object,
+    atts: dict[str, str | None],
+    basis: Basis,
+    bodies: list[str],
+    created: dt.date | None = None,
+) -> str:
     """Why this review (whose entry hash matches) does not count; "" when it does."""
     if rv.index_no != index_no:
         return f"审查记录的索引号“{rv.index_no}”与条目不符"
@@ -129,8 +141,10 @@ def mismatch(rv: Review, index_no: str, disclosure: object, atts: dict[str, str 
         return why
     hours = hours_before(basis.training, rv.reviewer, rv.date) if rv.date else Decimal(0)
     if hours < basis.min_hours:
-        return (f"审查人“{rv.reviewer}”在审查日期前12个月内经签名确认的培训只有 {hours} 学时，不足 "
-                f"{basis.min_hours} 学时（附件5 第七条“先培训后上岗”）")
+        return (
+            f"审查人“{rv.reviewer}”在审查日期前12个月内经签名确认的培训只有 {hours} 学时，不足 "
+            f"{basis.min_hours} 学时（附件5 第七条“先培训后上岗”）"
+        )
     if not rv.allows:
         return f"审查结论为“{rv.conclusion}”，不得公开"
     if rv.attribute != disclosure:
@@ -143,8 +157,10 @@ def signature_mismatch(rv: Review, person: Reviewer) -> str:
         return f"审查记录的签名不算数：{rv.signature_problem}"
     if not person.principal or person.principal not in rv.signed_by:
         by = "、".join(sorted(rv.signed_by))
-        return (f"审查记录由“{by}”的密钥签名，不是审查人“{rv.reviewer}”"
-                f"（签名身份 {person.principal or '未登记'}）的密钥")
+        return (
+            f"审查记录由“{by}”的密钥签名，不是审查人“{rv.reviewer}”"
+            f"（签名身份 {person.principal or '未登记'}）的密钥"
+        )
     return ""
 
 
@@ -171,6 +187,8 @@ def attachment_mismatch(rv: Review, atts: dict[str, str | None]) -> str:
 def _why_none(older: list[Review]) -> str:
     if older:
         last = max(older, key=lambda r: (str(r.date), r.rel))
-        return (f"条目在审查（{last.rel}，{last.date}）之后又被修改，内容与审查时不同（哈希不符），"
-                "审查已失效，请重新审查")
+        return (
+            f"条目在审查（{last.rel}，{last.date}）之后又被修改，内容与审查时不同（哈希不符），"
+            "审查已失效，请重新审查"
+        )
     return "没有保密审查记录（附件4 第四条“先审查、后公开”）：请审查人运行 xxgk review sign"

@@ -46,7 +46,7 @@ def _sections(text: str) -> list[tuple[str, str]]:
     for i, line in enumerate(lines):
         m = _PAIR.match(line.strip())
         if m and m.group(1) == COMMENT_LABEL:  # the comments run to the end of the message
-            rest = [m.group(2), *lines[i + 1:]]
+            rest = [m.group(2), *lines[i + 1 :]]
             return pairs + [(COMMENT_LABEL, "\n".join(rest).strip())]
         if m:
             pairs.append((m.group(1), m.group(2).strip()))
@@ -65,12 +65,17 @@ def parse(text: str, policy: VoicePolicy, units: list[str]) -> Answer:
             result.comments = value
         elif key in labels and value:
             if value not in policy.options:
-                result.problems.append(f"“{key}”的答案“{value}”不是问卷选项：{'、'.join(policy.options)}")
+                result.problems.append(
+                    f"“{key}”的答案“{value}”不是问卷选项：{'、'.join(policy.options)}"
+                )
             else:
                 result.answers[labels[key]] = value
     if result.unit not in units:
-        result.problems.append(f"被评议单位“{result.unit}”不在 xxgk.yml 的单位名单中" if result.unit
-                               else "没有找到“被评议单位”")
+        result.problems.append(
+            f"被评议单位“{result.unit}”不在 xxgk.yml 的单位名单中"
+            if result.unit
+            else "没有找到“被评议单位”"
+        )
     if not result.answers:
         result.problems.append("没有找到任何一题的答案")
     return result
@@ -79,11 +84,23 @@ def parse(text: str, policy: VoicePolicy, units: list[str]) -> Answer:
 def record_text(number: str, date: str, answer: Answer, note: str, kind: str) -> str:
     """The YAML of the new record (text values written by the one writer)."""
     q = scalar
-    lines = ["# yaml-language-server: $schema=../../schemas/evaluation.schema.json",
-             f"编号: {number}", "渠道: 网络调查", f"日期: {date}", f"被评议单位: {q(answer.unit)}"]
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/evaluation.schema.json",
+        f"编号: {number}",
+        "渠道: 网络调查",
+        f"日期: {date}",
+        f"被评议单位: {q(answer.unit)}",
+    ]
     if note:
         lines.append(f"说明: {q(note)}")
-    lines += ["份数: 1", "结果:"] + [f"  {code}: {{{q(option)}: 1}}" for code, option in answer.answers.items()]
+    lines += ["份数: 1", "结果:"] + [
+        f"  {code}: {{{q(option)}: 1}}" for code, option in answer.answers.items()
+    ]
     if answer.comments:
-        lines += ["意见:", f"  - 内容: {q(answer.comments)}", f"    类型: {kind}", f"    责任单位: {q(answer.unit)}"]
+        lines += [
+            "意见:",
+            f"  - 内容: {q(answer.comments)}",
+            f"    类型: {kind}",
+            f"    责任单位: {q(answer.unit)}",
+        ]
     return "\n".join(lines) + "\n"

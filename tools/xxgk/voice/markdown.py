@@ -35,7 +35,7 @@ def paragraphs(text: str) -> str:
         m = _BLOCK_START.match(line)
         if m:  # would start a heading, quote, list or rule: escape its marker
             marker = m.group(1)
-            safe = inline(marker[:-1]) + _ref(marker[-1]) + safe[len(inline(marker)):]
+            safe = inline(marker[:-1]) + _ref(marker[-1]) + safe[len(inline(marker)) :]
         out.append(safe)
     return "\n\n".join(out)
 

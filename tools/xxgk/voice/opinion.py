@@ -76,8 +76,9 @@ class Opinion:
     line: int = 1  # where 发现时间 is written, for findings
 
 
-def deadlines_for(detected: dt.datetime, limits: dict[str, int],
-                  responses: list[tuple[str, dt.datetime]]) -> tuple[Deadline, ...]:
+def deadlines_for(
+    detected: dt.datetime, limits: dict[str, int], responses: list[tuple[str, dt.datetime]]
+) -> tuple[Deadline, ...]:
     """One deadline per action of the level, met by the first matching response."""
     found = []
     for action, hours in sorted(limits.items(), key=lambda kv: kv[1]):
@@ -87,18 +88,36 @@ def deadlines_for(detected: dt.datetime, limits: dict[str, int],
     return tuple(found)
 
 
-def opinion_from(record: Record, policy: VoicePolicy, units: list[str]) -> tuple[Opinion | None, list[Problem]]:
+def opinion_from(
+    record: Record, policy: VoicePolicy, units: list[str]
+) -> tuple[Opinion | None, list[Problem]]:
     """The model of a schema-valid record, or the reasons it cannot be used."""
     problems = []
     detected = parse_stamp(record.get("发现时间"))
     if detected is None:
-        problems.append(record.problem(("发现时间",), "OPN-TIME", "“发现时间”应写成 yyyy-mm-dd HH:MM（北京时间）"))
+        problems.append(
+            record.problem(
+                ("发现时间",), "OPN-TIME", "“发现时间”应写成 yyyy-mm-dd HH:MM（北京时间）"
+            )
+        )
     level = record.get("风险等级", "")
     if level not in policy.limits:
         known = "、".join(policy.limits)
-        problems.append(record.problem(("风险等级",), "OPN-LEVEL", f"风险等级“{level}”不在 xxgk.yml 政策.舆情回应.时限 中：{known}"))
+        problems.append(
+            record.problem(
+                ("风险等级",),
+                "OPN-LEVEL",
+                f"风险等级“{level}”不在 xxgk.yml 政策.舆情回应.时限 中：{known}",
+            )
+        )
     if record.get("涉及单位") not in units:
-        problems.append(record.problem(("涉及单位",), "OPN-UNIT", f"涉及单位“{record.get('涉及单位')}”不在 xxgk.yml 的单位名单中"))
+        problems.append(
+            record.problem(
+                ("涉及单位",),
+                "OPN-UNIT",
+                f"涉及单位“{record.get('涉及单位')}”不在 xxgk.yml 的单位名单中",
+            )
+        )
     responses, found = _responses(record, detected)
     problems += found
     public, found = _public(record)
@@ -108,19 +127,37 @@ def opinion_from(record: Record, policy: VoicePolicy, units: list[str]) -> tuple
     judged = (record.get("研判") or {}).get("结论")
     limits = {} if judged == NO_RESPONSE else policy.limits[level]
     marks = deadlines_for(detected, limits, responses)
-    return Opinion(record.rel, record.get("编号"), record.get("来源"), detected,
-                   record.get("涉及单位"), level, marks, public, record.loaded.pos("发现时间")[0]), []
+    return Opinion(
+        record.rel,
+        record.get("编号"),
+        record.get("来源"),
+        detected,
+        record.get("涉及单位"),
+        level,
+        marks,
+        public,
+        record.loaded.pos("发现时间")[0],
+    ), []
 
 
-def _responses(record: Record, detected: dt.datetime | None) -> tuple[list[tuple[str, dt.datetime]], list[Problem]]:
+def _responses(
+    record: Record, detected: dt.datetime | None
+) -> tuple[list[tuple[str, dt.datetime]], list[Problem]]:
     found, problems = [], []
     for i, item in enumerate(record.get("回应") or []):
         moment = parse_stamp(item.get("时间"))
         if moment is None:
-            problems.append(record.problem(("回应", i, "时间"), "OPN-TIME", "回应“时间”应写成 yyyy-mm-dd HH:MM"))
+            problems.append(
+                record.problem(("回应", i, "时间"), "OPN-TIME", "回应“时间”应写成 yyyy-mm-dd HH:MM")
+            )
         elif detected is not None and moment < detected:
-            problems.append(record.problem(("回应", i, "时间"), "OPN-TIME",
-                                           f"回应时间 {show(moment)} 早于发现时间 {show(detected)}"))
+            problems.append(
+                record.problem(
+                    ("回应", i, "时间"),
+                    "OPN-TIME",
+                    f"回应时间 {show(moment)} 早于发现时间 {show(detected)}",
+                )
+            )
         else:
             found.append((item["方式"], moment))
     return found, problems
@@ -134,10 +171,18 @@ def _public(record: Record) -> tuple[PublicResponse | None, list[Problem]]:
     day = parse_date(part.get("发布时间"))
     if missing or day is None:
         what = "、".join(missing) or "发布时间（yyyy-mm-dd）"
-        return None, [record.problem(("公开回应",), "OPN-PUBLIC", f"公开回应标为公开，但缺少或写错：{what}；补全前不会发布")]
+        return None, [
+            record.problem(
+                ("公开回应",),
+                "OPN-PUBLIC",
+                f"公开回应标为公开，但缺少或写错：{what}；补全前不会发布",
+            )
+        ]
     entries = tuple(part.get("相关条目") or ())
     lines = tuple(record.loaded.pos("公开回应", "相关条目", i) for i in range(len(entries)))
-    return PublicResponse(part["标题"], day, part["发布单位"], part["内容"], entries, record.get("编号"), lines), []
+    return PublicResponse(
+        part["标题"], day, part["发布单位"], part["内容"], entries, record.get("编号"), lines
+    ), []
 
 
 def due_rows(items: list[Opinion], now: dt.datetime) -> list[tuple[Opinion, Deadline, State]]:
@@ -151,4 +196,11 @@ def late_problem(item: Opinion, mark: Deadline, state: State, basis: str) -> Pro
     when = f"应于 {show(mark.due)} 前{mark.action}（{mark.hours} 小时）"
     did = f"，实际 {show(mark.done)}" if mark.done else "，至今未完成"
     msg = f"舆情 {item.number}（{item.level}，{item.department}）{when}{did}（附件8；{basis}）"
-    return Problem(item.rel, item.line, 1, "OPN-LATE" if state is State.LATE else "OPN-OVERDUE", Severity.ERROR, msg)
+    return Problem(
+        item.rel,
+        item.line,
+        1,
+        "OPN-LATE" if state is State.LATE else "OPN-OVERDUE",
+        Severity.ERROR,
+        msg,
+    )

@@ -47,10 +47,14 @@ def mailto(address: str, body: str) -> str:
 def form_html(registry: Registry, policy: VoicePolicy) -> str:
     office = registry.office
     mail = str(office.get("电子邮箱", ""))
-    parts = [(f'<form class="xxgk-eval" id="xxgk-eval" method="post" data-mail="{attr(mail)}" '
-              f'data-subject="{attr(SUBJECT)}" data-api="../api/evaluations" data-token-url="../api/token">'),
-             '<div class="xxgk-apply-summary" id="xxgk-eval-summary" role="alert" tabindex="-1" hidden></div>',
-             '<p class="xxgk-apply-offline" id="xxgk-eval-offline" role="status" hidden></p>']
+    parts = [
+        (
+            f'<form class="xxgk-eval" id="xxgk-eval" method="post" data-mail="{attr(mail)}" '
+            f'data-subject="{attr(SUBJECT)}" data-api="../api/evaluations" data-token-url="../api/token">'
+        ),
+        '<div class="xxgk-apply-summary" id="xxgk-eval-summary" role="alert" tabindex="-1" hidden></div>',
+        '<p class="xxgk-apply-offline" id="xxgk-eval-offline" role="status" hidden></p>',
+    ]
     parts += _unit_field(registry)
     for i, q in enumerate(policy.questions):
         parts += _question(i, q.code, q.text, policy.options)
@@ -63,8 +67,10 @@ def form_html(registry: Registry, policy: VoicePolicy) -> str:
         '<div class="xxgk-eval-lines" aria-hidden="true"></div>',
         "</fieldset>",
         '<p class="xxgk-eval-paper">填写日期：＿＿＿＿年＿＿月＿＿日　　联系方式（自愿填写）：＿＿＿＿＿＿＿＿</p>',
-        ('<div class="xxgk-hp" aria-hidden="true"><label for="xxgk-eval-website">网址</label>'
-         '<input type="text" id="xxgk-eval-website" name="website" tabindex="-1" autocomplete="off"></div>'),
+        (
+            '<div class="xxgk-hp" aria-hidden="true"><label for="xxgk-eval-website">网址</label>'
+            '<input type="text" id="xxgk-eval-website" name="website" tabindex="-1" autocomplete="off"></div>'
+        ),
         '<input type="hidden" name="token" value="">',
         '<input type="hidden" name="nonce" value="">',
         _actions(mail, policy),
@@ -80,7 +86,8 @@ def _error(name: str) -> str:
 
 def _unit_field(registry: Registry) -> list[str]:
     options = '<option value="">（请选择）</option>' + "".join(
-        f'<option value="{attr(n)}">{inline(n)}</option>' for n in unit_names(registry))
+        f'<option value="{attr(n)}">{inline(n)}</option>' for n in unit_names(registry)
+    )
     return [
         '<fieldset class="xxgk-eval-unit"><legend>被评议单位</legend>',
         '<label for="xxgk-eval-unit">请选择要评议的镇或部门（附件7 第二条）</label>',
@@ -94,18 +101,30 @@ def _unit_field(registry: Registry) -> list[str]:
 def _question(i: int, code: str, text: str, options: tuple[str, ...]) -> list[str]:
     boxes = "".join(
         f'<label class="xxgk-eval-option"><input type="radio" name="{attr(code)}" '
-        f'value="{attr(o)}"> {inline(o)}</label>' for o in options)
-    return [(f'<fieldset class="xxgk-eval-q" id="xxgk-eval-{attr(code)}" data-code="{attr(code)}" '
-             f'aria-describedby="xxgk-eval-{attr(code)}-error">'
-             f"<legend>{inline(label(i, text))}</legend>{boxes}{_error(code)}</fieldset>")]
+        f'value="{attr(o)}"> {inline(o)}</label>'
+        for o in options
+    )
+    return [
+        (
+            f'<fieldset class="xxgk-eval-q" id="xxgk-eval-{attr(code)}" data-code="{attr(code)}" '
+            f'aria-describedby="xxgk-eval-{attr(code)}-error">'
+            f"<legend>{inline(label(i, text))}</legend>{boxes}{_error(code)}</fieldset>"
+        )
+    ]
 
 
 def _actions(mail: str, policy: VoicePolicy) -> str:
-    links = ['<button type="submit" class="md-button md-button--primary" id="xxgk-eval-submit">在线提交</button>']
+    links = [
+        '<button type="submit" class="md-button md-button--primary" id="xxgk-eval-submit">在线提交</button>'
+    ]
     if mail:
-        links.append(f'<a class="md-button" id="xxgk-eval-mail" '
-                     f'href="{attr(mailto(mail, blank_mail_body(policy)))}">用电子邮件发送</a>')
-    links.append('<button type="button" class="md-button" id="xxgk-eval-print">打印纸质问卷</button>')
+        links.append(
+            f'<a class="md-button" id="xxgk-eval-mail" '
+            f'href="{attr(mailto(mail, blank_mail_body(policy)))}">用电子邮件发送</a>'
+        )
+    links.append(
+        '<button type="button" class="md-button" id="xxgk-eval-print">打印纸质问卷</button>'
+    )
     return '<p class="xxgk-eval-actions">' + " ".join(links) + "</p>"
 
 
@@ -113,13 +132,23 @@ def page(registry: Registry, policy: VoicePolicy, years: list[int]) -> str:
     """The whole Markdown page; ``years`` have a published results page beside it."""
     office = registry.office
     where = "、".join(str(office[k]) for k in ("名称", "地址") if office.get(k))
-    online = (f"根据本旗政府信息公开社会评议制度，欢迎社会各界对各镇、各部门的政府信息公开工作进行评议。"
-              f"填写后可以在线提交，提交后页面给出受理编号；也可以用电子邮件发送，"
-              f"或者打印本页，填写后交到{where}。问卷不需要填写姓名等个人信息。")
+    online = (
+        f"根据本旗政府信息公开社会评议制度，欢迎社会各界对各镇、各部门的政府信息公开工作进行评议。"
+        f"填写后可以在线提交，提交后页面给出受理编号；也可以用电子邮件发送，"
+        f"或者打印本页，填写后交到{where}。问卷不需要填写姓名等个人信息。"
+    )
     paper = f"请在所选答案前的方框内打“√”，填写后交到{where}。"
     # attr_list classes: the screen text and the results list are left off the printed sheet
-    lines = [f"# {SUBJECT}", "", inline(online) + "\n{: .xxgk-eval-screen }", "",
-             inline(paper) + "\n{: .xxgk-eval-paper }", "", form_html(registry, policy), ""]
+    lines = [
+        f"# {SUBJECT}",
+        "",
+        inline(online) + "\n{: .xxgk-eval-screen }",
+        "",
+        inline(paper) + "\n{: .xxgk-eval-paper }",
+        "",
+        form_html(registry, policy),
+        "",
+    ]
     if years:
         lines += ["## 历年评议结果 { .xxgk-eval-screen }", ""]
         lines += [f"- [{year}年政府信息公开社会评议结果]({year}/index.md)" for year in years]

@@ -23,15 +23,18 @@ def record_paths(root: Path, folder: str) -> list[Path]:
     return record_files(root, folder)
 
 
-def read_record(root: Path, path: Path, schema_name: str, rule: str) -> tuple[Record | None, list[Problem]]:
+def read_record(
+    root: Path, path: Path, schema_name: str, rule: str
+) -> tuple[Record | None, list[Problem]]:
     """The record, or None when it cannot be used; with every problem found."""
     rec = read_any(root, path, schema_name, rule, coerce=True, warnings=True)
     usable = bool(rec.data) and not any(p.severity is Severity.ERROR for p in rec.problems)
     return (rec if usable else None), rec.problems
 
 
-def read_folder(root: Path, folder: str, schema_name: str, rule: str,
-                skip: tuple[str, ...] = ()) -> tuple[list[Record], list[Problem]]:
+def read_folder(
+    root: Path, folder: str, schema_name: str, rule: str, skip: tuple[str, ...] = ()
+) -> tuple[list[Record], list[Problem]]:
     records: list[Record] = []
     problems: list[Problem] = []
     for path in record_paths(root, folder):

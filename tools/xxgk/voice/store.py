@@ -41,16 +41,27 @@ def _named_like_file(record: Record) -> list[Problem]:
     path = Path(record.rel)
     number = str(record.get("编号"))
     if number != path.stem:
-        return [record.problem(("编号",), "VOICE-NUMBER", f"编号“{number}”与文件名“{path.stem}”不一致")]
+        return [
+            record.problem(("编号",), "VOICE-NUMBER", f"编号“{number}”与文件名“{path.stem}”不一致")
+        ]
     folder = path.parent.name
     if folder.isdigit() and len(folder) == 4 and number.split("-")[1] != folder:
-        return [record.problem(("编号",), "VOICE-NUMBER", f"编号“{number}”的年份与所在文件夹“{folder}”不一致")]
+        return [
+            record.problem(
+                ("编号",), "VOICE-NUMBER", f"编号“{number}”的年份与所在文件夹“{folder}”不一致"
+            )
+        ]
     return []
 
 
-def _load(root: Path, registry: Registry, folder: str, kind: str,
-          build: Callable[[Record, VoicePolicy, list[str]], tuple[T | None, list[Problem]]],
-          skip: tuple[str, ...] = ()) -> tuple[list[T], list[Problem]]:
+def _load(
+    root: Path,
+    registry: Registry,
+    folder: str,
+    kind: str,
+    build: Callable[[Record, VoicePolicy, list[str]], tuple[T | None, list[Problem]]],
+    skip: tuple[str, ...] = (),
+) -> tuple[list[T], list[Problem]]:
     """Read a folder, check each record against the registry; keep the flawless ones."""
     rule = "EVA-SCHEMA" if kind == "evaluation" else "OPN-SCHEMA"
     records, problems = read_folder(root, folder, f"{kind}.schema.json", rule, skip=skip)
@@ -107,10 +118,16 @@ def load_years(root: Path) -> tuple[dict[int, YearNote], list[Problem]]:
 def _year_note(record: Record, folder: str) -> tuple[YearNote | None, list[Problem]]:
     year = record.get("年度")
     if year != folder:
-        return None, [record.problem(("年度",), "EVA-SCHEMA", f"年度“{year}”与所在文件夹“{folder}”不一致")]
+        return None, [
+            record.problem(("年度",), "EVA-SCHEMA", f"年度“{year}”与所在文件夹“{folder}”不一致")
+        ]
     day = record.get("发布时间", "")
     if record.get("公开") is True and parse_date(day) is None:
-        return None, [record.problem(("发布时间",), "EVA-SCHEMA", "标为公开的年度结果须写发布时间（yyyy-mm-dd）")]
+        return None, [
+            record.problem(
+                ("发布时间",), "EVA-SCHEMA", "标为公开的年度结果须写发布时间（yyyy-mm-dd）"
+            )
+        ]
     return YearNote(int(year), record.get("公开") is True, day, record.get("综述", "")), []
 
 
@@ -121,6 +138,9 @@ def has_errors(problems: list[Problem]) -> bool:
 def next_number(root: Path, folder: str, prefix: str, year: int) -> str:
     """The next free 编号 of a year (PY-2026-004, YQ-2026-012): one more than the largest."""
     head = f"{prefix}-{year}-"
-    serials = [int(p.stem[len(head):]) for p in record_paths(root, folder)
-               if p.stem.startswith(head) and p.stem[len(head):].isdigit()]
+    serials = [
+        int(p.stem[len(head) :])
+        for p in record_paths(root, folder)
+        if p.stem.startswith(head) and p.stem[len(head) :].isdigit()
+    ]
     return f"{head}{max(serials, default=0) + 1:03d}"
