@@ -41,6 +41,7 @@ def build_sample(root: Path) -> dict[str, Any]:
     shutil.copytree(REPO / ".xxgk", root / ".xxgk")
     shutil.copytree(REPO / "training", root / "training")
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "evaluations", root / "evaluations")  # results the questionnaire lists
     for review in REPO.glob("reviews/*/page-*"):  # the shipped pages' signed reviews
         (root / review.parent.relative_to(REPO)).mkdir(parents=True, exist_ok=True)
         shutil.copy(review, root / review.relative_to(REPO))

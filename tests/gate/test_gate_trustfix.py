@@ -11,6 +11,8 @@ from test_gate_release import CONCERNED, NEW, NEW_INDEX, REPLY, gate
 
 from xxgk.review.gate_dates import RECORD_DAYS
 
+QUESTIONNAIRE = "content/evaluation/index.md"
+OPTIONS = "选项: [满意, 基本满意, 不满意, 不了解]\n    满意选项: [满意, 基本满意]"
 APPLY_ACKS = (
     "--ack",
     "SCAN-MOBILE:content/apply/index.md:38aed9048140=填写示例",
@@ -75,9 +77,11 @@ def test_an_office_text_change_needs_the_review_of_the_new_guide(repo: GitRepo, 
     code, out = gate(repo, capsys)
     assert code == 1 and "[GATE-REGISTRY-PAGE]" in out, out
     assert "content/guide/index.md" in out and "content/apply/index.md" in out
+    assert QUESTIONNAIRE in out  # never reviewed in this repository: withheld, so refused
     guide = repo.sign(capsys, "content/guide/index.md", "王建华")
     apply = repo.sign(capsys, "content/apply/index.md", "王建华", *APPLY_ACKS)
-    repo.commit("王建华", "保密审查：公开指南和在线申请页面", [guide, apply])
+    form = repo.sign(capsys, QUESTIONNAIRE, "王建华")
+    repo.commit("王建华", "保密审查：公开指南、在线申请页面和评议问卷", [guide, apply, form])
     code, out = gate(repo, capsys)
     assert code == 0, out
 
@@ -87,7 +91,8 @@ def test_a_change_that_leaves_the_public_text_alone_passes_with_the_pages_review
 ) -> None:
     guide = repo.sign(capsys, "content/guide/index.md", "王建华")
     apply = repo.sign(capsys, "content/apply/index.md", "王建华", *APPLY_ACKS)
-    repo.commit("王建华", "保密审查：公开指南和在线申请页面", [guide, apply])
+    form = repo.sign(capsys, QUESTIONNAIRE, "王建华")
+    repo.commit("王建华", "保密审查：公开指南、在线申请页面和评议问卷", [guide, apply, form])
     change_registry(repo, "  - 姓名: 高峰", "  - 姓名: 高峰\n    职务: 办公室主任")
     code, out = gate(repo, capsys)
     assert code == 0, out
@@ -104,3 +109,22 @@ def test_a_secret_mark_in_the_footer_text_is_refused(repo: GitRepo, capsys) -> N
         if "绝密★长期" in t
     )
     assert code == 1 and f"xxgk.yml:{line}:" in out and "[SCAN-SECRET-MARK]" in out, out
+
+
+def test_renamed_options_change_the_questionnaire_and_need_its_review(  # type: ignore[no-untyped-def]
+    repo: GitRepo, capsys
+) -> None:
+    """The questionnaire shows the registry's questions and options: renaming an option
+    changes its text, and the gate refuses the change until the new text is reviewed."""
+    guide = repo.sign(capsys, "content/guide/index.md", "王建华")
+    apply = repo.sign(capsys, "content/apply/index.md", "王建华", *APPLY_ACKS)
+    form = repo.sign(capsys, QUESTIONNAIRE, "王建华")
+    repo.commit("王建华", "保密审查：公开指南、在线申请页面和评议问卷", [guide, apply, form])
+    change_registry(repo, OPTIONS, OPTIONS.replace("基本满意", "比较满意"))
+    code, out = gate(repo, capsys)
+    assert code == 1 and f"{QUESTIONNAIRE}:1:1:" in out and "[GATE-REGISTRY-PAGE]" in out, out
+    assert "content/guide/index.md" not in out  # its text did not change
+    form = repo.sign(capsys, QUESTIONNAIRE, "王建华")
+    repo.commit("王建华", "保密审查：评议问卷", [form])
+    code, out = gate(repo, capsys)
+    assert code == 0, out

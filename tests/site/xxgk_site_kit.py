@@ -48,6 +48,8 @@ def make_site(root: Path) -> Path:
     shutil.copy(
         REPO / "content" / "reports" / "index.md", root / "content" / "reports" / "index.md"
     )
+    # the published results the questionnaire links to (its reviewed text lists their years)
+    shutil.copytree(REPO / "evaluations", root / "evaluations")
     for review in REPO.glob("reviews/*/page-*"):  # the shipped pages' signed reviews
         target = root / review.relative_to(REPO)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,8 @@
 
 Two kinds (``docs/review.md``):
 
-* pages generated from the registry (the 公开指南, the 在线申请 page): each is published only
+* pages generated from the registry (the 公开指南, the 在线申请 page, the 社会评议
+  questionnaire): each is published only
   with a signed review of its exact generated text, like a page of content/; the gate refuses
   a change to xxgk.yml after which one of them has none (GATE-REGISTRY-PAGE);
 * text shown on every page or in every listing (the footer's 网站 values, the government's
@@ -93,24 +94,33 @@ def registry_findings(root: Path, registry: Registry) -> list[Problem]:
     return found
 
 
-def page_problems(
+def withheld_pages(
     root: Path, pages: list[tuple[str, str]], idx: RecordIndex, basis: Basis, registry: Registry
-) -> list[Problem]:
-    """Each generated page (content/… path, text) without a signed review of that text."""
+) -> list[tuple[str, str]]:
+    """(content/… path, why) of each generated page (path, text) the build would replace by
+    the "暂不公开" notice: the build's own ``page_verdict`` finds no signed review of it."""
     found = []
     for rel, text in pages:
         verdict = page_verdict(root, parse(text.encode("utf-8"), rel), idx, basis, registry)
         if not verdict.ok:
-            found.append(
-                Problem(
-                    rel,
-                    1,
-                    1,
-                    PAGE_RULE,
-                    Severity.ERROR,
-                    f"由 xxgk.yml 生成的页面没有与当前文字一致的保密审查，网站上将显示“暂不公开”："
-                    f"{verdict.reason}。xxgk.yml 改变公开文字后，须由审查人审查新的文字："
-                    f"xxgk review sign {rel}",
-                )
-            )
+            found.append((rel, verdict.reason))
     return found
+
+
+def page_problems(
+    root: Path, pages: list[tuple[str, str]], idx: RecordIndex, basis: Basis, registry: Registry
+) -> list[Problem]:
+    """Each generated page (content/… path, text) without a signed review of that text."""
+    return [
+        Problem(
+            rel,
+            1,
+            1,
+            PAGE_RULE,
+            Severity.ERROR,
+            f"由 xxgk.yml 生成的页面没有与当前文字一致的保密审查，网站上将显示“暂不公开”："
+            f"{reason}。xxgk.yml 改变公开文字后，须由审查人审查新的文字："
+            f"xxgk review sign {rel}",
+        )
+        for rel, reason in withheld_pages(root, pages, idx, basis, registry)
+    ]

@@ -63,9 +63,21 @@ NO_RESPONSES = "目前没有公开的回应。"
 
 
 def needs_review(uri: str, text: str = "") -> bool:
-    """Pages that show record text (results, 回应关切) are reviewed before they are published;
-    the questionnaire (made from the registry alone) and an empty 回应关切 page are not."""
-    return uri != QUESTIONNAIRE and NO_RESPONSES not in text
+    """Pages that show record or registry text (the questionnaire: the office's name and
+    address, the questions and options; results; 回应关切) are reviewed before they are
+    published; only an empty 回应关切 page is not."""
+    return uri == QUESTIONNAIRE or NO_RESPONSES not in text
+
+
+def published_years(root: Path) -> list[int]:
+    """Years whose results page is published (``公开: 是``), newest first."""
+    notes, _ = load_years(root)
+    return sorted((y for y, note in notes.items() if note.published), reverse=True)
+
+
+def questionnaire_page(root: Path, registry: Registry) -> str:
+    """The questionnaire exactly as the site shows it (before its review is checked)."""
+    return questionnaire.page(registry, voice_policy(registry), published_years(root))
 
 
 def results_path(year: int) -> str:
