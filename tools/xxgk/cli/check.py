@@ -14,6 +14,7 @@ from xxgk.io.registry import check_registry
 from xxgk.io.safefs import RULE, list_files, named, shown
 from xxgk.model.dates import today
 from xxgk.model.problem import Problem, Severity
+from xxgk.review.gate_registry import registry_findings
 from xxgk.rules.base import Context
 from xxgk.rules.batch import check_catalog
 from xxgk.trust.roster import unit_problems
@@ -22,6 +23,8 @@ HELP = """检查目录条目和机构登记，一次列出全部问题。
 
 不给路径时检查整个仓库：目录条目、机构登记，以及申请、审查、征求意见、撤回、培训、
 评议、舆情、年度报告输入等记录；给出文件或文件夹时只检查它们（索引号是否重复仍对照整个目录）。
+机构登记中会出现在网站上的文字（页脚、单位名称、分类、公开工作机构、社会评议问卷）另做保密扫描，
+有密级标志或个人信息的指出 xxgk.yml 的行号：站点生成遇到它们会停止。
 --production 另外检查能否正式上线：机构登记里的备案号、网站标识码、联系电话、传真、电子邮箱
 不能是随附的样例值或占位值，允许签名人文件里不能有样例密钥（规则见 docs/site.md“正式上线”）。
 退出码：0 没有错误；1 发现错误；2 用法或配置错误。
@@ -111,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
     checked = len(targets) + 1
     if registry is not None:
         problems.extend(unit_problems(root, registry))
+        problems.extend(registry_findings(root, registry))  # what stops the site build
         chosen = {rel(root, p) for p in targets}
         others = [p for p in all_entries if rel(root, p) not in chosen] if args.paths else []
         ctx = Context(registry=registry, today=today(), index_numbers={}, root=root)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_listing, rel
-from xxgk.io.registry import check_registry
+from xxgk.io.registry import REGISTRY_FILE, check_registry
 from xxgk.io.safefs import RULE, list_files, named, shown
 from xxgk.model.problem import Problem, Severity
+from xxgk.review.gate_registry import registry_findings
 from xxgk.scan.run import ScanResult, public_values, scan_file
 from xxgk.trust.decision import load_basis
 from xxgk.trust.index import cached_index
@@ -24,7 +25,9 @@ HELP = """扫描条目中的密级标志和个人信息，供保密审查人核�
 文本框；其他格式报警告，请审查人打开核对。符号链接、命名管道等特殊文件不予读取，报错并指出文件。
 
 每条发现有编号（规则:文件:哈希）。审查人核实后，用 xxgk review sign --ack 编号=说明 写入审查记录；
-已确认的发现不再报错。不给路径时扫描全部目录条目。
+已确认的发现不再报错。不给路径时扫描全部目录条目，以及 xxgk.yml 中会出现在网站上的文字（页脚、
+单位名称、分类、公开工作机构、社会评议问卷；与站点生成的扫描相同，不能确认，只能改正）；
+给出 xxgk.yml 时只扫描这些文字。
 退出码：0 没有未确认的发现；1 有未确认的发现；2 用法或配置错误。
 
 示例:
@@ -32,6 +35,7 @@ HELP = """扫描条目中的密级标志和个人信息，供保密审查人核�
   xxgk scan content/catalog/2026/000014349-2026-00012.md
   xxgk scan --format json content/catalog/2026
   xxgk scan --all --format github      # 已确认的发现也列出（作为警告）
+  xxgk scan xxgk.yml                   # 只扫描登记中会公开的文字
 """
 
 
@@ -76,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
         report(config, args.format, sys.stderr)
         return 2
     files, problems = targets(root, args.paths)
+    registry_named = [p for p in files if _is_registry(root, p)]
+    if registry_named or not args.paths:  # the registry's public text, as the build scans it
+        problems += registry_findings(root, registry)
+        files = [p for p in files if p not in registry_named]
     idx = cached_index(root, load_basis(root, registry).trust)
     public, result = public_values(registry), ScanResult()
     for path in files:
@@ -88,5 +96,11 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
     problems += result.problems(args.all)
-    report(problems, args.format, sys.stdout, checked=len(files), what="个文件")
+    checked = len(files) + (1 if registry_named or not args.paths else 0)
+    report(problems, args.format, sys.stdout, checked=checked, what="个文件")
     return exit_code(problems)
+
+
+def _is_registry(root: Path, path: Path) -> bool:
+    full = path if path.is_absolute() else Path.cwd() / path
+    return full.absolute() == (root / REGISTRY_FILE).absolute()
