@@ -164,6 +164,6 @@ def test_a_questionnaire_gets_a_receipt_and_becomes_an_evaluation_record(
         for p in (root / "evaluations").rglob("*.yml")
         if f"受理编号: {number[0]}" in p.read_text("utf-8")
     ]
-    assert len(records) == 1 and '被评议单位: "鄂托克前旗民政局"' in records[0].read_text("utf-8")
+    assert len(records) == 1 and "被评议单位: 鄂托克前旗民政局\n" in records[0].read_text("utf-8")
     assert xxgk(root, "evaluation", "check").returncode == 0
     assert entries(portal.spool) == []
