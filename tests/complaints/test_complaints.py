@@ -55,6 +55,23 @@ def add(
     )
 
 
+def reply(root: Path, date: str = "2026-11-20") -> subprocess.CompletedProcess[str]:
+    return xxgk(
+        root,
+        "complaint",
+        "reply",
+        "TS-2026-0001",
+        "--date",
+        date,
+        "--result",
+        "属实",
+        "--detail",
+        "已督促财政局答复申请人",
+        "--staff",
+        "王建华",
+    )
+
+
 def test_add_forward_and_reply_grow_the_record_and_list_shows_the_deadline(repo: Path) -> None:
     done = add(repo)
     assert done.returncode == 0, done.stderr
@@ -71,20 +88,7 @@ def test_add_forward_and_reply_grow_the_record_and_list_shows_the_deadline(repo:
     assert second.startswith(first)
     listed = xxgk(repo, "complaint", "list")
     assert listed.returncode == 1 and "已逾期" in listed.stdout  # 2026-11-27 is past 11-23
-    replied = xxgk(
-        repo,
-        "complaint",
-        "reply",
-        "TS-2026-0001",
-        "--date",
-        "2026-11-20",
-        "--result",
-        "属实",
-        "--detail",
-        "已督促财政局答复申请人",
-        "--staff",
-        "王建华",
-    )
+    replied = reply(repo)
     assert replied.returncode == 0 and "已答复（2026-11-20）" in replied.stdout, replied.stderr
     assert (repo / REL).read_bytes().startswith(second)
     assert xxgk(repo, "complaint", "list").returncode == 0

@@ -40,6 +40,7 @@ FIELDS: dict[tuple[str, ...], Getter] = {
     ("保密审查复查周期月数",): lambda s: s.rereview_months,
     ("指南更新周期月数",): lambda s: s.guide_months,
     ("单位无更新提示月数",): lambda s: s.silent_unit_months,
+    ("举报投诉答复期限",): lambda s: s.complaint_days,
     ("每年培训最少学时",): lambda s: s.training_hours,
     ("社会评议", "评议内容"): lambda s: s.evaluation.questions,
     ("社会评议", "选项"): lambda s: s.evaluation.options,

@@ -13,12 +13,13 @@ from xxgk.io.registry import load_registry
 from xxgk.model.dates import parse_date, today
 from xxgk.requests import complaint_write as write
 from xxgk.requests.calendar_files import load_calendar
-from xxgk.requests.complaints import DAYS, read_complaints, status
+from xxgk.requests.complaints import read_complaints, status
 
-HELP = f"""举报投诉登记：群众对政府信息公开工作的举报、投诉，从收到到答复（附件3 第五条（六），条例第五十一条）。
+HELP = """举报投诉登记：群众对政府信息公开工作的举报、投诉，从收到到答复（附件3 第五条（六），条例第五十一条）。
 
 记录在 complaints/年份/TS-年份-编号.yml，内部使用，不发布；只增不改，转办和答复追加在“办理”末尾。
-办理期限：收到后 {DAYS} 个工作日内答复（与附件2 第二条答复申请的期限相同，从次日起按工作日计算）；
+办理期限：收到后“政策.举报投诉答复期限”个工作日内答复（默认 15，与附件2 第二条答复申请的期限相同，
+从次日起按工作日计算）；
 逾期未答复或逾期答复的，xxgk audit 记在被投诉单位名下。
 
 示例:

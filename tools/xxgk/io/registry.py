@@ -12,6 +12,7 @@ from xxgk.io.safefs import RECORD_LIMIT, UnsafeFile, read_bytes
 from xxgk.io.schema import drop_empty, schema_for, with_defaults
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.indexno import IndexFormatError
+from xxgk.model.policy import policy_problems
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry, from_dict
 
@@ -77,6 +78,10 @@ def check_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
         problems.append(
             Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, err.message)
         )
+    for places, message in policy_problems(data.get("政策") or {}):
+        written = [w for w in places if w in loaded.value_pos or w in loaded.key_pos]
+        line, col = loaded.pos(*written[0]) if written else (1, 1)
+        problems.append(Problem(REGISTRY_FILE, line, col, "REG-SCHEMA", Severity.ERROR, message))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     try:

@@ -77,6 +77,7 @@ class Settings:
     rereview_months: int  # 保密审查复查周期月数, 附件4 第十五条
     guide_months: int  # 指南更新周期月数, 附件3 第五条(二)
     silent_unit_months: int  # 单位无更新提示月数, 附件3 第五条(二)
+    complaint_days: int  # 举报投诉答复期限 (working days), 附件3 第五条(六)
     training_hours: Decimal  # 每年培训最少学时, 附件5 第七条
     evaluation: EvaluationPolicy
     opinion: OpinionPolicy
@@ -89,6 +90,7 @@ def settings_of(section: Mapping[str, Any]) -> Settings:
         rereview_months=int(section["保密审查复查周期月数"]),
         guide_months=int(section["指南更新周期月数"]),
         silent_unit_months=int(section["单位无更新提示月数"]),
+        complaint_days=int(section["举报投诉答复期限"]),
         training_hours=Decimal(int(section["每年培训最少学时"])),
         evaluation=_evaluation(section["社会评议"]),
         opinion=OpinionPolicy(
@@ -135,13 +137,34 @@ def _requests(section: Mapping[str, Any]) -> RequestPolicy:
 
 
 def _evaluation(section: Mapping[str, Any]) -> EvaluationPolicy:
-    options = tuple(str(o) for o in section["选项"])
-    # Only an option can be answered, so a 满意选项 that is no option never counts; dropping
-    # it keeps the default (满意, 基本满意) right for a registry that renames the options.
-    satisfied = tuple(str(o) for o in section["满意选项"] if o in options)
+    # A 满意选项 that is no option is refused by ``policy_problems`` before this runs.
     return EvaluationPolicy(
         questions=tuple(Question(str(q["代码"]), str(q["内容"])) for q in section["评议内容"]),
-        options=options,
-        satisfied=satisfied,
+        options=tuple(str(o) for o in section["选项"]),
+        satisfied=tuple(str(o) for o in section["满意选项"]),
         rectify_days=int(section["整改期限天数"]),
     )
+
+
+Where = tuple[str | int, ...]
+VOICE: Where = ("政策", "社会评议")
+
+
+def policy_problems(section: Mapping[str, Any]) -> list[tuple[tuple[Where, ...], str]]:
+    """What the schema cannot say about a 政策 section (defaults filled in): each problem with
+    the places in xxgk.yml to name, the first one written wins (a default has no line)."""
+    voice = section.get("社会评议")
+    if not isinstance(voice, Mapping):
+        return []
+    options = [str(o) for o in voice.get("选项") or []]
+    found: list[tuple[tuple[Where, ...], str]] = []
+    for i, name in enumerate(voice.get("满意选项") or []):
+        if str(name) not in options:
+            found.append(
+                (
+                    ((*VOICE, "满意选项", i), (*VOICE, "选项"), VOICE),
+                    f"满意选项“{name}”不是“选项”（{'、'.join(options)}）之一，满意率不会计入它："
+                    "选项改名后请同时改写 政策.社会评议.满意选项（附件7）",
+                )
+            )
+    return found

@@ -7,7 +7,8 @@ appended to 办理.
 Time limit. Neither 附件3 nor the regulation names one (条例第五十一条 only says the agency
 receiving a complaint investigates it). The county's own period for answering the public on
 disclosure is 附件2 第二条's 15 working days from receipt; a complaint that a unit failed that
-duty is answered within the same 15 working days (``DAYS``), counted like a request's
+duty is answered within the same 15 working days by default: the registry's
+``政策.举报投诉答复期限`` (``Registry.settings.complaint_days``), counted like a request's
 deadline (from the next day, on the calendar of model/workdays, 暂定 beyond it). A complaint
 still unanswered after it, or answered late, is an audit finding of the unit complained about.
 """
@@ -29,7 +30,6 @@ from xxgk.model.workdays import Result, WorkCalendar
 FOLDER = "complaints"
 SCHEMA = "complaint.schema.json"
 RULE = "CMP-RECORD"
-DAYS = 15  # working days: 附件2 第二条, the county's period for answering the public
 _NAME = re.compile(r"^TS-(\d{4})-\d{4,}$")
 REPLY = "答复"
 
@@ -41,6 +41,7 @@ class Complaint:
     received: dt.date
     unit: str
     events: list[dict[str, Any]]
+    days: int  # working days to answer: 政策.举报投诉答复期限
 
     @property
     def rel(self) -> str:
@@ -51,7 +52,7 @@ class Complaint:
         return next((d for d in days if d is not None), None)
 
     def due(self, cal: WorkCalendar) -> Result:
-        return cal.add(self.received, DAYS, provisional=True)
+        return cal.add(self.received, self.days, provisional=True)
 
     def late(self, cal: WorkCalendar, ref: dt.date) -> bool:
         """Answered after the deadline, or not answered by ``ref`` though the deadline passed."""
@@ -139,7 +140,12 @@ def read_complaints(
             continue
         items.append(
             Complaint(
-                rec, number, received, rec.text("被投诉单位"), list(rec.data.get("办理") or [])
+                rec,
+                number,
+                received,
+                rec.text("被投诉单位"),
+                list(rec.data.get("办理") or []),
+                registry.settings.complaint_days,
             )
         )
     return items, problems
