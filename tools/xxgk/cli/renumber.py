@@ -14,18 +14,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from xxgk.cli._renumber_move import Refused, rename_entry
+from xxgk.editor.own_folder import SUFFIX
 from xxgk.io.catalog import CATALOG_DIR, entry_paths, quick_index_numbers, rel
 from xxgk.io.frontmatter import read
 from xxgk.io.git import files_at, git, grep_at, ref_exists
 from xxgk.io.numbering import index_values, next_number, write_number
 from xxgk.io.registry import ConfigError, load_registry
+from xxgk.io.safefs import UnsafeFile
 from xxgk.model.dates import parse_date
-from xxgk.model.entry import file_stem
 from xxgk.model.registry import Registry
 
 HELP = """为没有索引号的条目生成索引号；加 --base 时，为本分支新增、且与主线或彼此重复的条目重新编号。
 
-已在主线上的条目（已发布）永远不会被重新编号。
+已在主线上的条目（已发布）永远不会被重新编号。以旧索引号命名的条目文件随之改名，它的附件文件夹
+（条目文件名.files/）也一起改名，条目“附件”中的路径和正文里指向该文件夹的链接随之改写；新名字已被占用时
+不改名、不覆盖。
 
 示例:
   xxgk renumber content/catalog/2026/new.md
@@ -87,26 +91,31 @@ def run(args: argparse.Namespace) -> int:
             )
             continue
         write_number(path, number)
-        moved = _rename(path, own, number)
+        moved, where = _rename(root, path, own, number)
         taken.add(number)
         seen.add(number)
         changed += 1
-        where = f"（文件改名为 {rel(root, moved)}）" if moved != path else ""
         print(f"{name}：索引号 {own or '（无）'} → {number}{where}")
     print(f"重新编号 {changed} 个条目。" if changed else "没有需要编号的条目。")
     return 0
 
 
-def _rename(path: Path, old: str, new: str) -> Path:
-    """A file named after its old number takes the new one's name: two branches that both
-    wrote 000014349-2026-00002.md would otherwise still collide as files when merged."""
-    if not old or path.stem != file_stem(old):
-        return path
-    target = path.with_name(file_stem(new) + path.suffix)
-    if target.exists():  # never overwrite: keep the old name, the number inside is what counts
-        return path
-    path.rename(target)
-    return target
+def _rename(root: Path, path: Path, old: str, new: str) -> tuple[Path, str]:
+    """A file named after its old number takes the new one's name, with its ``.files/``
+    folder: two branches that both wrote 000014349-2026-00002.md would otherwise still
+    collide as files when merged. The path after it, and what to say about it."""
+    try:
+        moved = rename_entry(root, path, old, new)
+    except Refused as exc:  # never overwrite: the number inside is what counts
+        return path, f"（{exc}，文件名未改）"
+    except (OSError, UnsafeFile) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return path, f"（文件没有改名：{why}）"
+    if moved == path:
+        return path, ""
+    folder = moved.with_name(moved.stem + SUFFIX)
+    also = f"，附件文件夹改为 {rel(root, folder)}/" if folder.is_dir() else ""
+    return moved, f"（文件改名为 {rel(root, moved)}{also}）"
 
 
 def _assign(registry: Registry, path: Path, taken: set[str]) -> str | None:
