@@ -19,6 +19,8 @@ from typing import Any
 import jinja2
 from markdown import Markdown
 
+from xxgk.site.inline import quicken
+
 TITLE_MARK = "XXGK0SHELL0TITLE"
 BODY_MARK = "XXGK0SHELL0BODY"
 SHELL_DIR = "_xxgk_shell"
@@ -74,6 +76,7 @@ class BodyRenderer:
 
     def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
         self.md = Markdown(extensions=extensions, extension_configs=configs)
+        quicken(self.md)  # the same HTML, without inline scans that cannot match
 
     def __call__(self, text: str) -> str:
         self.md.reset()
