@@ -24,7 +24,7 @@ ID_NUMBER, MOBILE = "152723198805150016", "13947712345"
 def voiced(repo: Path) -> Path:
     make_site(repo)
     for folder in ("evaluations", "opinions"):
-        shutil.copytree(REPO / folder, repo / folder)
+        shutil.copytree(REPO / folder, repo / folder, dirs_exist_ok=True)
     for shipped in [
         *repo.glob("reviews/*/page-evaluation-*"),
         *repo.glob("reviews/*/page-responses-*"),
