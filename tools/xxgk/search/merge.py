@@ -18,7 +18,6 @@ big lists, never another token's big list.
 from __future__ import annotations
 
 import json
-import os
 from array import array
 from collections import Counter
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from operator import sub
 from pathlib import Path
 from typing import Any
 
+from xxgk.io.output import write_output
 from xxgk.search.doc import TITLE
 from xxgk.search.runs import CODE_BITS, CODE_MASK, read_sections
 
@@ -120,8 +120,4 @@ def dump(data: object) -> bytes:
 def write_bytes(path: Path, data: bytes) -> None:
     # A build artefact under site/, rebuilt whole each time (as MkDocs writes its pages):
     # no fsync per file, which would cost seconds on thousands of files.
-    try:
-        path.write_bytes(data)
-    except FileNotFoundError:  # the folder's first file
-        os.makedirs(path.parent, exist_ok=True)
-        path.write_bytes(data)
+    write_output(path, data)

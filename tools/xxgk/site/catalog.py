@@ -154,7 +154,9 @@ def attachment_problems(root: Path, entry: Entry) -> list[str]:
     """Attachments must be files inside the entry's folder: nothing else of the repository
     may be copied to the site by naming it (``../../requests/…``); and the name is the link,
     so it must be a plain relative path (``model.safety``)."""
-    found = []
+    found: list[str] = []
+    if not entry.attachments:
+        return found  # (resolving the folder costs a stat per path component)
     folder = (root / entry.rel).parent.resolve()
     for att in entry.attachments:
         bad = safety.path_problem(att.target)

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from markdown import Markdown
 
+from xxgk.io.output import write_output
 from xxgk.site.inline import quicken
 
 TITLE_MARK = "XXGK0SHELL0TITLE"
@@ -68,6 +69,7 @@ def templates(override: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # a build loads each template once (no stat per include)
     )
 
 
@@ -92,9 +94,12 @@ def human_size(size: int) -> str:
 
 
 def write(path: Path, text: str) -> None:
-    # Build output, regenerated whole on every build (MkDocs writes its pages the same way);
-    # plain os calls: a third of pathlib's cost over tens of thousands of pages.
+    """A page of the site (MkDocs writes its pages the same way: whole, on every build)."""
     folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    with open(path, "wb") as fh:
-        fh.write(text.encode("utf-8"))
+    try:
+        os.mkdir(folder)  # a page's own folder, new (makedirs would stat its parent first)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    write_output(path, text.encode("utf-8"))
