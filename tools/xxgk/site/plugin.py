@@ -35,6 +35,7 @@ from xxgk.site.feeds import rss, write_sitemaps
 from xxgk.site.gather import gather
 from xxgk.site.render import SHELL_DIR, BodyRenderer, Shell, depth, mark_catalog_tab, templates
 from xxgk.site.searchdata import PageText, column_of, manifest_for, searchable_pages
+from xxgk.site.sweep import Sweeper
 from xxgk.trust.decision import load_basis
 from xxgk.trust.index import cached_index
 
@@ -42,6 +43,15 @@ log = get_plugin_logger(__name__)
 
 
 class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.sweeper = Sweeper()  # the previous build's files, deleted while this one works
+        if self.config.enabled:
+            self.sweeper.start(Path(config.site_dir))
+
+    def on_build_error(self, error: Exception) -> None:
+        if hasattr(self, "sweeper"):
+            self.sweeper.finish()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not self.config.enabled:
             return config
@@ -181,6 +191,9 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         log.info(
             f"公开专栏：写入 {len(report.written)} 个目录页面（{timing}），检索索引 {report.sizes}"
         )
+        left = self.sweeper.finish()
+        if left:
+            raise PluginError(f"xxgk：{left}")
 
     def _settings(self, config: MkDocsConfig) -> Settings:
         return Settings(
