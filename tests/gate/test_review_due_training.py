@@ -44,12 +44,15 @@ SELF_STUDY = """类型: 自学
 
 @pytest.fixture(autouse=True)
 def reviewed_registry_pages(repo: Path) -> None:
-    """The shipped reviews of the guide and 在线申请 page (generated from the same xxgk.yml):
-    without them ``review due`` lists those pages (tests/site/test_guide_review.py)."""
-    for shipped in [*REPO.glob("reviews/*/page-guide-*"), *REPO.glob("reviews/*/page-apply-*")]:
-        target = repo / shipped.relative_to(REPO)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(shipped, target)
+    """The shipped reviews of the guide, 在线申请 page and questionnaire (generated from the same
+    xxgk.yml, the questionnaire also from evaluations/): without them ``review due`` lists those
+    pages (tests/site/test_guide_review.py, tests/site/test_questionnaire_review.py)."""
+    shutil.copytree(REPO / "evaluations", repo / "evaluations", dirs_exist_ok=True)
+    for name in ("guide", "apply", "evaluation"):
+        for shipped in REPO.glob(f"reviews/*/page-{name}-*"):
+            target = repo / shipped.relative_to(REPO)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(shipped, target)
 
 
 def sign(root: Path, date: str, *more: str) -> int:
