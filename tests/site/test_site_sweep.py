@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 from pathlib import Path
 
-from xxgk_site_kit import add_entry, mkdocs_build
+from xxgk_site_kit import MKDOCS, add_entry, mkdocs_build
 
 from xxgk.site.sweep import STALE, Sweeper
 
@@ -79,4 +80,24 @@ def test_a_rebuild_over_an_old_site_writes_the_same_files_and_nothing_else(
     again = mkdocs_build(site_repo)
     assert again.returncode == 0, again.stderr
     assert _tree(site_repo / "site") == once
+    assert not (site_repo / "site" / STALE).exists()
+
+
+def test_a_dirty_build_keeps_what_is_in_site(site_repo: Path) -> None:
+    first = mkdocs_build(site_repo)
+    assert first.returncode == 0, first.stderr
+    kept = site_repo / "site" / "kept.txt"
+    kept.write_text("--dirty 不清空 site/", "utf-8")
+    env = {**os.environ, "XXGK_TODAY": "2026-11-27", "NO_MKDOCS_2_WARNING": "1"}
+    dirty = subprocess.run(
+        [str(MKDOCS), "build", "--dirty", "--no-strict"],
+        cwd=site_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert dirty.returncode == 0, dirty.stderr
+    assert kept.read_text("utf-8") == "--dirty 不清空 site/"
     assert not (site_repo / "site" / STALE).exists()

@@ -43,9 +43,12 @@ log = get_plugin_logger(__name__)
 
 
 class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.clean_build = not dirty  # a --dirty build keeps site/ as it is
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.sweeper = Sweeper()  # the previous build's files, deleted while this one works
-        if self.config.enabled:
+        if self.config.enabled and getattr(self, "clean_build", False):
             self.sweeper.start(Path(config.site_dir))
 
     def on_build_error(self, error: Exception) -> None:
