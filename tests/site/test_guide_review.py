@@ -145,3 +145,20 @@ def test_a_near_miss_in_the_footer_is_published(site_repo: Path) -> None:
     done = mkdocs_build(site_repo)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "保密审查后公开" in page(site_repo, "")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+        "<script>alert(1)</script>",
+        '<a href="https://evil.example/">点此</a>',
+    ],
+)
+def test_markup_in_the_registrys_footer_is_shown_as_text(site_repo: Path, markup: str) -> None:
+    edit(site_repo, "ICP备案号: 蒙ICP备00000000号", f"ICP备案号: '蒙ICP备00000000号{markup}'")
+    done = mkdocs_build(site_repo)
+    assert done.returncode == 0, done.stderr[-2000:]
+    html = page(site_repo, "")
+    assert markup not in html
+    assert "蒙ICP备00000000号&lt;" in html
