@@ -19,6 +19,7 @@ from xxgk.requests.policy import Policy, policies
 from xxgk.requests.sealed import SealError, has_sealed, recipients_of, registry_keys, unseal_person
 from xxgk.requests.store import Record, RecordError, find_record, read_record, record_paths
 from xxgk.requests.views import Item, build
+from xxgk.trust.anchor import load_trust
 
 
 @dataclass
@@ -38,7 +39,14 @@ class Workspace:
         return cls(root, registry, calendar, policies(registry), today())
 
     def recipients(self) -> list[x25519.Recipient]:
-        """The office's public keys (公开工作机构.收件公钥): personal fields are sealed to them."""
+        """The office's public keys (公开工作机构.收件公钥): personal fields are sealed to them.
+
+        With a trust anchor they count only while the leading group's signature over them
+        verifies (else an insider's own key added to xxgk.yml would read every new applicant's
+        personal data); in a preview (no anchor) the repository's keys are used."""
+        trust = load_trust(self.root, self.registry)
+        if not trust.usable:
+            raise RecordError(f"不加密、不写入申请人的个人信息：{trust.message}")
         try:
             return recipients_of(registry_keys(self.registry.office))
         except SealError as exc:
