@@ -61,7 +61,7 @@ def test_an_added_recipient_key_breaks_the_anchor(anchored: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("每年培训最少学时: 2", "每年培训最少学时: 0"),
+        ("每年培训最少学时: 2", "每年培训最少学时: 1"),
         ("保密审查复查周期月数: 12", "保密审查复查周期月数: 120"),
         ("答复期限: 15 ", "答复期限: 20 "),
     ],
