@@ -106,3 +106,12 @@ def test_only_ascii_yyyy_mm_dd_is_a_date(text: str) -> None:
     from xxgk.model.dates import parse_date
 
     assert parse_date(text) is None
+
+
+def test_a_missing_field_is_named_by_the_key_to_write(repo: Path) -> None:
+    (repo / "calendar").mkdir()
+    (repo / "calendar" / "2027.yml").write_text(
+        '年份: "2027"\n' + NOTICE.format(year=2027) + "放假: []\n", "utf-8"
+    )
+    _, problems = load_calendar(repo)
+    assert any("缺少“调休上班”（调休上班日" in p.message for p in problems), problems

@@ -138,7 +138,8 @@ def _translate(err: jsonschema.ValidationError, schema: dict[str, Any]) -> Schem
         sub = _sub_schema(schema, iter(path + (missing,)))
         name = sub.get("title", missing)
         desc = sub.get("description", "")
-        msg = f"缺少“{name}”（不能为空）。{desc}".rstrip()
+        what = f"“{missing}”" if name == missing else f"“{missing}”（{name}）"  # the key to write
+        msg = f"缺少{what}（不能为空）。{desc}".rstrip()
         return SchemaError(path, field or missing, kw, msg)
     if kw == "additionalProperties":
         allowed = "、".join(_sub_schema(schema, iter(path)).get("properties", {}))
