@@ -129,3 +129,97 @@ def test_production_refuses_a_recipient_file_the_anchor_did_not_sign(
 def test_a_preview_says_the_recipients_are_not_anchored(repo: Path) -> None:
     got, message = mode(repo)
     assert got == "preview" and "收件公钥" in message and "政策值" in message
+
+
+def test_renaming_the_office_breaks_the_anchor(anchored: Path) -> None:
+    """The 协调决定 belong to the unit the office's name begins with: a rename that moves them to
+    another registered unit needs the leading group's signature."""
+    edit(
+        anchored,
+        "名称: 鄂托克前旗人民政府办公室政务公开办公室",
+        "名称: 鄂托克前旗财政局政务公开办公室",
+    )
+    got, message = mode(anchored)
+    assert got == "refused" and "公开工作机构名称" in message, message
+
+
+@pytest.mark.parametrize("anchor", [False, True])
+def test_an_office_name_of_no_registered_unit_is_refused(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, anchor: bool
+) -> None:
+    """No unit is guessed (no fall back to the first registered unit): the trust is refused,
+    in a preview as under an anchor."""
+    edit(repo, "名称: 鄂托克前旗人民政府办公室政务公开办公室", "名称: 某某政务公开办公室")
+    if anchor:
+        key = tmp_path / "anc"
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+        main(["--root", str(repo), "trust", "sign", "--key", str(key)])
+        monkeypatch.setenv(ANCHOR_ENV, str(key.with_suffix(".pub")))
+    trust = load_trust(repo, load_registry(repo))
+    assert trust.mode == "refused" and trust.office == "", trust.message
+    assert "公开工作机构.名称“某某政务公开办公室”不以任何登记单位的名称开头" in trust.message
+
+
+def test_a_history_version_added_later_breaks_the_anchor(anchored: Path) -> None:
+    """A record may name a 历史版本: one added with a longer 答复期限 under a new name would
+    stretch that record's deadlines."""
+    edit(
+        anchored,
+        "    收取信息处理费: false\n",
+        "    收取信息处理费: false\n    历史版本:\n      - 版本: 鄂前政办发〔2017〕1号\n"
+        "        答复期限: 60\n",
+    )
+    assert load_registry(anchored).settings.requests.history  # the registry reads it
+    got, message = mode(anchored)
+    assert got == "refused" and "历史版本" in message, message
+
+
+def test_a_signed_history_version_stays_trusted_until_it_changes(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit(
+        repo,
+        "    收取信息处理费: false\n",
+        "    收取信息处理费: false\n    历史版本:\n      - 版本: 鄂前政办发〔2017〕1号\n"
+        "        答复期限: 20\n",
+    )
+    key = tmp_path / "anc"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    assert main(["--root", str(repo), "trust", "sign", "--key", str(key)]) == 0
+    monkeypatch.setenv(ANCHOR_ENV, str(key.with_suffix(".pub")))
+    assert mode(repo)[0] == "anchored"
+    edit(repo, "        答复期限: 20\n", "        答复期限: 40\n")
+    assert mode(repo)[0] == "refused"
+
+
+HOLIDAYS = """年份: 2027
+依据: 国务院办公厅关于2027年部分节假日安排的通知（测试用虚构数据）
+放假:
+  - 名称: 春节
+    开始: 2027-02-01
+    结束: 2027-05-31
+调休上班: []
+"""
+
+
+def test_a_holiday_file_added_or_changed_breaks_the_anchor(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Months of declared holidays stretch every deadline: the holiday files' bytes are signed."""
+    (repo / "calendar").mkdir()
+    key = tmp_path / "anc"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    assert main(["--root", str(repo), "trust", "sign", "--key", str(key)]) == 0
+    monkeypatch.setenv(ANCHOR_ENV, str(key.with_suffix(".pub")))
+    assert mode(repo)[0] == "anchored"
+    year = repo / "calendar" / "2027.yml"
+    year.write_text(HOLIDAYS, "utf-8")
+    got, message = mode(repo)
+    assert got == "refused" and "节假日数据文件" in message, message
+    assert main(["--root", str(repo), "trust", "sign", "--key", str(key)]) == 0
+    assert mode(repo)[0] == "anchored"
+    year.write_text(HOLIDAYS.replace("05-31", "06-30"), "utf-8")
+    assert mode(repo)[0] == "refused"
+    year.unlink()
+    (repo / "calendar" / "2028.yml").symlink_to(tmp_path / "elsewhere.yml")
+    assert mode(repo)[0] == "refused"

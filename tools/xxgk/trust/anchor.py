@@ -3,8 +3,8 @@
 Whoever can push can edit ``.xxgk/allowed_signers`` and the roster in ``xxgk.yml``. So on the
 publishing host (or in the CI variables) the office sets ``XXGK_TRUST_ANCHOR`` to the public
 key(s) of the 政务公开领导小组 (the key text, or the path of a file holding it), and the
-leading group signs the signers file, the roster, the 收件公钥 and the protective policy
-values together (``xxgk trust sign``, which writes ``.xxgk/trust.sig``; ``trust.protected``).
+leading group signs the signers file, the roster, the 收件公钥, the protective policy
+values, the office's name and unit and the holiday files together (``xxgk trust sign``, which writes ``.xxgk/trust.sig``; ``trust.protected``).
 With an anchor, they count only when that signature verifies; otherwise no signature counts,
 the build stops and the intake service does not start.
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
-from xxgk.trust.office import office_unit
+from xxgk.trust.office import office_problem, office_unit
 from xxgk.trust.protected import protected_bytes
 from xxgk.trust.roster import STAFF_ROSTER, Leader, Reviewer, leaders, roster
 from xxgk.trust.signers import SIGNERS_FILE, Signers, parse_signers
@@ -104,18 +104,19 @@ def roster_bytes(registry: Registry) -> bytes:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
-def trust_message(signers_raw: bytes, registry: Registry) -> bytes:
-    """What the leading group signs: the signers file, the roster, the 收件公钥 and the
-    protective policy values, by their SHA-256 (v2; a v1 signature covered only the first two
-    and no longer verifies: the leading group signs again)."""
-    keys, policy = protected_bytes(registry)
-    return (
-        b"xxgk trust v2\n"
-        + f"allowed_signers sha256 {hashlib.sha256(signers_raw).hexdigest()}\n".encode()
-        + f"roster sha256 {hashlib.sha256(roster_bytes(registry)).hexdigest()}\n".encode()
-        + f"recipients sha256 {hashlib.sha256(keys).hexdigest()}\n".encode()
-        + f"policy sha256 {hashlib.sha256(policy).hexdigest()}\n".encode()
-    )
+def trust_message(root: Path, signers_raw: bytes, registry: Registry) -> bytes:
+    """What the leading group signs, by SHA-256: the signers file, the roster, the 收件公钥,
+    the protective policy values (every 历史版本 included), the office's name and unit, and
+    the holiday files (v3; an older signature covered less and no longer verifies: the
+    leading group signs again)."""
+    lines = [
+        b"xxgk trust v3\n",
+        f"allowed_signers sha256 {hashlib.sha256(signers_raw).hexdigest()}\n".encode(),
+        f"roster sha256 {hashlib.sha256(roster_bytes(registry)).hexdigest()}\n".encode(),
+    ]
+    for name, value in protected_bytes(root, registry).items():
+        lines.append(f"{name} sha256 {hashlib.sha256(value).hexdigest()}\n".encode())
+    return b"".join(lines)
 
 
 def anchor_keys(value: str) -> list[str]:
@@ -147,6 +148,9 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
     except SignatureError as exc:
         return _refused(str(exc), people)
     signers = parse_signers(raw.decode("utf-8", "replace"))
+    no_office = office_problem(registry)
+    if no_office:
+        return _refused(no_office, people)
     anchor = env.get(ANCHOR_ENV, "").strip()
     if not anchor:
         msg = (
@@ -160,7 +164,7 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
             people,
             msg,
             list(signers.problems),
-            _stamp(PREVIEW, raw, registry),
+            _stamp(PREVIEW, root, raw, registry),
             leaders(registry),
             office_unit(registry),
         )
@@ -169,10 +173,11 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
         sig = read_small(root / TRUST_SIG)
         if sig is None:
             raise SignatureError(f"缺少领导小组的签名 {TRUST_SIG}（请用 xxgk trust sign 签署）")
-        used = signer_key(trust_message(raw, registry), sig, TRUST)
+        used = signer_key(trust_message(root, raw, registry), sig, TRUST)
     except SignatureError as exc:
         return _refused(
-            f"信任锚核验失败：{exc}（领导小组签署的是允许签名人文件、名册、收件公钥和政策值，"
+            f"信任锚核验失败：{exc}（领导小组签署的是允许签名人文件、名册、收件公钥、政策值"
+            "（含历史版本）、公开工作机构名称和节假日数据文件，"
             "其中任何一项改动后都须重新 xxgk trust sign）",
             people,
         )
@@ -180,21 +185,24 @@ def load_trust(root: Path, registry: Registry, env: Mapping[str, str] | None = N
         return _refused(
             f"信任锚核验失败：{TRUST_SIG} 由密钥 {fingerprint(used)} 签名，不是信任锚的密钥", people
         )
-    msg = f"正式版：允许签名人文件、审查人员名册、收件公钥和政策值已由信任锚密钥 {fingerprint(used)} 签署"
+    msg = (
+        "正式版：允许签名人文件、审查人员名册、收件公钥、政策值、公开工作机构名称和节假日数据"
+        f"文件已由信任锚密钥 {fingerprint(used)} 签署"
+    )
     return Trust(
         ANCHORED,
         signers,
         people,
         msg,
         list(signers.problems),
-        _stamp(ANCHORED, raw, registry),
+        _stamp(ANCHORED, root, raw, registry),
         leaders(registry),
         office_unit(registry),
     )
 
 
-def _stamp(mode: str, raw: bytes, registry: Registry) -> str:
-    return mode + hashlib.sha256(trust_message(raw, registry)).hexdigest()
+def _stamp(mode: str, root: Path, raw: bytes, registry: Registry) -> str:
+    return mode + hashlib.sha256(trust_message(root, raw, registry)).hexdigest()
 
 
 def _refused(message: str, people: dict[str, Reviewer]) -> Trust:

@@ -15,6 +15,6 @@ def sign_trust(root: Path, registry: Registry, key: str) -> str:
     """Write ``.xxgk/trust.sig`` over the current signers file and roster (replacing the old
     one: the trust is re-signed whenever a key or the roster changes)."""
     raw = read_small(root / SIGNERS_FILE) or b""
-    armored = sign_bytes(trust_message(raw, registry), key, TRUST)
+    armored = sign_bytes(trust_message(root, raw, registry), key, TRUST)
     write_atomic(root / TRUST_SIG, armored)
     return TRUST_SIG
