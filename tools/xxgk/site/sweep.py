@@ -44,7 +44,10 @@ class Sweeper:
         os.mkdir(stale)
         self.folder = stale
         for name in names:
-            os.rename(site_dir / name, stale / name)
+            try:
+                os.rename(site_dir / name, stale / name)
+            except OSError:  # a mount point, say: left where it is, MkDocs empties it
+                continue
         self.process = multiprocessing.get_context("fork").Process(
             target=_remove, args=(stale,), daemon=True
         )
