@@ -245,7 +245,7 @@ def test_review_check_reports_every_bad_record_with_its_line(
     (repo / "withdrawals" / "w.yml").write_text("索引号: x\n索引号: y\n", encoding="utf-8")
     assert main(["--root", str(repo), "review", "check"]) == 1
     out = capsys.readouterr().out
-    assert "training/t.yml:1:1: 错误 [TRAINING-RECORD] 缺少“培训主题”" in out
+    assert "training/t.yml:1:1: 错误 [TRAINING-RECORD] 缺少“主题”（培训主题）" in out
     assert "training/t.yml:2:" in out and "withdrawals/w.yml:2:1: 错误 [FM-DUPLICATE-KEY]" in out
 
 

@@ -20,25 +20,42 @@ import datetime as dt
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.dates import parse_date
 from xxgk.review.history import History
+from xxgk.trust.model import consultation_date_field
 
 RULE = "GATE-RECORD-DATE"
 RECORD_DAYS = 7
-# folder -> the date field(s) its signer writes (a consultation: reply or decision)
-DATE_FIELDS = {
-    "reviews": ("审查日期",),
-    "releases": ("审查日期",),
-    "approvals": ("日期",),
-    "consultations": ("回复日期", "决定日期"),
-}
+# folder -> the date field its signer writes (a consultation: by its kind, as trust reads it)
+DATE_FIELDS = {"reviews": "审查日期", "releases": "审查日期", "approvals": "日期"}
+CONSULTATIONS = "consultations"
 Failure = tuple[str, str, str]
+
+
+def date_field(folder: str, data: dict[object, object]) -> str:
+    if folder == CONSULTATIONS:
+        return consultation_date_field(str(data.get("记录类型") or ""))
+    return DATE_FIELDS[folder]
+
+
+def added_records(changes: list[tuple[str, str]]) -> list[str]:
+    """Signed records the change adds: a record file added, or the signature (``.sig``) added
+    to a record committed earlier unsigned (it becomes a signed record now)."""
+    found: dict[str, None] = {}
+    for status, path in changes:
+        rel = path.removesuffix(".sig")
+        folder = rel.split("/")[0]
+        if (
+            status == "A"
+            and folder in (*DATE_FIELDS, CONSULTATIONS)
+            and rel.endswith((".yml", ".yaml"))
+        ):
+            found[rel] = None
+    return list(found)
 
 
 def record_dates(hist: History, changes: list[tuple[str, str]], today: dt.date) -> list[Failure]:
     found: list[Failure] = []
-    for status, path in changes:
+    for path in added_records(changes):
         folder = path.split("/")[0]
-        if status != "A" or folder not in DATE_FIELDS or not path.endswith((".yml", ".yaml")):
-            continue
         raw = hist.show_head(path)
         loaded = load_yaml(raw.decode("utf-8-sig", "replace"), path) if raw is not None else None
         data = (
@@ -46,7 +63,8 @@ def record_dates(hist: History, changes: list[tuple[str, str]], today: dt.date) 
             if loaded is not None and loaded.ok and isinstance(loaded.data, dict)
             else {}
         )
-        text = next((str(data[k]) for k in DATE_FIELDS[folder] if data.get(k)), "")
+        value = data.get(date_field(folder, data))
+        text = str(value) if value else ""
         why = date_problem(parse_date(text), text, today)
         if why:
             found.append((path, RULE, why))

@@ -114,9 +114,19 @@ class Consultation:
     asked: dt.date | None = None  # 征求日期 (征求意见)
 
 
+REPLY_DATE, DECISION_DATE = "回复日期", "决定日期"
+
+
+def consultation_date_field(kind: str) -> str:
+    """The date a consultation's signer writes, against which the key's validity is checked
+    (and which the gate holds to the day the record is added): a reply's 回复日期, any other
+    record's (a 协调决定's) 决定日期."""
+    return REPLY_DATE if kind == "征求意见" else DECISION_DATE
+
+
 def consultation_from(rec: Record) -> Consultation:
     kind = rec.text("记录类型")
-    when = rec.text("回复日期") if kind == "征求意见" else rec.text("决定日期")
+    when = rec.text(consultation_date_field(kind))
     return Consultation(
         rel=rec.rel,
         kind=kind,

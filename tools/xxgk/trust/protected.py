@@ -46,9 +46,7 @@ def policy_values(registry: Registry) -> dict[str, Any]:
         "每年培训最少学时": str(s.training_hours),
         "保密审查复查周期月数": s.rereview_months,
         "依申请公开": _terms(s.requests.current),
-        "历史版本": [
-            {"版本": old.version, **_terms(old)} for old in s.requests.history
-        ],
+        "历史版本": [{"版本": old.version, **_terms(old)} for old in s.requests.history],
     }
 
 
