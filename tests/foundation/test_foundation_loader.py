@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from xxgk.io.frontmatter import parse
@@ -57,6 +57,7 @@ _LINES = st.lists(st.tuples(_KEYS, _VALUES).map(lambda kv: f"{kv[0]}: {kv[1]}"),
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_LINES)
+@example(["索引号: \n---"])  # a second document: both walks refuse it, with no data
 def test_node_walk_and_event_walk_agree(lines: list[str]) -> None:
     """The fast path (nodes composed in C) gives exactly what the event walk gives."""
     text = "\n".join(lines)

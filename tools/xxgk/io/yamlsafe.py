@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from yaml.composer import ComposerError
 
 try:  # the C parser is some ten times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Loader
@@ -212,8 +213,17 @@ def load_yaml(text: str, rel: str, line_offset: int = 0, force_events: bool = Fa
     builder = _Builder(rel, line_offset, out)
     try:
         events = iter(yaml.parse(text, Loader=_Loader))
+        first: Any = None  # libyaml's mark (yaml._yaml.Mark)
         for ev in events:
             if isinstance(ev, yaml.DocumentStartEvent):
+                if first is not None:  # a "---" line inside: as composing says, one document only
+                    raise ComposerError(
+                        "expected a single document in the stream",
+                        first,
+                        "but found another document",
+                        cast(Any, ev.start_mark),
+                    )
+                first = ev.start_mark
                 nxt = next(events)
                 if isinstance(nxt, yaml.DocumentEndEvent):
                     continue
@@ -221,6 +231,7 @@ def load_yaml(text: str, rel: str, line_offset: int = 0, force_events: bool = Fa
                 if not isinstance(next(events), yaml.DocumentEndEvent):  # pragma: no cover
                     raise yaml.YAMLError("more than one node")
     except yaml.YAMLError as exc:
+        out.data = None  # what was read before the error is not the document
         _syntax(out, exc, rel, line_offset)
     return out
 
