@@ -26,7 +26,7 @@ from xxgk.model.registry import Registry
 from xxgk.review.baseline import gate_basis, temporary_folder
 from xxgk.review.gate_dates import record_dates
 from xxgk.review.gate_history import RECORD_FOLDERS, record_changes, trust_with_content
-from xxgk.review.gate_registry import page_problems, registry_findings
+from xxgk.review.gate_registry import page_authors, page_problems, registry_findings
 from xxgk.review.gate_review import authorship
 from xxgk.review.history import History
 from xxgk.review.marks import kind_disagreements
@@ -85,6 +85,10 @@ def run_gate(
         if any(p == REGISTRY_FILE for _, p in changes):
             run.problems.extend(registry_findings(root, registry))
             run.problems.extend(page_problems(root, pages or [], run.idx, basis, registry))
+            added = {p.removesuffix(".sig") for s, p in changes if s == "A"}
+            run.problems.extend(
+                page_authors(pages or [], run.idx, basis, registry, (root, hist, signers, added))
+            )
         touched = {p for s, p in changes if s != "D"}
         run.problems.extend(p for p in run.idx.problems if p.path in touched)
         for path in sorted(changed_entries(root, changes) | entries_of_records(run, changes)):

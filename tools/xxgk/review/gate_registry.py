@@ -11,6 +11,10 @@ Two kinds (``docs/review.md``):
   cannot be withheld page by page, so the secrecy scanner reads it and any 密级标志 or personal
   data stops the build and the gate, naming xxgk.yml and the line.
 
+Whoever changed the registry does not review the pages it generates (GATE-SELF-REVIEW), and a
+page review's 作者 is the signer of those commits (GATE-AUTHOR), as for entries
+(``gate_review.authorship``).
+
 The callers pass the generated pages (they are made by the site and the intake packages,
 above this one).
 """
@@ -27,6 +31,8 @@ from xxgk.io.safefs import RECORD_LIMIT, UnsafeFile, read_bytes
 from xxgk.io.yamlsafe import load_yaml
 from xxgk.model.problem import Problem, Severity
 from xxgk.model.registry import Registry
+from xxgk.review.gate_review import authorship
+from xxgk.review.history import History
 from xxgk.scan.engine import scan_text
 from xxgk.scan.run import public_values
 from xxgk.trust.index import RecordIndex
@@ -124,3 +130,37 @@ def page_problems(
         )
         for rel, reason in withheld_pages(root, pages, idx, basis, registry)
     ]
+
+
+def page_authors(
+    pages: list[tuple[str, str]],
+    idx: RecordIndex,
+    basis: Basis,
+    registry: Registry,
+    run: tuple[Path, History, Path, set[str]],
+) -> list[Problem]:
+    """Generated pages whose reviews, added by the change, were made by whoever signed the
+    commits that changed xxgk.yml, or name another 作者 than those commits' signer.
+
+    ``run``: (root, history, the trusted signers file, paths the change added). A page whose
+    current text a review from before the change already publishes is left alone: the change
+    did not alter it."""
+    root, hist, signers, added = run
+    commits = hist.commits_touching([REGISTRY_FILE])
+    found: list[Problem] = []
+    for rel, text in pages if commits else []:
+        verdict = page_verdict(root, parse(text.encode("utf-8"), rel), idx, basis, registry)
+        if not verdict.ok or any(rv.rel not in added for rv in verdict.reviews):
+            continue
+        attempts = [
+            authorship(rv, basis.people[rv.reviewer], commits, hist, signers)
+            if rv.reviewer in basis.people
+            else [("GATE-AUTHOR", f"审查人“{rv.reviewer}”不在审查人员名册中")]
+            for rv in verdict.reviews
+        ]
+        if all(attempts):
+            for rule, message in sorted({f for failures in attempts for f in failures}):
+                found.append(
+                    Problem(rel, 1, 1, rule, Severity.ERROR, f"由 xxgk.yml 生成的页面：{message}")
+                )
+    return found

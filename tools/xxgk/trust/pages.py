@@ -19,6 +19,7 @@ from xxgk.io.hashing import sha256_bytes, sha256_file
 from xxgk.model.layout import CATALOG_DIR, CONTENT_DIR
 from xxgk.model.registry import Registry
 from xxgk.trust.index import RecordIndex
+from xxgk.trust.model import Review
 from xxgk.trust.office import office_unit
 from xxgk.trust.sign_off import sign_off_reasons
 from xxgk.trust.verdict import Basis, mismatch
@@ -70,6 +71,7 @@ class PageVerdict:
     ok: bool
     reason: str = ""
     files: dict[str, str] = field(default_factory=dict)  # linked file -> sha256, published with it
+    reviews: list[Review] = field(default_factory=list)  # the verified reviews that publish it
 
 
 def page_verdict(
@@ -86,17 +88,16 @@ def page_verdict(
             "没有与页面当前内容一致的保密审查记录（页面和条目一样先审查、后公开："
             "xxgk review sign 页面文件）",
         )
-    reasons = []
+    reasons, valid = [], []
     for rv in candidates:
         why = mismatch(
             idx.verified(rv), "", "主动公开", atts, basis, [page_body(registry)]
         ) or "；".join(sign_off_reasons(rv, "", idx))
-        if not why:
-            return PageVerdict(
-                True,
-                files={
-                    n: str(atts[posixpath.relpath(n, posixpath.dirname(doc.rel))]) for n in names
-                },
-            )
-        reasons.append(f"{rv.rel}：{why}")
+        if why:
+            reasons.append(f"{rv.rel}：{why}")
+        else:
+            valid.append(idx.verified(rv))
+    if valid:
+        files = {n: str(atts[posixpath.relpath(n, posixpath.dirname(doc.rel))]) for n in names}
+        return PageVerdict(True, files=files, reviews=valid)
     return PageVerdict(False, "；".join(reasons))
