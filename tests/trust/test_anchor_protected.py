@@ -153,7 +153,8 @@ def test_an_office_name_of_no_registered_unit_is_refused(
     if anchor:
         key = tmp_path / "anc"
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
-        main(["--root", str(repo), "trust", "sign", "--key", str(key)])
+        assert main(["--root", str(repo), "trust", "sign", "--key", str(key)]) == 1
+        assert not (repo / ".xxgk" / "trust.sig").exists()
         monkeypatch.setenv(ANCHOR_ENV, str(key.with_suffix(".pub")))
     trust = load_trust(repo, load_registry(repo))
     assert trust.mode == "refused" and trust.office == "", trust.message
