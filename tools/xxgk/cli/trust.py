@@ -93,7 +93,7 @@ def run_sign(args: argparse.Namespace) -> int:
         print(f"xxgk：{exc}", file=sys.stderr)
         return 1
     print(
-        f"已写入 {written}：允许签名人文件、名册、收件公钥和政策值已签署。提交它（单独的合并请求）。"
+        f"已写入 {written}：允许签名人文件、审查和工作人员名册、公开工作机构、收件公钥、政策值（含历史版本）和 calendar/ 各年文件已签署。提交它（单独的合并请求）。"
     )
     return 0
 

@@ -169,8 +169,10 @@ def _translate(err: jsonschema.ValidationError, schema: dict[str, Any]) -> Schem
         msg = f"“{title}”里有重复的项"
     elif kw in ("minimum", "maximum"):
         msg = f"“{title}”的数值超出范围"
-    elif kw == "not" and isinstance(err.validator_value, dict) and err.validator_value.get(
-        "required"
+    elif (
+        kw == "not"
+        and isinstance(err.validator_value, dict)
+        and err.validator_value.get("required")
     ):
         banned = "、".join(f"“{k}”" for k in err.validator_value["required"])
         msg = f"这类记录不应有{banned}。{err.validator_value.get('description', '')}"
