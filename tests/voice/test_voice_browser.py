@@ -178,15 +178,21 @@ def test_responses_page_links_the_entry_and_the_built_site_holds_no_internal_val
     base, site = served
     page.goto(base + "responses/")
     page.click(f"h4 >> text={PUBLISHED_TITLE}")
-    assert page.url == base + "responses/2026/#yq-2026-001"
-    assert page.is_visible(f"h2#yq-2026-001:has-text('{PUBLISHED_TITLE}')")
+    page.wait_for_url(base + "responses/2026/#yq-2026-001")
+    # waits for the page to be drawn (is_visible alone does not wait: flaky on a busy machine)
+    page.locator(f"h2#yq-2026-001:has-text('{PUBLISHED_TITLE}')").wait_for(
+        state="visible", timeout=15000
+    )
     page.click(".md-content a:has-text('关于印发政府信息公开有关制度的通知')")
+    page.wait_for_load_state()
     assert page.url == base + ENTRY_URL
     page.goto(base + "responses/")
     page.click(".md-content a:has-text('关于印发政府信息公开有关制度的通知')")
+    page.wait_for_load_state()
     assert page.url == base + ENTRY_URL
     page.goto(base + "evaluation/")
     page.click(".md-content a:has-text('2025年政府信息公开社会评议结果')")
+    page.wait_for_load_state()
     assert page.url == base + "evaluation/2025/" and page.is_visible(
         "h2:has-text('意见建议办理情况')"
     )
