@@ -6,14 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from xxgk.cli._paths import given_files
 from xxgk.cli._records import record_problems
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_listing, quick_index_numbers, rel
 from xxgk.io.production import production_problems
 from xxgk.io.registry import check_registry
-from xxgk.io.safefs import RULE, list_files, named, shown
+from xxgk.io.safefs import RULE, list_files
 from xxgk.model.dates import today
-from xxgk.model.problem import Problem, Severity
+from xxgk.model.problem import Problem
 from xxgk.review.gate_registry import registry_findings
 from xxgk.rules.base import Context
 from xxgk.rules.batch import check_catalog
@@ -54,38 +55,20 @@ def expand(
     root: Path, paths: list[Path], listing: tuple[list[Path], list[Problem]]
 ) -> tuple[list[Path], list[Problem]]:
     """Catalog files among the given paths, and problems: paths that do not exist, symlinks
-    and special files named, and the catalog's refused files inside a folder given."""
-    files: list[Path] = []
-    found: list[Problem] = []
+    and special files named, and the catalog's refused files inside a folder given. A file
+    named explicitly is checked as an entry even outside content/catalog: skipping it silently
+    would report “没有发现问题” for a file never checked."""
     entries, hazards = listing
-    for path in paths:
-        full = path if path.is_absolute() else Path.cwd() / path
-        kind, why = named(full)
-        if kind == "dir":
-            inside = rel(root, full).rstrip("/")
-            prefix = "" if inside in ("", ".") else inside + "/"
-            files.extend(p for p in entries if rel(root, p).startswith(prefix))
-            found.extend(p for p in hazards if p.path.startswith(prefix))
-        elif kind == "file":
-            # a file named explicitly is checked as an entry even outside content/catalog:
-            # skipping it silently would report “没有发现问题” for a file never checked
-            if full.suffix == ".md":
-                files.append(full)
-        elif kind == "missing":
-            found.append(
-                Problem(
-                    shown(path.as_posix()),
-                    1,
-                    1,
-                    "FILE-MISSING",
-                    Severity.ERROR,
-                    "文件或文件夹不存在",
-                )
-            )
-        else:
-            where = shown(path.as_posix())
-            found.append(Problem(where, 1, 1, RULE, Severity.ERROR, f"{where} {why}"))
-    return files, sorted(set(found))
+
+    def inside(full: Path) -> tuple[list[Path], list[Problem]]:
+        folder = rel(root, full).rstrip("/")
+        prefix = "" if folder in ("", ".") else folder + "/"
+        return (
+            [p for p in entries if rel(root, p).startswith(prefix)],
+            [p for p in hazards if p.path.startswith(prefix)],
+        )
+
+    return given_files(paths, inside, keep=lambda full: full.suffix == ".md")
 
 
 def record_hazards(root: Path, folders: list[str], problems: list[Problem]) -> int:

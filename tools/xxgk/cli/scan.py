@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from xxgk.cli._paths import given_files
 from xxgk.cli.output import FORMATS, exit_code, report
 from xxgk.io.catalog import entry_listing, rel
 from xxgk.io.registry import REGISTRY_FILE, check_registry
-from xxgk.io.safefs import RULE, list_files, named, shown
+from xxgk.io.safefs import list_files
 from xxgk.model.problem import Problem, Severity
 from xxgk.review.gate_registry import registry_findings
 from xxgk.scan.run import ScanResult, public_values, scan_file
@@ -52,25 +53,13 @@ def targets(root: Path, paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     odd names among the paths and inside the folders given (never followed, never opened)."""
     if not paths:
         return entry_listing(root)
-    files: list[Path] = []
-    found: list[Problem] = []
-    for path in paths:
-        full = path if path.is_absolute() else Path.cwd() / path
-        kind, why = named(full)
-        where = shown(path.as_posix())
-        if kind == "dir":
-            inside = rel(root, full)
-            base, folder = (root, inside) if not inside.startswith(("/", "../")) else (full, ".")
-            more, hazards = list_files(base, folder, (".md",))
-            files.extend(more)
-            found.extend(hazards)
-        elif kind == "file":
-            files.append(full)
-        elif kind == "missing":
-            found.append(Problem(where, 1, 1, "FILE-MISSING", Severity.ERROR, "文件或文件夹不存在"))
-        else:
-            found.append(Problem(where, 1, 1, RULE, Severity.ERROR, f"{where} {why}"))
-    return files, found
+
+    def inside(full: Path) -> tuple[list[Path], list[Problem]]:
+        folder = rel(root, full)
+        base, sub = (root, folder) if not folder.startswith(("/", "../")) else (full, ".")
+        return list_files(base, sub, (".md",))
+
+    return given_files(paths, inside)
 
 
 def run(args: argparse.Namespace) -> int:
