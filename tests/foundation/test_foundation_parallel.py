@@ -12,6 +12,7 @@ from foundation_helpers import CASES, CORPUS, run_in_process
 from xxgk.io.catalog import entry_paths, index_numbers, load_entries
 from xxgk.io.registry import load_registry
 from xxgk.model.dates import parse_date
+from xxgk.model.problem import Problem
 from xxgk.rules import check_entries
 from xxgk.rules.base import Context
 from xxgk.rules.batch import check_catalog
@@ -34,7 +35,7 @@ def _catalog_of_every_case(repo: Path) -> list[Path]:
     return entry_paths(repo)
 
 
-def _key(problems: list) -> list[tuple[str, int, int, str, str]]:  # type: ignore[type-arg]
+def _key(problems: list[Problem]) -> list[tuple[str, int, int, str, str]]:
     return sorted((p.path, p.line, p.column, p.rule, p.message) for p in problems)
 
 

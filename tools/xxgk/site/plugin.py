@@ -23,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from xxgk.io.registry import ConfigError, find_root, load_registry
-from xxgk.model.dates import today
+from xxgk.model.dates import BadToday, today
 from xxgk.model.layout import CONTENT_DIR
 from xxgk.model.problem import Problem
 from xxgk.review.gate_registry import registry_findings
@@ -61,7 +61,8 @@ class XxgkPlugin(BasePlugin[XxgkConfig]):  # type: ignore[no-untyped-call]
         try:
             self.root = find_root(Path(config.config_file_path).parent)
             self.registry = load_registry(self.root)
-        except ConfigError as exc:
+            today()  # a wrong $XXGK_TODAY stops the build here, said in Chinese
+        except (ConfigError, BadToday) as exc:
             raise PluginError(f"xxgk：{exc}") from exc
         if Path(config.docs_dir).resolve() != (self.root / CONTENT_DIR).resolve():
             raise PluginError(
